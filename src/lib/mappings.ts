@@ -1,0 +1,97 @@
+/**
+ * Label mappings kept as data in `data/mappings/*.csv`, so a user can teach the
+ * kit a council's wording without touching code. This module parses those CSV
+ * texts and applies them; reading the files is the loader's job.
+ */
+import {csvParse} from "d3-dsv";
+import {AGE_BANDS, OUTCOME_TIERS, type AgeBand, type KnownAgeBand, type OutcomeTier} from "./types.js";
+import {ReplyError, cleanCell} from "./text.js";
+
+export interface OutcomeMapping {
+  outcome: string;
+  severity: number;
+  tier: OutcomeTier;
+  upheld: boolean | null;
+}
+
+export interface Mappings {
+  ageBands: Map<string, KnownAgeBand>;
+  outcomes: Map<string, OutcomeMapping>;
+}
+
+/**
+ * Normalises an age label so that "16 to 24", "25 - 34 ", "55 +" and "Over 55"
+ * meet their variants in the mapping: lower case, one space, dashes and "to"
+ * between numbers made "-", no space before "+".
+ */
+export function normaliseAgeLabel(label: string): string {
+  return cleanCell(label)
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/(\d)\s*(?:-|to)\s*(\d)/g, "$1-$2")
+    .replace(/(\d)\s*\+/g, "$1+")
+    .replace(/\s*(?:years|yrs)\b\.?/g, "")
+    .trim();
+}
+
+/** Normalises an outcome label: lower case, one space, no trailing full stop. */
+export function normaliseOutcomeLabel(label: string): string {
+  return cleanCell(label).toLowerCase().replace(/[.;:,]+$/, "").trim();
+}
+
+export function parseAgeBandMapping(csvText: string, file = "data/mappings/age-bands.csv"): Map<string, KnownAgeBand> {
+  const map = new Map<string, KnownAgeBand>();
+  csvParse(csvText).forEach((row, i) => {
+    const band = cleanCell(row.band ?? "");
+    if (!(AGE_BANDS as readonly string[]).includes(band)) {
+      throw new ReplyError(file, i + 2, `band "${band}" is not one of ${AGE_BANDS.join(", ")}`);
+    }
+    map.set(normaliseAgeLabel(row.label ?? ""), band as KnownAgeBand);
+  });
+  return map;
+}
+
+export function parseOutcomeMapping(csvText: string, file = "data/mappings/outcomes.csv"): Map<string, OutcomeMapping> {
+  const map = new Map<string, OutcomeMapping>();
+  csvParse(csvText).forEach((row, i) => {
+    const line = i + 2; // header is line 1
+    const tier = cleanCell(row.tier ?? "");
+    if (!(OUTCOME_TIERS as readonly string[]).includes(tier)) {
+      throw new ReplyError(file, line, `tier "${tier}" is not one of ${OUTCOME_TIERS.join(", ")}`);
+    }
+    const severity = Number(row.severity);
+    if (!Number.isInteger(severity)) throw new ReplyError(file, line, `severity "${row.severity}" is not a whole number`);
+    const upheldText = cleanCell(row.upheld ?? "").toLowerCase();
+    if (!["true", "false", ""].includes(upheldText)) {
+      throw new ReplyError(file, line, `upheld "${row.upheld}" must be true, false or empty (unknown)`);
+    }
+    const outcome = normaliseOutcomeLabel(row.outcome ?? "");
+    if (!outcome) throw new ReplyError(file, line, "outcome is empty");
+    map.set(normaliseOutcomeLabel(row.label ?? ""), {
+      outcome,
+      severity,
+      tier: tier as OutcomeTier,
+      upheld: upheldText === "" ? null : upheldText === "true"
+    });
+  });
+  return map;
+}
+
+export function parseMappings(ageBandsCsv: string, outcomesCsv: string): Mappings {
+  return {ageBands: parseAgeBandMapping(ageBandsCsv), outcomes: parseOutcomeMapping(outcomesCsv)};
+}
+
+export function mapAgeBand(mappings: Mappings, label: string): AgeBand {
+  return mappings.ageBands.get(normaliseAgeLabel(label)) ?? "unknown";
+}
+
+export function mapOutcome(mappings: Mappings, label: string): OutcomeMapping | null {
+  return mappings.outcomes.get(normaliseOutcomeLabel(label)) ?? null;
+}
+
+/** Canonical outcomes in severity order, for ordering tables and legends. */
+export function outcomeOrder(mappings: Mappings): string[] {
+  const best = new Map<string, number>();
+  for (const m of mappings.outcomes.values()) best.set(m.outcome, Math.min(best.get(m.outcome) ?? Infinity, m.severity));
+  return [...best].sort((a, b) => a[1] - b[1]).map(([outcome]) => outcome);
+}

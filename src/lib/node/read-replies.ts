@@ -1,0 +1,70 @@
+/**
+ * Node-only: finds the replies kept in `data/responses/`, with their metadata
+ * and the label mappings, and parses them. Loaders and the ingest command use
+ * this; pages never import it (it reads files).
+ */
+import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {basename, join, relative} from "node:path";
+import {parseMappings, type Mappings} from "../mappings.js";
+import {parseReplyText} from "../parse-reply.js";
+import {ReplyError, decodeReply} from "../text.js";
+import type {ParsedReply, ReplyMeta} from "../types.js";
+
+/**
+ * The project's `data/` folder, found from this file so it works from any
+ * working directory; FOI_DATA_DIR points loaders at another folder (tests do).
+ */
+export const DATA_DIR = process.env.FOI_DATA_DIR ?? join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../../../data");
+
+export function loadMappings(dataDir = DATA_DIR): Mappings {
+  const read = (name: string) => readFileSync(join(dataDir, "mappings", name), "utf8");
+  return parseMappings(read("age-bands.csv"), read("outcomes.csv"));
+}
+
+const META_FIELDS = ["authority", "replyDate", "periodStart", "periodEnd", "licence", "attribution", "source"] as const;
+
+/** Reads `<reply>.meta.json` beside a reply; null when there is none. */
+export function readMeta(replyPath: string, shownAs: string): ReplyMeta | null {
+  const metaPath = replyPath.replace(/\.[^./]+$/, "") + ".meta.json";
+  if (!existsSync(metaPath)) return null;
+  const shownMeta = shownAs.replace(/\.[^./]+$/, "") + ".meta.json";
+  let meta: unknown;
+  try {
+    meta = JSON.parse(readFileSync(metaPath, "utf8"));
+  } catch (error) {
+    throw new ReplyError(shownMeta, null, `metadata is not valid JSON (${(error as Error).message})`);
+  }
+  const missing = META_FIELDS.filter((k) => typeof (meta as Record<string, unknown>)?.[k] !== "string");
+  if (missing.length) throw new ReplyError(shownMeta, null, `metadata lacks ${missing.join(", ")}`);
+  return meta as ReplyMeta;
+}
+
+/** Lists reply files in a folder: everything but metadata and notes. */
+export function listReplies(dir = join(DATA_DIR, "responses")): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.endsWith(".meta.json") && !name.startsWith(".") && !/^readme/i.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export function readReply(path: string, mappings: Mappings, dataDir = DATA_DIR): ParsedReply {
+  const shownAs = relative(dataDir, path).startsWith("..") ? basename(path) : relative(dataDir, path);
+  const {text} = decodeReply(readFileSync(path), shownAs);
+  return parseReplyText({file: shownAs, text, meta: readMeta(path, shownAs), mappings});
+}
+
+/**
+ * Runs a command-line step and turns a ReplyError into one line on stderr and
+ * exit code 1, so a reader sees "file:line: reason" rather than a stack trace.
+ */
+export function runOrExplain(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    if (error instanceof ReplyError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The shapes every part of the kit agrees on: the parser produces them, loaders
+ * write them as JSON, pages and tests read them. Pure types, no runtime code.
+ */
+
+/** The FOI request's age bands, in their natural order, plus a place for labels that map to none. */
+export const AGE_BANDS = ["16-24", "25-34", "35-44", "45-54", "55+"] as const;
+export type KnownAgeBand = (typeof AGE_BANDS)[number];
+export type AgeBand = KnownAgeBand | "unknown";
+
+/** Broad grouping of outcomes, from least to most serious for the employee. */
+export const OUTCOME_TIERS = ["no action", "informal", "warning", "exit"] as const;
+export type OutcomeTier = (typeof OUTCOME_TIERS)[number];
+
+/** One row of a reply's table: a number of employees with one age band and one outcome. */
+export interface CaseRecord {
+  /** Public body that sent the reply, as named in its metadata file. */
+  authority: string;
+  /** The reply's path relative to the project's `data/` folder. */
+  file: string;
+  ageBand: AgeBand;
+  /** Age label as the reply wrote it. */
+  ageRaw: string;
+  /** Canonical lower-case outcome, or the raw text (trimmed, lower case) when no mapping matches. */
+  outcome: string;
+  /** Outcome as the reply wrote it. */
+  outcomeRaw: string;
+  /** From the outcome mapping; null when the outcome maps to nothing. */
+  tier: OutcomeTier | null;
+  /** Severity rank from the outcome mapping (0 = least severe); null when unmapped. */
+  severity: number | null;
+  /** Whether the allegation was upheld, from the outcome mapping; null when unknown. */
+  upheld: boolean | null;
+  /** Number of employees; null when the council withheld it. */
+  count: number | null;
+  /** True when the count was withheld (for example "<5" under section 40). */
+  suppressed: boolean;
+  /** Bounds of a withheld count, when the reply states them (e.g. "<5" gives 1..4). */
+  countBounds: [number, number] | null;
+  /** Count as the reply wrote it. */
+  countRaw: string;
+  /** 1-based line in the reply's text where the count stands. */
+  line: number;
+  /** 1-based line where the row starts (the same as `line` for one-line rows). */
+  firstLine: number;
+  /** The row as written in the reply (its lines joined by newlines), for tracing a number back to its source. */
+  lineText: string;
+}
+
+export type CheckStatus = "pass" | "fail" | "not available";
+
+/** One reconciliation check on a reply, with the numbers it compared. */
+export interface Check {
+  name: string;
+  status: CheckStatus;
+  /** Plain-language statement of what was compared, with the numbers. */
+  detail: string;
+  expected: number | null;
+  actual: number | null;
+}
+
+export interface Warning {
+  file: string;
+  line: number | null;
+  message: string;
+  /** The text of the line the warning is about, when it is about one. */
+  text?: string;
+}
+
+/** Metadata kept beside each reply in `data/responses/<name>.meta.json`. */
+export interface ReplyMeta {
+  authority: string;
+  /** ISO date the reply was sent. */
+  replyDate: string;
+  /** ISO date range the figures cover. */
+  periodStart: string;
+  periodEnd: string;
+  licence: string;
+  attribution: string;
+  source: string;
+  notes?: string;
+}
+
+/** A numbered answer of the reply (1-10), with the lines it spans. */
+export interface Answer {
+  number: number;
+  question: string;
+  text: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** Everything taken from one reply. */
+export interface ParsedReply {
+  file: string;
+  authority: string;
+  meta: ReplyMeta | null;
+  /** "ok" when a table was read; "nil" for nil returns and refusals (no records, no error). */
+  status: "ok" | "nil";
+  statusDetail?: string;
+  records: CaseRecord[];
+  answers: Record<string, Answer>;
+  /** Figures taken from the answers. */
+  fields: ReplyFields;
+  checks: Check[];
+  warnings: Warning[];
+}
+
+export interface ReplyFields {
+  hasPolicy: boolean | null;
+  policyInCodeOfConduct: boolean | null;
+  policyIntroduced: string | null;
+  investigated: number | null;
+  investigatedLine: number | null;
+  pctOfDisciplinary: number | null;
+  pctOfDisciplinaryLine: number | null;
+  /** Count of employees in the totals row of the table, if the reply has one. */
+  tableTotal: number | null;
+  tableTotalLine: number | null;
+}
