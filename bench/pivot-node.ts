@@ -1,0 +1,192 @@
+/**
+ * Micro-benchmark of the pivot kernel (src/lib/cube.ts) against arquero's
+ * groupby/rollup, on SYNTHETIC records (bench/synthetic.ts; for benchmarks
+ * only, never shipped or published).
+ *
+ *   node --import tsx bench/pivot-node.ts
+ *
+ * Data are prepared once per size (a cube for the kernel, a table for arquero);
+ * only the pivot itself is timed, after warm-up. `benchPivotNode()` returns the
+ * measurements for reuse (e.g. by `npm run bench`).
+ */
+import { pathToFileURL } from "node:url";
+import * as m from "arquero";
+import { cubeFromColumns, pivotCube, prepareCube, type Cube, type PivotOptions } from "../src/lib/cube.js";
+import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "./synthetic.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const aq = ((m as any).default ?? m) as any;
+
+export interface BenchRow {
+  /** What was timed, e.g. "cube ageBand×outcome" or "arquero ageBand×outcome". */
+  name: string;
+  /** Number of records. */
+  rows: number;
+  medianMs: number;
+  p95Ms: number;
+  /** Number of timed runs. */
+  samples: number;
+}
+
+export interface BenchOptions {
+  sizes?: number[];
+  seed?: number;
+  /** Time budget per measurement, in ms (at least `minSamples` runs are made anyway). */
+  budgetMs?: number;
+  minSamples?: number;
+  maxSamples?: number;
+  /** Also time arquero (default true). */
+  arquero?: boolean;
+  /** Also time prepareCube on materialised records for sizes up to this many (default 100,000; 0 = never). */
+  prepareUpTo?: number;
+  /** Print a table to stdout (default false). */
+  log?: boolean;
+}
+
+export const DEFAULT_SIZES = [31, 10_000, 100_000, 1_000_000];
+
+interface Scenario {
+  label: string;
+  options: PivotOptions;
+  /** The same filter as an arquero table expression, with params. */
+  aqFilter: string | null;
+}
+
+const EXCLUDED_AUTHORITY = "Synthetic Authority 001";
+
+const SCENARIOS: Scenario[] = [
+  { label: "ageBand×outcome", options: { rows: "ageBand", cols: "outcome" }, aqFilter: null },
+  {
+    label: "authority×tier, upheld & excl.",
+    options: { rows: "authority", cols: "tier", filters: { upheld: [true] }, exclude: { authority: [EXCLUDED_AUTHORITY] } },
+    aqFilter: "(d, $) => d.upheld === true && d.authority !== $.excluded",
+  },
+];
+
+function quantiles(samples: number[]): { median: number; p95: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const p95 = s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+  return { median, p95 };
+}
+
+function measure(fn: () => unknown, budgetMs: number, minSamples: number, maxSamples: number): number[] {
+  // Warm-up: let the JIT settle (at least 3 runs, up to a fifth of the budget).
+  const warmStart = performance.now();
+  for (let k = 0; k < 50; k++) {
+    fn();
+    if (k >= 2 && performance.now() - warmStart > budgetMs / 5) break;
+  }
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < maxSamples && (samples.length < minSamples || performance.now() - start < budgetMs)) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+function arqueroTable(data: SyntheticColumns): unknown {
+  const decode = <T>(col: { codes: ArrayLike<number>; values: readonly T[] }): T[] =>
+    Array.from(col.codes, (c) => col.values[c]);
+  const count: (number | null)[] = Array.from(data.count, (v, i) => (data.withheld[i] ? null : v));
+  return aq.table({
+    ageBand: decode(data.columns.ageBand),
+    outcome: decode(data.columns.outcome),
+    tier: decode(data.columns.tier),
+    upheld: decode(data.columns.upheld),
+    authority: decode(data.columns.authority),
+    count,
+    w: data.withheld,
+  });
+}
+
+function arqueroPivot(table: any, s: Scenario): any {
+  let t = table;
+  if (s.aqFilter) t = t.params({ excluded: EXCLUDED_AUTHORITY }).filter(s.aqFilter);
+  const groups = s.options.cols ? [s.options.rows, s.options.cols] : [s.options.rows];
+  return t
+    .groupby(...groups)
+    .rollup({ records: aq.op.count(), sum: aq.op.sum("count"), withheld: aq.op.sum("w") });
+}
+
+function fmt(ms: number): string {
+  return ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0);
+}
+
+/** Run the benchmark; returns one row per (what, size). */
+export function benchPivotNode(options: BenchOptions = {}): BenchRow[] {
+  const sizes = options.sizes ?? DEFAULT_SIZES;
+  const seed = options.seed ?? 20240601;
+  const budgetMs = options.budgetMs ?? 1500;
+  const minSamples = options.minSamples ?? 15;
+  const maxSamples = options.maxSamples ?? 500;
+  const withArquero = options.arquero ?? true;
+  const prepareUpTo = options.prepareUpTo ?? 100_000;
+  const log = options.log ?? false;
+  const out: BenchRow[] = [];
+  const push = (name: string, rows: number, samples: number[]): BenchRow => {
+    const { median, p95 } = quantiles(samples);
+    const row = { name, rows, medianMs: median, p95Ms: p95, samples: samples.length };
+    out.push(row);
+    return row;
+  };
+
+  const lines: string[] = [];
+  const header = ["records", "pivot", "cube median", "cube p95", "arquero median", "arquero p95", "speed-up"];
+  const table: string[][] = [];
+
+  for (const n of sizes) {
+    const data = generateSyntheticColumns(n, seed);
+    const cube: Cube = cubeFromColumns({ dimensions: data.columns, measure: data.count, withheld: data.withheld });
+    const aqt = withArquero ? arqueroTable(data) : null;
+
+    if (prepareUpTo > 0 && n <= prepareUpTo) {
+      const records = syntheticRecordsFromColumns(data);
+      const dims = ["ageBand", "outcome", "tier", "upheld", "authority"];
+      const r = push("prepareCube(records)", n, measure(() => prepareCube(records, dims), budgetMs / 2, 5, 100));
+      lines.push(`prepareCube on ${n.toLocaleString("en-GB")} records: median ${fmt(r.medianMs)} ms`);
+    }
+
+    for (const s of SCENARIOS) {
+      const result = pivotCube(cube, s.options);
+      const kernel = push(`cube ${s.label}`, n, measure(() => pivotCube(cube, s.options), budgetMs, minSamples, maxSamples));
+      let arq: BenchRow | null = null;
+      if (aqt) {
+        // Sanity check: both engines see the same records.
+        const a = arqueroPivot(aqt, s);
+        const records = (a.array("records") as number[]).reduce((x, y) => x + y, 0);
+        if (records !== result.total.records) {
+          throw new Error(`bench: arquero counts ${records} records, the kernel ${result.total.records} (${s.label}, n=${n})`);
+        }
+        arq = push(`arquero ${s.label}`, n, measure(() => arqueroPivot(aqt, s), budgetMs, 5, maxSamples));
+      }
+      table.push([
+        n.toLocaleString("en-GB"),
+        `${s.label} (${result.nRows}×${result.nCols})`,
+        fmt(kernel.medianMs),
+        fmt(kernel.p95Ms),
+        arq ? fmt(arq.medianMs) : "-",
+        arq ? fmt(arq.p95Ms) : "-",
+        arq ? `${(arq.medianMs / kernel.medianMs).toFixed(0)}×` : "-",
+      ]);
+    }
+  }
+
+  if (log) {
+    const widths = header.map((h, k) => Math.max(h.length, ...table.map((r) => r[k].length)));
+    const row = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join("  ");
+    console.log("Pivot kernel vs arquero (SYNTHETIC data; times in ms, after warm-up)");
+    console.log(row(header));
+    console.log(widths.map((w) => "-".repeat(w)).join("  "));
+    for (const r of table) console.log(row(r));
+    for (const l of lines) console.log(l);
+  }
+  return out;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchPivotNode({ log: true });
+}
