@@ -419,10 +419,11 @@ export interface Caveat {
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "2013-07-01" → "1 July 2013"; anything else is returned as written. */
+/** "2013-07-01" → "1 July 2013", "2015-08" → "August 2015"; anything else is returned as written. */
 export function formatIsoDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : iso;
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
+  return `${m[3] ? `${Number(m[3])} ` : ""}${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
 }
 
 const lineRange = (a: number, b: number) => (a === b ? `line ${a}` : `lines ${a}-${b}`);

@@ -180,6 +180,8 @@ test("the reply's own caveats come from its answers and metadata, with lines", (
   assert.match(share.text, /^These cases were 3\.1% of all disciplinary proceedings/);
   assert.equal(share.source, "responses/leicester-city-council-2016.txt, answer 9, line 159");
   assert.equal(formatIsoDate("2015-12-31"), "31 December 2015");
+  assert.equal(formatIsoDate("2015-08"), "August 2015");
+  assert.equal(formatIsoDate("2016"), "2016");
 });
 
 test("bad reference and workforce files are refused with the file and line", () => {
