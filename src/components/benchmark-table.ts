@@ -1,0 +1,54 @@
+/**
+ * The numbers behind the benchmark chart, one row per age band. Text goes in as text, never
+ * as HTML. A band with withheld rows shows its exact part as "n of N" and its range beside it.
+ */
+import {formatBandCount, formatPercent, type Comparison} from "../lib/benchmark.js";
+
+function cell(tag: "td" | "th", text: string, className?: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+const ratio = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
+
+export function benchmarkTable(c: Comparison, {caption}: {caption?: string} = {}): HTMLTableElement {
+  const level = formatPercent(c.confidence);
+  const table = document.createElement("table");
+  table.className = "benchmark-table";
+  table.append(Object.assign(document.createElement("caption"), {
+    textContent: caption ?? `Investigated employees against the share expected from Ofcom's rates (${c.authority})`
+  }));
+  const head = table.createTHead().insertRow();
+  head.append(
+    cell("th", "Age band"),
+    cell("th", "Investigated (n of N)", "num"),
+    cell("th", `Share (${level} interval)`, "num"),
+    cell("th", "Ofcom: % with a social media profile", "num"),
+    cell("th", c.workforce.assumption === "equal" ? "Workforce share (assumed equal)" : "Workforce share", "num"),
+    cell("th", "Expected share", "num"),
+    cell("th", "Expected cases", "num"),
+    cell("th", `Observed ÷ expected (${level} interval)`, "num")
+  );
+  const body = table.createTBody();
+  for (const b of c.bands) {
+    const tr = body.insertRow();
+    tr.dataset.band = b.band;
+    tr.append(
+      cell("th", b.band),
+      cell("td", `${b.known} of ${b.n}` + (b.withheldRows ? `; band total ${formatBandCount(b)}` : ""), "num"),
+      cell("td", `${formatPercent(b.share, 1)} (${formatPercent(b.shareLower, 1)} to ${formatPercent(b.shareUpper, 1)})`, "num"),
+      cell("td", `${b.ofcomPct}%`, "num"),
+      cell("td", formatPercent(b.workforceShare, 1), "num"),
+      cell("td", formatPercent(b.expectedShare, 1), "num"),
+      cell("td", b.expected.toFixed(1), "num"),
+      cell("td", `${ratio(b.ratio)} (${ratio(b.ratioLower)} to ${ratio(b.ratioUpper)})`, "num")
+    );
+    tr.cells[3].title = b.ofcomSource;
+  }
+  const foot = table.createTFoot().insertRow();
+  foot.append(cell("th", "Total"), cell("td", `${c.n} of ${c.n}`, "num"), cell("td", c.n ? "100%" : "–", "num"),
+    cell("td", "", "num"), cell("td", "100%", "num"), cell("td", "100%", "num"), cell("td", String(c.n), "num"), cell("td", "", "num"));
+  return table;
+}
