@@ -182,20 +182,19 @@ interface Aggregate {
 
 export function pivot(records: readonly CaseRecord[], spec: PivotSpec, orders: PivotOrders): PivotResult {
   const keepAuthorities = spec.authorities ? new Set(spec.authorities) : null;
-  const base = aq.from(
-    records.map((r, i) => ({
-      i,
-      row: dimensionValue(r, spec.rows),
-      col: dimensionValue(r, spec.cols),
-      authority: r.authority,
-      outcome: r.outcome,
-      count: r.count,
-      withheld: r.count == null ? 1 : 0,
-      lo: r.count ?? r.countBounds?.[0] ?? null,
-      hi: r.count ?? r.countBounds?.[1] ?? null,
-      unbounded: r.count == null && !r.countBounds ? 1 : 0
-    }))
-  );
+  // Built column by column so that no records still gives a table with these columns.
+  const base = aq.table({
+    i: records.map((_, i) => i),
+    row: records.map((r) => dimensionValue(r, spec.rows)),
+    col: records.map((r) => dimensionValue(r, spec.cols)),
+    authority: records.map((r) => r.authority),
+    outcome: records.map((r) => r.outcome),
+    count: records.map((r) => r.count),
+    withheld: records.map((r) => (r.count == null ? 1 : 0)),
+    lo: records.map((r) => r.count ?? r.countBounds?.[0] ?? null),
+    hi: records.map((r) => r.count ?? r.countBounds?.[1] ?? null),
+    unbounded: records.map((r) => (r.count == null && !r.countBounds ? 1 : 0))
+  });
   const kept = base.filter(
     aq.escape((d: {authority: string; outcome: string}) => (!keepAuthorities || keepAuthorities.has(d.authority)) && !(spec.excludeNoCase && d.outcome === NO_CASE_TO_ANSWER))
   );
