@@ -6,6 +6,7 @@
  * caption says how many there are. The table beside it holds every number.
  */
 import * as Plot from "@observablehq/plot";
+import {interpolateBlues, interpolateYlOrRd, quantize, schemeObservable10} from "d3";
 import {dimensionName, formatCell, formatMeasure, measureName, type Dimension, type PivotResult} from "../lib/pivot.js";
 import type {ChartKind} from "../lib/url-state.js";
 
@@ -24,8 +25,16 @@ interface Datum {
   withheld: boolean;
 }
 
-/** Ordered dimensions get a sequential scheme (light = first); the others categorical colours. */
-const colorScheme = (dimension: Dimension): Plot.ColorScheme => (dimension === "outcome" || dimension === "tier" ? "YlOrRd" : dimension === "ageBand" ? "Blues" : "Observable10");
+/**
+ * Colours for the parts of a bar: ordered dimensions get a sequential ramp
+ * (from light to dark, but never so light that a swatch vanishes on white),
+ * the others categorical colours.
+ */
+function colorRange(dimension: Dimension, n: number): readonly string[] {
+  if (dimension === "authority" || dimension === "upheld") return schemeObservable10;
+  const interpolate = dimension === "ageBand" ? interpolateBlues : interpolateYlOrRd;
+  return n === 1 ? [interpolate(0.6)] : quantize((t) => interpolate(0.2 + 0.75 * t), n);
+}
 
 /** The chart a measure reads best as, when the reader leaves the choice to us. */
 export function fittedKind(result: PivotResult, kind: ChartKind = "auto"): Exclude<ChartKind, "auto"> {
@@ -49,7 +58,6 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
   const part = transpose ? "row" : "col";
   const barKeys = transpose ? result.colKeys : result.rowKeys;
   const partKeys = transpose ? result.rowKeys : result.colKeys;
-  const barDim = transpose ? spec.cols : spec.rows;
   const partDim = transpose ? spec.rows : spec.cols;
   const valueLabel = spec.measure === "count" ? "Employees" : measureName(spec.measure);
   const title = (d: Datum) => `${dimensionName(spec.rows)}: ${d.row}\n${dimensionName(spec.cols)}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
@@ -71,18 +79,20 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
       marginTop: 50,
       padding: 0.04,
       x: {domain: result.colKeys, axis: null},
-      y: {domain: result.rowKeys, label: dimensionName(spec.rows)},
+      y: {domain: result.rowKeys, label: null},
       color: {type: "linear", domain: [0, max || 1], scheme: "YlOrRd", label: valueLabel},
       marks: [
-        Plot.axisX({anchor: "top", label: dimensionName(spec.cols), lineWidth: 8, tickSize: 0}),
+        Plot.axisX({anchor: "top", label: null, lineWidth: 8, tickSize: 0}),
         Plot.cell(data, {x: "col", y: "row", fill: (d: Datum) => (d.withheld && !d.value ? null : d.value ?? 0), stroke: "currentColor", strokeOpacity: 0.15, title, tip: true}),
         Plot.text(data, {x: "col", y: "row", text: "text", fill: (d: Datum) => ((d.value ?? 0) > max * 0.6 ? "white" : "black"), lineWidth: 8})
       ]
     });
   }
 
-  const valueScale = {label: `${valueLabel} →`, grid: true, ...(spec.measure === "count" ? {} : {tickFormat: (v: number) => `${v}%`})};
-  const color = {domain: partKeys, type: "ordinal" as const, scheme: colorScheme(partDim), legend: true, label: dimensionName(partDim)};
+  // Counts are whole people: no ticks at 0.5.
+  const maxCount = Math.max(1, ...(kind === "grouped" ? data.map((d) => d.value ?? 0) : (transpose ? result.colTotals : result.rowTotals).map((t) => t.known)));
+  const valueScale = {label: `${valueLabel} →`, grid: true, ...(spec.measure === "count" ? {ticks: Math.min(10, maxCount)} : {tickFormat: (v: number) => `${v}%`})};
+  const color = {domain: partKeys, type: "ordinal" as const, range: colorRange(partDim, partKeys.length), legend: true, label: dimensionName(partDim)};
   const marginLeft = Math.min(220, 14 + 7 * longest(kind === "grouped" ? [...barKeys, ...partKeys] : barKeys));
 
   if (kind === "grouped") {

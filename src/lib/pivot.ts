@@ -279,7 +279,8 @@ export function formatCell(cell: PivotCell, measure: Measure): string {
     const b = cell.bounds;
     return measure === "count" && b ? `withheld (${b[0] === b[1] ? b[0] : `${b[0]}–${b[1]}`})` : "withheld";
   }
-  const text = formatMeasure(cell.value, measure);
+  // A count reads the known number whatever measure the pivot was computed for.
+  const text = formatMeasure(measure === "count" ? cell.known : cell.value, measure);
   return cell.withheldRows > 0 ? `${text} + withheld` : text;
 }
 
