@@ -76,7 +76,7 @@ export function chartToSvg(chart: Element): {svg: string; width: number; height:
     let x = 0;
     scale.domain.forEach((value, i) => {
       const label = String(value);
-      const w = 18 + 7 * label.length;
+      const w = 28 + 7.5 * label.length; // generous: the reader's font is unknown
       if (x + w > width && x > 0) (x = 0), (y += 18);
       const swatch = document.createElementNS(SVG_NS, "rect");
       Object.entries({x: String(x), y: String(y), width: "12", height: "12", fill: String(scale.range![i % scale.range!.length])}).forEach(([k, v]) => swatch.setAttribute(k, v));
@@ -96,9 +96,13 @@ export function chartToSvg(chart: Element): {svg: string; width: number; height:
   const caption = text("figcaption");
   if (caption) line(caption, 11);
   const height = Math.ceil(y + 8);
-  Object.entries({width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}`}).forEach(([k, v]) => out.setAttribute(k, v));
-  Object.entries({width: "100%", height: "100%", fill: "white"}).forEach(([k, v]) => background.setAttribute(k, v));
-  return {svg: new XMLSerializer().serializeToString(out), width, height};
+  // A margin all round, so that text does not touch the edge of the image.
+  const margin = 10;
+  const outWidth = width + 2 * margin;
+  const outHeight = height + 2 * margin;
+  Object.entries({width: String(outWidth), height: String(outHeight), viewBox: `${-margin} ${-margin} ${outWidth} ${outHeight}`}).forEach(([k, v]) => out.setAttribute(k, v));
+  Object.entries({x: String(-margin), y: String(-margin), width: String(outWidth), height: String(outHeight), fill: "white"}).forEach(([k, v]) => background.setAttribute(k, v));
+  return {svg: new XMLSerializer().serializeToString(out), width: outWidth, height: outHeight};
 }
 
 /** Draws an SVG on a canvas (at `scale` times its size, for sharp text) and returns it as a PNG. */
