@@ -5,6 +5,7 @@ export default {
   output: "dist",
   pages: [
     {name: "Social media investigations: Leicester", path: "/"},
+    {name: "Explore the case records", path: "/explore"},
     {name: "Age against Ofcom's social media figures", path: "/benchmark"}
   ],
   // The default theme pulls fonts from a CDN; these machines (and many readers' networks) reach none.

@@ -1,0 +1,129 @@
+/**
+ * A Plot chart of a pivot, fitted to what the reader chose: stacked bars for
+ * counts and for shares of a row or column (each bar then sums to 100%), a
+ * heatmap for shares of the total, or grouped bars on request. Values come
+ * from the pivot (known counts only); withheld counts are not drawn, and the
+ * caption says how many there are. The table beside it holds every number.
+ */
+import * as Plot from "@observablehq/plot";
+import {interpolateBlues, interpolateYlOrRd, quantize, schemeObservable10} from "d3";
+import {dimensionName, formatCell, formatMeasure, measureName, type Dimension, type PivotResult} from "../lib/pivot.js";
+import type {ChartKind} from "../lib/url-state.js";
+
+export interface PivotChartOptions {
+  width: number;
+  kind?: ChartKind;
+  title?: string;
+  subtitle?: string;
+}
+
+interface Datum {
+  row: string;
+  col: string;
+  value: number | null;
+  text: string;
+  withheld: boolean;
+}
+
+/**
+ * Colours for the parts of a bar: ordered dimensions get a sequential ramp
+ * (from light to dark, but never so light that a swatch vanishes on white),
+ * the others categorical colours.
+ */
+function colorRange(dimension: Dimension, n: number): readonly string[] {
+  if (dimension === "authority" || dimension === "upheld") return schemeObservable10;
+  const interpolate = dimension === "ageBand" ? interpolateBlues : interpolateYlOrRd;
+  return n === 1 ? [interpolate(0.6)] : quantize((t) => interpolate(0.2 + 0.75 * t), n);
+}
+
+/** The chart a measure reads best as, when the reader leaves the choice to us. */
+export function fittedKind(result: PivotResult, kind: ChartKind = "auto"): Exclude<ChartKind, "auto"> {
+  if (kind !== "auto") return kind;
+  return result.spec.measure === "pctTotal" ? "heatmap" : "stacked";
+}
+
+export function pivotChart(result: PivotResult, options: PivotChartOptions): HTMLElement | SVGSVGElement {
+  const {spec} = result;
+  const {width} = options;
+  const kind = fittedKind(result, options.kind);
+  const data: Datum[] = result.rowKeys.flatMap((row, i) =>
+    result.colKeys.map((col, j) => {
+      const cell = result.cells[i][j];
+      return {row, col, value: cell.value, text: formatCell(cell, spec.measure), withheld: cell.withheldRows > 0};
+    })
+  );
+  // Shares of a column read best with one bar per column.
+  const transpose = spec.measure === "pctCol" && kind !== "heatmap";
+  const bar = transpose ? "col" : "row";
+  const part = transpose ? "row" : "col";
+  const barKeys = transpose ? result.colKeys : result.rowKeys;
+  const partKeys = transpose ? result.rowKeys : result.colKeys;
+  const partDim = transpose ? spec.rows : spec.cols;
+  const valueLabel = spec.measure === "count" ? "Employees" : measureName(spec.measure);
+  const title = (d: Datum) => `${dimensionName(spec.rows)}: ${d.row}\n${dimensionName(spec.cols)}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
+  const withheldRows = result.total.withheldRows;
+  const caption = [
+    withheldRows ? `${withheldRows} line${withheldRows === 1 ? "" : "s"} with a withheld count ${withheldRows === 1 ? "is" : "are"} not drawn; the table shows where.` : "",
+    spec.measure !== "count" && withheldRows ? "Percentages are of the counts the replies give." : ""
+  ].filter(Boolean).join(" ") || undefined;
+  const longest = (keys: readonly string[]) => Math.max(0, ...keys.map((k) => k.length));
+  const common = {title: options.title, subtitle: options.subtitle, caption, width, style: {fontSize: "12px"}};
+  const drawn = data.filter((d) => d.value != null && d.value > 0);
+
+  if (kind === "heatmap") {
+    const max = Math.max(0, ...data.map((d) => d.value ?? 0));
+    return Plot.plot({
+      ...common,
+      height: 60 + 36 * result.rowKeys.length + 40,
+      marginLeft: Math.min(200, 10 + 7 * longest(result.rowKeys)),
+      marginTop: 50,
+      padding: 0.04,
+      x: {domain: result.colKeys, axis: null},
+      y: {domain: result.rowKeys, label: null},
+      color: {type: "linear", domain: [0, max || 1], scheme: "YlOrRd", label: valueLabel},
+      marks: [
+        Plot.axisX({anchor: "top", label: null, lineWidth: 8, tickSize: 0}),
+        Plot.cell(data, {x: "col", y: "row", fill: (d: Datum) => (d.withheld && !d.value ? null : d.value ?? 0), stroke: "currentColor", strokeOpacity: 0.15, title, tip: true}),
+        Plot.text(data, {x: "col", y: "row", text: "text", fill: (d: Datum) => ((d.value ?? 0) > max * 0.6 ? "white" : "black"), lineWidth: 8})
+      ]
+    });
+  }
+
+  // Counts are whole people: no ticks at 0.5.
+  const maxCount = Math.max(1, ...(kind === "grouped" ? data.map((d) => d.value ?? 0) : (transpose ? result.colTotals : result.rowTotals).map((t) => t.known)));
+  const valueScale = {label: `${valueLabel} →`, grid: true, ...(spec.measure === "count" ? {ticks: Math.min(10, maxCount)} : {tickFormat: (v: number) => `${v}%`})};
+  const color = {domain: partKeys, type: "ordinal" as const, range: colorRange(partDim, partKeys.length), legend: true, label: dimensionName(partDim)};
+  const marginLeft = Math.min(220, 14 + 7 * longest(kind === "grouped" ? [...barKeys, ...partKeys] : barKeys));
+
+  if (kind === "grouped") {
+    return Plot.plot({
+      ...common,
+      height: 40 + barKeys.length * (partKeys.length * 13 + 16),
+      marginLeft,
+      marginRight: 40,
+      x: valueScale,
+      y: {domain: partKeys, axis: null},
+      fy: {domain: barKeys, label: null},
+      color,
+      marks: [
+        Plot.barX(data, {fy: bar, y: part, x: (d: Datum) => d.value ?? 0, fill: part, title, tip: true}),
+        Plot.text(data, {fy: bar, y: part, x: (d: Datum) => d.value ?? 0, text: (d: Datum) => (d.value ? formatMeasure(d.value, spec.measure) : ""), textAnchor: "start", dx: 3, fontSize: 10}),
+        Plot.frame({anchor: "left"}),
+        Plot.ruleX([0])
+      ]
+    });
+  }
+
+  return Plot.plot({
+    ...common,
+    height: 50 + 32 * barKeys.length,
+    marginLeft,
+    x: {...valueScale, ...(spec.measure === "count" ? {} : {domain: [0, 100]})},
+    y: {domain: barKeys, label: null},
+    color,
+    marks: [
+      Plot.barX(drawn, {y: bar, x: "value", fill: part, order: partKeys as string[], stroke: "var(--theme-background, white)", strokeWidth: 0.5, title, tip: true}),
+      Plot.ruleX([0])
+    ]
+  });
+}
