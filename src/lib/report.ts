@@ -70,7 +70,7 @@ export function reportFigures(data: ResponsesData): ReportFigures {
   const records = data.responses.flatMap((r) => r.records);
   const counted = known(records);
   const employees = sum(counted);
-  const bands = data.ageBands.map((band) => ({band, ...share(sum(counted.filter((r) => r.ageBand === band)), employees)}));
+  const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(sum(counted.filter((r) => r.ageBand === band)), employees)}));
   const unknownBand = sum(counted.filter((r) => !(data.ageBands as string[]).includes(r.ageBand)));
   if (unknownBand) bands.push({band: "unknown", ...share(unknownBand, employees)});
   const most = Math.max(...bands.map((b) => b.count));
