@@ -2,15 +2,22 @@
 export default {
   title: "FOI evidence kit",
   root: "src",
-  output: "dist",
+  // FOI_OUTPUT and FOI_BASE build the site for a host that serves it under a sub-path,
+  // e.g. FOI_BASE=/foi/ for https://example.org/foi/ (see docs/publishing.md).
+  output: process.env.FOI_OUTPUT ?? "dist",
+  base: process.env.FOI_BASE ?? "/",
   pages: [
     {name: "Social media investigations: Leicester", path: "/"},
     {name: "Explore the case records", path: "/explore"},
-    {name: "Age against Ofcom's social media figures", path: "/benchmark"}
+    {name: "Age against Ofcom's social media figures", path: "/benchmark"},
+    {name: "Data and downloads", path: "/data"}
   ],
   // The default theme pulls fonts from a CDN; these machines (and many readers' networks) reach none.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
-  theme: ["air", "near-midnight"],
+  // Framework's air (light) and near-midnight (dark) themes, plus the print stylesheet used for the PDF.
+  style: "style/site.css",
+  // Search runs in the reader's browser from an index built with the site: no service to call.
+  search: true,
   // An inline icon: browsers otherwise ask for /favicon.ico, which a static host may not have.
   head:
     '<meta name="description" content="Freedom of Information replies on social media investigations of council staff, turned into traceable evidence.">' +

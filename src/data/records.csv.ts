@@ -1,0 +1,11 @@
+// The tidy records of every reply as CSV, one row per row of a reply's table, for download (see /data).
+import {csvFormat} from "d3-dsv";
+import {listReplies, loadMappings, readReply, runOrExplain} from "../lib/node/read-replies.js";
+import {RECORD_COLUMNS, tidyRecords} from "../lib/tidy-records.js";
+
+runOrExplain(() => {
+  const mappings = loadMappings();
+  const rows = tidyRecords(listReplies().map((path) => readReply(path, mappings)));
+  // Columns named explicitly so the order is the data dictionary's, whatever the first row holds.
+  process.stdout.write(csvFormat(rows, RECORD_COLUMNS) + "\n");
+});

@@ -1,0 +1,200 @@
+/**
+ * The figures the home page's report states, computed from the loader's output
+ * so that no number is typed into prose. Pure: imported by the page and tests.
+ */
+import type {ResponsesData} from "./load.js";
+import {wilsonInterval} from "./stats.js";
+import type {Answer, CaseRecord, ParsedReply, OutcomeTier} from "./types.js";
+
+export interface Share {
+  count: number;
+  /** Number of employees the share is of. */
+  of: number;
+  share: number;
+  /** 95% Wilson interval on the share (see src/lib/stats.ts). */
+  lower: number;
+  upper: number;
+}
+
+export interface BandFigure extends Share {
+  band: string;
+}
+
+export interface OutcomeFigure {
+  outcome: string;
+  tier: OutcomeTier | null;
+  count: number;
+}
+
+/** A passage of a reply, with where it stands, so the page can cite it. */
+export interface Citation {
+  authority: string;
+  file: string;
+  answer: number;
+  line: number;
+  text: string;
+}
+
+export interface ReportFigures {
+  replies: number;
+  authorities: string[];
+  /** Employees with a known count, summed over every reply's table. */
+  employees: number;
+  /** Rows whose count was withheld (not in `employees`). */
+  withheldRows: number;
+  bands: BandFigure[];
+  /** Bands with the most employees (more than one when tied). */
+  largestBands: string[];
+  outcomes: OutcomeFigure[];
+  /** Employees per outcome tier, in the tiers' order. */
+  tiers: {tier: OutcomeTier | "unmapped"; count: number}[];
+  /** Allegations upheld, not upheld, and not known (e.g. the employee resigned during the process). */
+  upheld: Share;
+  notUpheld: number;
+  upheldUnknown: number;
+  /** Every reply's reconciliation checks passed. */
+  allChecksPass: boolean;
+  checksRun: number;
+}
+
+const TIERS: OutcomeTier[] = ["no action", "informal", "warning", "exit"];
+const known = (records: readonly CaseRecord[]) => records.filter((r) => r.count != null) as (CaseRecord & {count: number})[];
+const sum = (records: readonly {count: number}[]) => records.reduce((s, r) => s + r.count, 0);
+
+export function share(count: number, of: number): Share {
+  const w = wilsonInterval(count, of);
+  return {count, of, share: w.estimate, lower: w.lower, upper: w.upper};
+}
+
+export function reportFigures(data: ResponsesData): ReportFigures {
+  const records = data.responses.flatMap((r) => r.records);
+  const counted = known(records);
+  const employees = sum(counted);
+  const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(sum(counted.filter((r) => r.ageBand === band)), employees)}));
+  const unknownBand = sum(counted.filter((r) => !(data.ageBands as string[]).includes(r.ageBand)));
+  if (unknownBand) bands.push({band: "unknown", ...share(unknownBand, employees)});
+  const most = Math.max(...bands.map((b) => b.count));
+  const outcomeNames = [...data.outcomes, ...new Set(counted.map((r) => r.outcome).filter((o) => !data.outcomes.includes(o)))];
+  const outcomes = outcomeNames
+    .map((outcome) => {
+      const rows = counted.filter((r) => r.outcome === outcome);
+      return {outcome, tier: rows[0]?.tier ?? null, count: sum(rows)};
+    })
+    .filter((o) => o.count > 0);
+  const tiers = [...TIERS, "unmapped" as const].map((tier) => ({
+    tier,
+    count: sum(counted.filter((r) => (r.tier ?? "unmapped") === tier))
+  })).filter((t) => t.tier !== "unmapped" || t.count > 0);
+  const checks = data.responses.flatMap((r) => r.checks);
+  return {
+    replies: data.responses.length,
+    authorities: [...new Set(data.responses.map((r) => r.authority))],
+    employees,
+    withheldRows: records.length - counted.length,
+    bands,
+    largestBands: employees ? bands.filter((b) => b.count === most).map((b) => b.band) : [],
+    outcomes,
+    tiers,
+    upheld: share(sum(counted.filter((r) => r.upheld === true)), employees),
+    notUpheld: sum(counted.filter((r) => r.upheld === false)),
+    upheldUnknown: sum(counted.filter((r) => r.upheld == null)),
+    allChecksPass: checks.length > 0 && checks.every((c) => c.status === "pass"),
+    checksRun: checks.length
+  };
+}
+
+/** The question a reply's numbered answer echoes, e.g. question 5 (how many were investigated). */
+export function questionText(replies: readonly ParsedReply[], number: number): string | null {
+  for (const reply of replies) {
+    const question = reply.answers[number]?.question;
+    if (question) return question;
+  }
+  return null;
+}
+
+function cite(reply: ParsedReply, answer: Answer | undefined, line: number | null): Citation | null {
+  if (!answer) return null;
+  return {authority: reply.authority, file: reply.file, answer: answer.number, line: line ?? answer.startLine, text: answer.text};
+}
+
+export interface ReplyCaveats {
+  authority: string;
+  file: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** Length of the period in years (365.25 days), NaN when a date is missing. */
+  periodYears: number;
+  /** Answer 4: when the policy began to cover social media (ISO date), when the reply says. */
+  policyIntroduced: string | null;
+  /** Answer 7: what the council counts (e.g. "generic misuse of IT"), when it says. */
+  scope: Citation | null;
+  /** Answer 9: the share of all disciplinary proceedings, in percent, and where it stands. */
+  pctOfDisciplinary: number | null;
+  pctCitation: Citation | null;
+  /**
+   * The number of disciplinary proceedings that the share implies, IF the employees counted
+   * in the table are the proceedings the percentage refers to: the range allowed by the
+   * percentage's rounding to its stated decimals. Null when either figure is missing.
+   */
+  impliedProceedings: {low: number; high: number} | null;
+  licence: string | null;
+  attribution: string | null;
+  source: string | null;
+  replyDate: string | null;
+}
+
+/** Rounding range of a stated percentage: 3.1 stands for anything from 3.05 to 3.15. */
+export function roundingRange(pct: number): {low: number; high: number} {
+  const decimals = (String(pct).split(".")[1] ?? "").length;
+  const half = 0.5 * 10 ** -decimals;
+  return {low: Math.max(0, pct - half), high: pct + half};
+}
+
+export function replyCaveats(reply: ParsedReply): ReplyCaveats {
+  const pct = reply.fields.pctOfDisciplinary;
+  const employees = sum(known(reply.records));
+  let impliedProceedings: ReplyCaveats["impliedProceedings"] = null;
+  if (pct != null && pct > 0 && employees > 0) {
+    const {low, high} = roundingRange(pct);
+    // A whole number of proceedings n with employees / n inside the rounding range.
+    impliedProceedings = {low: Math.ceil((employees * 100) / high), high: Math.floor((employees * 100) / low)};
+  }
+  return {
+    authority: reply.authority,
+    file: reply.file,
+    periodStart: reply.meta?.periodStart ?? null,
+    periodEnd: reply.meta?.periodEnd ?? null,
+    periodYears: yearsBetween(reply.meta?.periodStart ?? null, reply.meta?.periodEnd ?? null),
+    policyIntroduced: reply.fields.policyIntroduced,
+    scope: cite(reply, reply.answers[7], null),
+    pctOfDisciplinary: pct,
+    pctCitation: cite(reply, reply.answers[9], reply.fields.pctOfDisciplinaryLine),
+    impliedProceedings,
+    licence: reply.meta?.licence ?? null,
+    attribution: reply.meta?.attribution ?? null,
+    source: reply.meta?.source ?? null,
+    replyDate: reply.meta?.replyDate ?? null
+  };
+}
+
+/** Years from one ISO date to another, both days included. */
+export function yearsBetween(start: string | null, end: string | null): number {
+  if (!start || !end) return NaN;
+  return (Date.parse(end) - Date.parse(start) + 86_400_000) / (365.25 * 86_400_000);
+}
+
+/** "39%" style percentages for prose. */
+export const percent = (x: number, digits = 0) => `${(100 * x).toFixed(digits)}%`;
+
+/** "1 July 2013" from an ISO date; a bare year ("2016") is kept as it is. */
+export function longDate(iso: string | null): string {
+  if (!iso) return "an unstated date";
+  if (/^\d{4}$/.test(iso)) return iso;
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+}
+
+/** Joins words as prose: "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

@@ -1,0 +1,41 @@
+// `npm run pdf` prints the report to a PDF whose text holds the key figures, computed here from the same data.
+import assert from "node:assert/strict";
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {test} from "node:test";
+import {extractText, getDocumentProxy} from "unpdf";
+import {outcomeOrder} from "../../src/lib/mappings.js";
+import {listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
+import {longDate, percent, replyCaveats, reportFigures} from "../../src/lib/report.js";
+import {AGE_BANDS} from "../../src/lib/types.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const mappings = loadMappings();
+const responses = listReplies().map((path) => readReply(path, mappings));
+const figures = reportFigures({ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses});
+const caveats = replyCaveats(responses[0]);
+const squash = (s: string) => s.replace(/\s+/g, " ");
+
+test("npm run pdf writes the report as a PDF holding its key figures, caveats and sources, without the site's controls", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "foi-pdf-")), "report.pdf");
+  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/pdf.ts"), "--out", out], {cwd: ROOT, stdio: "pipe"});
+  const bytes = readFileSync(out);
+  assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
+  const {totalPages, text} = await extractText(await getDocumentProxy(new Uint8Array(bytes)), {mergePages: true});
+  assert.ok(totalPages >= 2 && totalPages <= 8, `a report of a few pages, got ${totalPages}`);
+  const all = squash(text);
+  const expect = (needle: string) => assert.ok(all.includes(needle), `the PDF's text lacks "${needle}"`);
+  expect(`${caveats.authority} investigated ${figures.employees} employees`);
+  expect(`${longDate(caveats.periodStart)} to ${longDate(caveats.periodEnd)}`);
+  // The shares table, row by row: band, count, share and Wilson interval.
+  for (const b of figures.bands) expect(`${b.band} ${b.count} ${percent(b.share)} ${percent(b.lower)} to ${percent(b.upper)}`);
+  expect(`${caveats.pctOfDisciplinary}%`);
+  expect("generic misuse of IT");
+  expect(caveats.attribution!);
+  expect("Sources and licence");
+  expect(`Total ${figures.outcomes.map((o) => o.count).join(" ")} ${figures.employees}`);
+  // No sidebar, search box or pager: their words are not in the printed text.
+  for (const control of ["Data and downloads", "Next page", "Search"]) assert.ok(!all.includes(control), `the PDF shows the control "${control}"`);
+});

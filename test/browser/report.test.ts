@@ -1,0 +1,84 @@
+// The report and the data page as a reader uses them: figures computed from the data, working downloads, search.
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {after, before, test} from "node:test";
+import {csvParse} from "d3-dsv";
+import type {Browser} from "playwright-core";
+import {outcomeOrder} from "../../src/lib/mappings.js";
+import {listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
+import {percent, replyCaveats, reportFigures} from "../../src/lib/report.js";
+import {RECORD_COLUMNS, RECORD_FIELDS} from "../../src/lib/tidy-records.js";
+import {AGE_BANDS} from "../../src/lib/types.js";
+import {launchBrowser, serveDist, visit, type Site} from "./harness.js";
+
+const mappings = loadMappings();
+const responses = listReplies().map((path) => readReply(path, mappings));
+const figures = reportFigures({ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses});
+const caveats = replyCaveats(responses[0]);
+const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ");
+
+let site: Site;
+let browser: Browser;
+before(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test("the report states the question, the answer, caveats and sources with figures from the data", async () => {
+  const {page, problems} = await visit(browser, site.url, site);
+  assert.deepEqual(problems, []);
+  const text = squash(await page.locator("#observablehq-main").textContent());
+  assert.ok(text.includes(responses[0].answers[5].question), "question 5 quoted from the reply");
+  assert.ok(text.includes(`investigated ${figures.employees} employees`));
+  assert.ok(text.includes(caveats.scope!.text), "answer 7 quoted");
+  assert.ok(text.includes(`${caveats.pctOfDisciplinary}% of all disciplinary proceedings`));
+  assert.ok(text.includes(caveats.attribution!), "the licence's attribution");
+  const shares = await page.locator("table.figures tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(shares, figures.bands.map((b) => [b.band, String(b.count), percent(b.share), `${percent(b.lower)} to ${percent(b.upper)}`]));
+  // Every link on the page leads somewhere that exists.
+  const hrefs = await page.locator("#observablehq-main a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  for (const href of hrefs.filter((h) => h.startsWith(site.origin))) {
+    assert.equal((await page.request.get(href)).status(), 200, href);
+  }
+  await page.context().close();
+});
+
+test("the report's source keeps the spots where the Ofcom comparison and explorer links go", () => {
+  const source = readFileSync(join(import.meta.dirname, "../../src/index.md"), "utf8");
+  assert.ok(source.includes("<!-- integrate: benchmark -->"));
+  assert.ok(source.includes("<!-- integrate: explore-links -->"));
+  assert.ok(source.split("\n").length < 200, "the page stays short");
+});
+
+test("the data page offers the records as CSV and JSON and describes every column", async () => {
+  const {page, problems} = await visit(browser, site.url + "data.html", site);
+  assert.deepEqual(problems, []);
+  const csvHref = await page.locator("a[download][href*='records'][href$='.csv']").getAttribute("href");
+  const jsonHref = await page.locator("a[download][href*='records'][href$='.json']").getAttribute("href");
+  const csv = csvParse(await (await page.request.get(new URL(csvHref!, page.url()).href)).text());
+  const json = await (await page.request.get(new URL(jsonHref!, page.url()).href)).json();
+  assert.deepEqual(csv.columns, RECORD_COLUMNS);
+  assert.equal(csv.reduce((s, r) => s + Number(r.count || 0), 0), figures.employees);
+  assert.equal(json.length, csv.length);
+  const described = await page.locator("table.dictionary tbody tr td:first-child").allTextContents();
+  assert.deepEqual(described, RECORD_FIELDS.map((f) => f.name));
+  await page.context().close();
+});
+
+test("search finds the report from words in it, offline", async () => {
+  const {page, problems} = await visit(browser, site.url + "data.html", site);
+  await page.locator("#observablehq-search input").fill("disciplinary");
+  const result = page.locator("#observablehq-search-results a").first();
+  await result.waitFor();
+  assert.equal(await result.textContent(), "Social media investigations of council staff");
+  await result.click();
+  await page.waitForURL((url) => !url.pathname.endsWith("data.html"));
+  assert.equal(await page.locator("h1").first().textContent(), "Social media investigations of council staff");
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,114 @@
+// The report's figures and the downloadable records, against the real Leicester reply and a made-up variant of it.
+import assert from "node:assert/strict";
+import {execFileSync} from "node:child_process";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {test} from "node:test";
+import {csvParse} from "d3-dsv";
+import {outcomeOrder} from "../../src/lib/mappings.js";
+import {DATA_DIR, listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
+import {parseReplyText} from "../../src/lib/parse-reply.js";
+import {listText, longDate, replyCaveats, reportFigures, questionText, roundingRange} from "../../src/lib/report.js";
+import {RECORD_COLUMNS, RECORD_FIELDS, observedFields, tidyRecords} from "../../src/lib/tidy-records.js";
+import {AGE_BANDS} from "../../src/lib/types.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const mappings = loadMappings();
+const responses = listReplies().map((path) => readReply(path, mappings));
+const data = {ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses};
+const seedText = readFileSync(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), "utf8");
+
+test("the report's figures for Leicester: 31 employees, by band and outcome, with Wilson intervals", () => {
+  const f = reportFigures(data);
+  assert.equal(f.employees, 31);
+  assert.equal(f.withheldRows, 0);
+  assert.deepEqual(f.bands.map((b) => [b.band, b.count]), [["16-24", 0], ["25-34", 11], ["35-44", 12], ["45-54", 4], ["55+", 4]]);
+  assert.deepEqual(f.largestBands, ["35-44"]);
+  const b3544 = f.bands[2];
+  assert.ok(Math.abs(b3544.share - 12 / 31) < 1e-12);
+  assert.ok(b3544.lower < b3544.share && b3544.share < b3544.upper);
+  // A band with no one still has an upper bound above 0: 0 of 31 does not prove the share is 0.
+  assert.equal(f.bands[0].lower, 0);
+  assert.ok(f.bands[0].upper > 0.1 && f.bands[0].upper < 0.12);
+  const outcomes = Object.fromEntries(f.outcomes.map((o) => [o.outcome, o.count]));
+  assert.equal(outcomes["no case to answer"], 12);
+  assert.equal(outcomes["final written warning"], 7);
+  assert.equal(f.outcomes.reduce((s, o) => s + o.count, 0), 31);
+  assert.equal(f.upheld.count + f.notUpheld + f.upheldUnknown, 31);
+  assert.equal(f.notUpheld, 12);
+  assert.equal(f.upheldUnknown, 2, "the two resignations during the process say nothing about the allegation");
+  assert.equal(f.allChecksPass, true);
+});
+
+test("the caveats come from the reply: answer 7's scope, answer 9's 3.1% and the period from metadata", () => {
+  const c = replyCaveats(responses[0]);
+  assert.match(c.scope!.text, /generic misuse of IT/);
+  assert.equal(c.scope!.answer, 7);
+  assert.equal(c.pctOfDisciplinary, 3.1);
+  assert.equal(seedText.split("\n")[c.pctCitation!.line - 1].includes("3.1%"), true, "the citation points at the line holding 3.1%");
+  assert.deepEqual([c.periodStart, c.periodEnd], ["2013-07-01", "2015-12-31"]);
+  // 31 employees at 3.05%-3.15% of all proceedings: between 985 and 1016 proceedings.
+  assert.deepEqual(c.impliedProceedings, {low: 985, high: 1016});
+  assert.match(c.attribution!, /Open Government Licence/);
+  assert.match(questionText(responses, 5)!, /how many employees have been investigated/);
+});
+
+test("helpers for prose: rounding ranges, dates and lists", () => {
+  assert.deepEqual(roundingRange(3), {low: 2.5, high: 3.5});
+  const r = roundingRange(3.1);
+  assert.ok(Math.abs(r.low - 3.05) < 1e-12 && Math.abs(r.high - 3.15) < 1e-12);
+  assert.equal(longDate("2013-07-01"), "1 July 2013");
+  assert.equal(longDate("2016"), "2016");
+  assert.equal(listText(["a"]), "a");
+  assert.equal(listText(["a", "b", "c"]), "a, b and c");
+});
+
+test("withheld counts and unmapped outcomes (made-up variant of the seed) are counted apart, not as 0", () => {
+  const lines = seedText.split("\n");
+  const first = readReply(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), mappings).records[0];
+  lines[first.line - 1] = "\t<5"; // made up: the first row's count withheld
+  const outcomeLine = lines.findIndex((l) => l.trim() === "dismissal");
+  lines[outcomeLine] = "\tsent on a course"; // made up: an outcome the mappings do not know
+  const reply = parseReplyText({file: "responses/made-up.txt", text: lines.join("\n"), meta: null, mappings});
+  const f = reportFigures({...data, responses: [reply]});
+  assert.equal(f.employees, 30);
+  assert.equal(f.withheldRows, 1);
+  assert.deepEqual(f.tiers.at(-1), {tier: "unmapped", count: 1});
+  assert.ok(f.outcomes.some((o) => o.outcome === "sent on a course" && o.count === 1));
+  const rows = tidyRecords([reply]);
+  const withheld = rows.find((r) => r.suppressed)!;
+  assert.deepEqual([withheld.count, withheld.countLower, withheld.countUpper, withheld.countRaw], [null, 1, 4, "<5"]);
+  assert.equal(rows.find((r) => r.outcome === "sent on a course")!.tier, null);
+});
+
+test("every field of the tidy records is in the data dictionary, with the type its values have", () => {
+  const rows = tidyRecords(responses);
+  assert.equal(rows.length, 25);
+  const observed = observedFields(rows);
+  assert.deepEqual([...observed.keys()].sort(), RECORD_FIELDS.map((f) => f.name).sort(), "fields in the records = fields in the dictionary");
+  for (const field of RECORD_FIELDS) {
+    const seen = observed.get(field.name)!;
+    for (const type of seen.types) {
+      assert.ok(type === field.type || (field.type === "text" && type === "date"), `${field.name}: dictionary says ${field.type}, a value is ${type}`);
+    }
+    if (!field.nullable) assert.equal(seen.empty, 0, `${field.name} is said never to be empty`);
+    assert.ok(field.meaning.length > 20, `${field.name} has a meaning`);
+  }
+});
+
+test("the download loaders write the same records as CSV and JSON, in the dictionary's column order", () => {
+  const run = (loader: string) => execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "src/data", loader)], {cwd: ROOT, encoding: "utf8"});
+  const csv = csvParse(run("records.csv.ts"));
+  const json = JSON.parse(run("records.json.ts")) as Record<string, unknown>[];
+  assert.deepEqual(csv.columns, RECORD_COLUMNS);
+  assert.equal(csv.length, 25);
+  assert.equal(json.length, 25);
+  assert.deepEqual(Object.keys(json[0]), RECORD_COLUMNS);
+  assert.equal(csv.reduce((s, r) => s + Number(r.count), 0), 31);
+  // Multi-line cells survive the CSV round trip, and both files agree row by row.
+  csv.forEach((row, i) => {
+    assert.equal(row.lineText, json[i].lineText);
+    assert.equal(row.line, String(json[i].line));
+    assert.equal(row.upheld, json[i].upheld == null ? "" : String(json[i].upheld));
+  });
+});
