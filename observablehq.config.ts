@@ -24,5 +24,6 @@ export default {
     `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#4269d0"/><path d="M4 11h2V7H4zm3 0h2V4H7zm3 0h2V8h-2z" fill="#fff"/></svg>')}">`,
   footer:
     "Figures from councils' Freedom of Information replies, re-used under the Open Government Licence. Built with Observable Framework.",
-  cleanUrls: false
+  // Links keep their .html, so the site works on any static host, with or without clean-URL rewriting.
+  preserveExtension: true
 };

@@ -1,6 +1,7 @@
 /** Employees investigated by age band, stacked by outcome in severity order. */
 import * as Plot from "@observablehq/plot";
 import type {CaseRecord} from "../lib/types.js";
+import {colorRange} from "./pivot-chart.js";
 
 export interface AgeOutcomeChartOptions {
   width: number;
@@ -11,6 +12,7 @@ export interface AgeOutcomeChartOptions {
 
 export function ageOutcomeChart(records: readonly CaseRecord[], {width, ageBands, outcomes, title}: AgeOutcomeChartOptions) {
   const known = records.filter((r) => r.count != null);
+  const present = outcomes.filter((o) => known.some((r) => r.outcome === o));
   return Plot.plot({
     title,
     width,
@@ -18,7 +20,8 @@ export function ageOutcomeChart(records: readonly CaseRecord[], {width, ageBands
     marginLeft: 60,
     x: {domain: ageBands, label: "Age band"},
     y: {grid: true, label: "Employees investigated"},
-    color: {domain: outcomes.filter((o) => known.some((r) => r.outcome === o)), scheme: "YlOrRd", legend: true, label: "Outcome"},
+    // The explorer's ramp: the lightest outcome stays visible on a light card.
+    color: {domain: present, range: colorRange("outcome", present.length), legend: true, label: "Outcome"},
     marks: [
       Plot.barY(known, Plot.groupX({y: "sum"}, {x: "ageBand", y: "count", fill: "outcome", order: [...outcomes], tip: true})),
       Plot.ruleY([0])

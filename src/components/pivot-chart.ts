@@ -30,7 +30,7 @@ interface Datum {
  * (from light to dark, but never so light that a swatch vanishes on white),
  * the others categorical colours.
  */
-function colorRange(dimension: Dimension, n: number): readonly string[] {
+export function colorRange(dimension: Dimension, n: number): readonly string[] {
   if (dimension === "authority" || dimension === "upheld") return schemeObservable10;
   const interpolate = dimension === "ageBand" ? interpolateBlues : interpolateYlOrRd;
   return n === 1 ? [interpolate(0.6)] : quantize((t) => interpolate(0.2 + 0.75 * t), n);

@@ -48,11 +48,18 @@ test("the report states the question, the answer, caveats and sources with figur
   await page.context().close();
 });
 
-test("the report's source keeps the spots where the Ofcom comparison and explorer links go", () => {
+test("the report embeds the Ofcom comparison and links to every explorer page", async () => {
   const source = readFileSync(join(import.meta.dirname, "../../src/index.md"), "utf8");
-  assert.ok(source.includes("<!-- integrate: benchmark -->"));
-  assert.ok(source.includes("<!-- integrate: explore-links -->"));
   assert.ok(source.split("\n").length < 200, "the page stays short");
+  const {page, problems} = await visit(browser, site.url, site);
+  assert.deepEqual(problems, []);
+  const main = page.locator("#observablehq-main");
+  assert.match(await main.textContent() ?? "", /Communications Market Report 2015/, "the benchmark's citation");
+  assert.ok((await main.locator(".benchmark-reading p").count()) >= 3, "the generated reading of the comparison");
+  assert.ok((await main.locator("svg[class^=plot]").count()) >= 2, "the age chart and the benchmark chart");
+  const links = await main.locator("a[href]").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  for (const path of ["/explore", "/benchmark", "/data"]) assert.ok(links.some((l) => l.startsWith(path)), `links to ${path}`);
+  await page.context().close();
 });
 
 test("the data page offers the records as CSV and JSON and describes every column", async () => {
