@@ -3,7 +3,7 @@ export default {
   title: "FOI evidence kit",
   root: "src",
   output: "dist",
-  pages: [{name: "Social media investigations: Leicester", path: "/"}],
+  pages: [{name: "Social media investigations: Leicester", path: "/"}, {name: "Data quality", path: "/data-quality"}],
   // The default theme pulls fonts from a CDN; these machines (and many readers' networks) reach none.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   theme: ["air", "near-midnight"],

@@ -44,7 +44,11 @@ export function summary(reply: ParsedReply): string {
     out.push(`  nil return: ${reply.statusDetail}; no records`);
   } else {
     const t = rowTotals(reply.records);
-    const withheld = t.withheld ? ` + ${t.withheld} row${t.withheld === 1 ? "" : "s"} withheld (total ${t.max == null ? `at least ${t.min}` : `between ${t.min} and ${t.max}`})` : "; no counts withheld";
+    const plural = (n: number, what: string) => `${n} row${n === 1 ? "" : "s"} ${what}`;
+    const suppressed = reply.records.filter((r) => r.suppressed).length;
+    const unreadable = reply.records.filter((r) => r.count == null && !r.suppressed).length;
+    const parts = [suppressed ? plural(suppressed, "withheld") : "", unreadable ? plural(unreadable, "with no readable count") : ""].filter(Boolean);
+    const withheld = parts.length ? ` + ${parts.join(" + ")} (total ${t.max == null ? `at least ${t.min}` : `between ${t.min} and ${t.max}`})` : "; no counts withheld";
     out.push(`  ${reply.records.length} records from the table whose header is at line ${reply.table?.headerLine} (${reply.table?.layout ?? "unknown layout"})`);
     out.push(`  employees: ${t.known} counted${withheld}`);
   }

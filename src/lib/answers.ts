@@ -6,7 +6,8 @@
 import {cleanCell, isBlank} from "./text.js";
 import type {Answer, ReplyFields} from "./types.js";
 
-const HEADING = /^\s*(\d{1,2})\s*[.)]\s*(.*)$/;
+// "9." or "9)" starts answer 9; "12.5%" does not start answer 12.
+const HEADING = /^\s*(\d{1,2})\s*[.)](?!\d)\s*(.*)$/;
 
 /**
  * Splits lines into numbered sections. A number counts only when it follows

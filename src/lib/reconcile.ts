@@ -83,7 +83,7 @@ export function impliedTotalCheck(fields: ReplyFields): Check {
   const low = Math.max(investigated, Math.ceil((investigated * 100) / (pct + half) - 1e-9));
   const high = pct - half <= 0 ? Infinity : Math.floor((investigated * 100) / (pct - half) + 1e-9);
   const fmt = (n: number) => n.toLocaleString("en-GB", {maximumFractionDigits: 1});
-  const range = high === Infinity ? `at least ${fmt(low)}` : `${fmt(low)} to ${fmt(high)}`;
+  const range = high === Infinity ? `at least ${fmt(low)}` : low === high ? `exactly ${fmt(low)}` : `${fmt(low)} to ${fmt(high)}`;
   const ok = low <= high;
   return {
     ...base,

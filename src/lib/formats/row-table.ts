@@ -136,6 +136,11 @@ export function parseRowTable(lines: string[], ctx: RecordContext): TableResult 
     if (!cells || cells.length < 2 || NUMBERED_HEADING.test(line)) break;
     if (cells.length !== width && blankSinceRow) break;
     blankSinceRow = false;
+    if (cells.length < width && isTotalLabel(cells[0]) && parseCount(cells[cells.length - 1])) {
+      // A totals row whose empty cells a PDF or a hand-made table dropped: its last number is the total.
+      readTotal(cells[cells.length - 1], i + 1, line, ctx, result);
+      continue;
+    }
     if (cells.length > width || (cells.length < width && roles.kind === "long" && cells.length <= Math.max(roles.age, roles.outcome, roles.count))) {
       result.warnings.push({file: ctx.file, line: i + 1, message: `row of ${cells.length} cells where the header has ${width}; not read`, text: line});
       continue;
@@ -150,31 +155,32 @@ export function parseRowTable(lines: string[], ctx: RecordContext): TableResult 
 
 function readLongRow(cells: string[], roles: LongRoles, line: number, lineText: string, ctx: RecordContext, result: TableResult): void {
   const age = cells[roles.age] ?? "", outcome = cells[roles.outcome] ?? "", count = cells[roles.count] ?? "";
-  if ((isBlank(age) && isBlank(outcome)) || isTotalLabel(age) || isTotalLabel(outcome)) {
-    const parsed = parseCount(count);
-    if (parsed?.count != null) {
-      result.total = parsed.count;
-      result.totalLine = line;
-      return;
-    }
-  }
+  if (isTotalLabel(age) || isTotalLabel(outcome)) return readTotal(count, line, lineText, ctx, result);
+  if (isBlank(age) && isBlank(outcome) && parseCount(count)?.count != null) return readTotal(count, line, lineText, ctx, result);
   const built = buildRecord({ageRaw: age, outcomeRaw: outcome, countRaw: count, line, firstLine: line, lineText}, ctx);
   result.records.push(built.record);
   result.warnings.push(...built.warnings);
+}
+
+/** A totals row: its number becomes the table's total; a withheld total is noted as such; anything else is reported. */
+function readTotal(countRaw: string, line: number, lineText: string, ctx: RecordContext, result: TableResult): void {
+  const parsed = parseCount(countRaw);
+  if (parsed?.count != null) {
+    result.total = parsed.count;
+    result.totalLine = line;
+  } else if (!parsed) {
+    result.warnings.push({file: ctx.file, line, message: `totals row's number "${cleanCell(countRaw)}" is not a number; no total taken`, text: lineText});
+  }
 }
 
 function readWideRow(cells: string[], headerCells: string[], roles: WideRoles, line: number, lineText: string, ctx: RecordContext, result: TableResult): void {
   const label = cells[roles.label] ?? "";
   if (isTotalLabel(label) || isBlank(label)) {
     // The grand total is the totals column of the totals row, or else the sum of its cells.
-    const totalCell = roles.total == null ? null : parseCount(cells[roles.total] ?? "");
+    const totalCell = roles.total == null ? null : cells[roles.total] ?? "";
     const sum = roles.values.map((j) => parseCount(cells[j] ?? "")?.count ?? null);
-    const grand = totalCell?.count ?? (sum.every((n) => n != null) ? sum.reduce((a, b) => a! + b!, 0) : null);
-    if (grand != null) {
-      result.total = grand;
-      result.totalLine = line;
-      return;
-    }
+    const grand = totalCell != null ? totalCell : sum.every((n) => n != null) ? String(sum.reduce((a, b) => a! + b!, 0)) : "*";
+    if (isTotalLabel(label) || parseCount(grand)?.count != null) return readTotal(grand, line, lineText, ctx, result);
   }
   let rowSum = 0;
   for (const j of roles.values) {
