@@ -83,13 +83,15 @@ export function impliedTotalCheck(fields: ReplyFields): Check {
   const low = Math.max(investigated, Math.ceil((investigated * 100) / (pct + half) - 1e-9));
   const high = pct - half <= 0 ? Infinity : Math.floor((investigated * 100) / (pct - half) + 1e-9);
   const fmt = (n: number) => n.toLocaleString("en-GB", {maximumFractionDigits: 1});
-  const range = high === Infinity ? `at least ${fmt(low)}` : low === high ? `exactly ${fmt(low)}` : `${fmt(low)} to ${fmt(high)}`;
+  const range = high === Infinity ? `at least ${fmt(low)}` : `${fmt(low)} to ${fmt(high)}`;
   const ok = low <= high;
   return {
     ...base,
     status: ok ? "pass" : "fail",
     detail: ok
-      ? `${investigated} investigated (answer 5) at ${raw} of all proceedings (answer 9) implies about ${fmt(implied)} proceedings in all (${range}, allowing for the rounding of ${raw})`
+      ? low === high
+        ? `${investigated} investigated (answer 5) at ${raw} of all proceedings (answer 9) implies ${fmt(low)} proceedings in all (the only whole number that fits ${raw} once its rounding is allowed for)`
+        : `${investigated} investigated (answer 5) at ${raw} of all proceedings (answer 9) implies about ${fmt(implied)} proceedings in all (${range}, allowing for the rounding of ${raw})`
       : `${investigated} investigated (answer 5) cannot be ${raw} of a whole number of proceedings (it would be ${fmt(implied)}; no whole number between ${fmt((investigated * 100) / (pct + half))} and ${fmt((investigated * 100) / (pct - half))})`,
     expected: Math.round(implied)
   };

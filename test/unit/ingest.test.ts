@@ -1,10 +1,11 @@
 // The ingest command and the loader, on made-up replies in every format, good and bad.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {test} from "node:test";
+import {after, test} from "node:test";
+import {PDFDocument} from "pdf-lib";
 import {extractText} from "../../src/lib/node/extract.js";
 import {DATA_DIR} from "../../src/lib/node/read-replies.js";
 import {ReplyError} from "../../src/lib/text.js";
@@ -20,6 +21,8 @@ function ingest(args: string[], userDir = ROOT) {
 }
 
 const work = mkdtempSync(join(tmpdir(), "foi-ingest-"));
+const dataCopy = mkdtempSync(join(tmpdir(), "foi-data-"));
+after(() => [work, dataCopy].forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 const bad = {
   "empty.txt": new Uint8Array(),
   "binary.txt": Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]),
@@ -42,6 +45,9 @@ test("every unreadable file is a ReplyError naming the file and the reason", asy
   for (const [name, bytes] of Object.entries(bad)) {
     await assert.rejects(extractText(bytes, name), (e: unknown) => e instanceof ReplyError && e.file === name && reasons[name].test(e.reason), name);
   }
+  const blank = await PDFDocument.create();
+  blank.addPage();
+  await assert.rejects(extractText(await blank.save(), "scan.pdf"), {message: "scan.pdf: the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it"});
 });
 
 test("the command prints a readable summary of the seed", () => {
@@ -104,7 +110,7 @@ test("no files, or an unknown option, is a usage error", () => {
 });
 
 test("a Word reply dropped into data/responses/ with its metadata reaches the loader's output", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "foi-data-"));
+  const dir = dataCopy;
   cpSync(join(DATA_DIR, "mappings"), join(dir, "mappings"), {recursive: true});
   cpSync(join(DATA_DIR, "responses"), join(dir, "responses"), {recursive: true});
   mkdirSync(join(dir, "responses"), {recursive: true});
