@@ -54,7 +54,7 @@ export function overviewRows(responses: ParsedReply[]): ReplyOverviewRow[] {
     authority: r.authority,
     file: r.file,
     format: r.source ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}` : "text",
-    status: r.status === "nil" ? `nil: ${r.statusDetail ?? ""}` : "table read",
+    status: r.status === "nil" ? `nil return (${r.nilReason ?? "no table"})` : "table read",
     records: r.records.length,
     counted: r.records.reduce((s, x) => s + (x.count ?? 0), 0),
     withheld: r.records.filter((x) => x.count == null).length,
@@ -82,8 +82,8 @@ export function checksTable(checks: Check[], caption = "Checks"): HTMLTableEleme
 }
 
 /** Warnings, including every line the kit did not understand, with the line's text as written. */
-export function warningsTable(warnings: Warning[], caption = "Warnings and lines not understood"): HTMLElement {
-  if (!warnings.length) return el("p", "No warnings: every row of the table was read and every label mapped.", "dq-none");
+export function warningsTable(warnings: Warning[], caption = "Warnings and lines not understood", whenNone = "No warnings: every row of the table was read and every label mapped."): HTMLElement {
+  if (!warnings.length) return el("p", whenNone, "dq-none");
   return table(
     caption,
     ["Line", "What the kit could not do", "The line as written"],

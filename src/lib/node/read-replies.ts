@@ -43,7 +43,8 @@ export function readMeta(replyPath: string, shownAs: string): ReplyMeta | null {
 /** Lists reply files in a folder: everything but metadata and notes. */
 export function listReplies(dir = join(DATA_DIR, "responses")): string[] {
   return readdirSync(dir)
-    .filter((name) => !name.endsWith(".meta.json") && !name.startsWith(".") && !/^readme/i.test(name))
+    // Word leaves "~$name.docx" lock files beside a document it has open; they are not replies.
+    .filter((name) => !name.endsWith(".meta.json") && !name.startsWith(".") && !name.startsWith("~$") && !/^readme/i.test(name))
     .sort()
     .map((name) => join(dir, name));
 }
