@@ -10,7 +10,8 @@ export default {
     {name: "Social media investigations: Leicester", path: "/"},
     {name: "Explore the case records", path: "/explore"},
     {name: "Age against Ofcom's social media figures", path: "/benchmark"},
-    {name: "Data and downloads", path: "/data"}
+    {name: "Data and downloads", path: "/data"},
+    {name: "Data quality", path: "/data-quality"}
   ],
   // The default theme pulls fonts from a CDN; these machines (and many readers' networks) reach none.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],

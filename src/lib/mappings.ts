@@ -29,8 +29,11 @@ export function normaliseAgeLabel(label: string): string {
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/(\d)\s*(?:-|to)\s*(\d)/g, "$1-$2")
-    .replace(/(\d)\s*\+/g, "$1+")
     .replace(/\s*(?:years|yrs)\b\.?/g, "")
+    .replace(/(\d)\s*\+/g, "$1+")
+    .replace(/\s*&\s*/g, " and ")
+    .replace(/^aged?\s+(?=\d|over|under)/, "")
+    .replace(/\s+/g, " ")
     .trim();
 }
 

@@ -49,3 +49,50 @@ export function reconcile(records: CaseRecord[], fields: ReplyFields): Check[] {
     compare("totals row = answer 5", "the totals row", totalsRow, fields.investigated, "employees investigated (answer 5)")
   ];
 }
+
+/**
+ * Answer 9 gives the share of ALL disciplinary proceedings that concerned
+ * social media; with answer 5 (the number investigated) it implies the total
+ * number of proceedings, N = investigated / share. The reply never states N, so
+ * this check cannot confirm the reply; it can only catch a share that no whole
+ * number of proceedings could produce. A share written with d decimals stands
+ * for anything within half a unit of its last digit (3.1% is 3.05% to 3.15%),
+ * so N lies between investigated / upper and investigated / lower. The check
+ * passes when a whole number N, at least the number investigated, lies in that
+ * range, and fails when none does (or the share is above 100%, or 0% while
+ * employees were investigated). It is informational: it is shown beside the
+ * other checks but kept out of them.
+ */
+export function impliedTotalCheck(fields: ReplyFields): Check {
+  const name = "answer 9 implies a whole number of proceedings";
+  const investigated = fields.investigated;
+  const pct = fields.pctOfDisciplinary;
+  const base = {name, informational: true, actual: null};
+  if (investigated == null || pct == null) {
+    const missing = investigated == null ? "the number investigated (answer 5)" : fields.pctOfDisciplinaryRaw ? `an exact percentage (answer 9 says "${fields.pctOfDisciplinaryRaw}")` : "the percentage of all disciplinary proceedings (answer 9)";
+    return {...base, status: "not available", detail: `${missing} is not in the reply`, expected: null};
+  }
+  if (investigated === 0) return {...base, status: "not available", detail: "no employee was investigated, so answer 9 implies no total", expected: null};
+  const raw = fields.pctOfDisciplinaryRaw ?? String(pct);
+  if (pct <= 0 || pct > 100) {
+    return {...base, status: "fail", detail: `answer 9 says ${raw} of all proceedings while answer 5 says ${investigated} were investigated; no number of proceedings fits`, expected: null};
+  }
+  const decimals = /\d\.(\d+)/.exec(raw)?.[1].length ?? 0;
+  const half = 0.5 * 10 ** -decimals;
+  const implied = (investigated * 100) / pct;
+  const low = Math.max(investigated, Math.ceil((investigated * 100) / (pct + half) - 1e-9));
+  const high = pct - half <= 0 ? Infinity : Math.floor((investigated * 100) / (pct - half) + 1e-9);
+  const fmt = (n: number) => n.toLocaleString("en-GB", {maximumFractionDigits: 1});
+  const range = high === Infinity ? `at least ${fmt(low)}` : `${fmt(low)} to ${fmt(high)}`;
+  const ok = low <= high;
+  return {
+    ...base,
+    status: ok ? "pass" : "fail",
+    detail: ok
+      ? low === high
+        ? `${investigated} investigated (answer 5) at ${raw} of all proceedings (answer 9) implies ${fmt(low)} proceedings in all (the only whole number that fits ${raw} once its rounding is allowed for)`
+        : `${investigated} investigated (answer 5) at ${raw} of all proceedings (answer 9) implies about ${fmt(implied)} proceedings in all (${range}, allowing for the rounding of ${raw})`
+      : `${investigated} investigated (answer 5) cannot be ${raw} of a whole number of proceedings (it would be ${fmt(implied)}; no whole number between ${fmt((investigated * 100) / (pct + half))} and ${fmt((investigated * 100) / (pct - half))})`,
+    expected: Math.round(implied)
+  };
+}

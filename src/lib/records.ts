@@ -5,7 +5,7 @@
  */
 import {mapAgeBand, mapOutcome, normaliseOutcomeLabel, type Mappings} from "./mappings.js";
 import {cleanCell} from "./text.js";
-import type {CaseRecord, Warning} from "./types.js";
+import type {CaseRecord, TextSource, Warning} from "./types.js";
 
 export interface ParsedCount {
   count: number | null;
@@ -20,13 +20,23 @@ export interface ParsedCount {
  * Returns null when the text is neither.
  */
 export function parseCount(raw: string): ParsedCount | null {
-  const text = cleanCell(raw).toLowerCase();
+  // Footnote markers and explanations in brackets ("<5 (s.40)", "3 employees") carry no number of their own.
+  const text = cleanCell(raw)
+    .toLowerCase()
+    .replace(/\s*\((?:[^()]*)\)$/, "")
+    .replace(/\s+(?:employees?|staff|cases?|people|individuals)$/, "")
+    .replace(/[\u2264]/g, "<=")
+    .trim();
   if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(text)) return {count: Number(text.replace(/,/g, "")), suppressed: false, bounds: null};
-  let m = /^(?:<|fewer than|less than|under)\s*(\d+)$/.exec(text);
-  if (m) return {count: null, suppressed: true, bounds: [1, Number(m[1]) - 1]};
-  m = /^(?:≤|<=|(\d+)\s+or\s+(?:fewer|less)|up to)\s*(\d+)?$/.exec(text);
+  if (/^\d+\.0+$/.test(text)) return {count: Number(text), suppressed: false, bounds: null}; // spreadsheets write 3 as 3.0
+  if (/^(?:none|nil|zero)$/.test(text)) return {count: 0, suppressed: false, bounds: null};
+  let m = /^(?:<|fewer than|less than|under|below)\s*(\d+)$/.exec(text);
+  if (m) return {count: null, suppressed: true, bounds: [1, Math.max(1, Number(m[1]) - 1)]};
+  m = /^(?:<=|(\d+)\s+or\s+(?:fewer|less|under|below)|up to)\s*(\d+)?$/.exec(text);
   if (m && (m[1] ?? m[2])) return {count: null, suppressed: true, bounds: [1, Number(m[1] ?? m[2])]};
-  if (/^(\*+|x|c|~|-?\s*withheld\s*-?|redacted|suppressed|s\.?\s?40)$/.test(text)) {
+  m = /^(\d+)\s*(?:-|–|to)\s*(\d+)$/.exec(text);
+  if (m && Number(m[1]) < Number(m[2])) return {count: null, suppressed: true, bounds: [Number(m[1]), Number(m[2])]};
+  if (/^(\*+|x|c|~|-?\s*withheld\s*-?|redacted|suppressed|s\.?\s?40|section 40)$/.test(text)) {
     return {count: null, suppressed: true, bounds: null};
   }
   return null;
@@ -48,6 +58,8 @@ export interface RecordContext {
   file: string;
   authority: string;
   mappings: Mappings;
+  /** Where the text the lines count in came from (the file itself, or text extracted from a Word or PDF file). */
+  textSource?: TextSource;
 }
 
 /** Builds a record from a row; anything that does not map is kept in the record and reported. */
@@ -84,7 +96,8 @@ export function buildRecord(row: RowInput, ctx: RecordContext): {record: CaseRec
     countRaw: cleanCell(row.countRaw),
     line: row.line,
     firstLine: row.firstLine,
-    lineText: row.lineText
+    lineText: row.lineText,
+    textSource: ctx.textSource ?? "as received"
   };
   return {record, warnings};
 }

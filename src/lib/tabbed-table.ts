@@ -4,6 +4,7 @@
  * first and a totals row (blank labels, a number) last.
  */
 import {buildRecord, parseCount, type RecordContext} from "./records.js";
+import {isTotalLabel, longRoles, type LongRoles} from "./formats/header.js";
 import {cleanCell, isBlank} from "./text.js";
 import type {CaseRecord, Warning} from "./types.js";
 
@@ -19,7 +20,11 @@ export interface TableResult {
   warnings: Warning[];
   /** 1-based line of the header row, so callers know where the table stands. */
   headerLine: number;
+  /** How the table was laid out: one cell per tab-indented line, one row per line, or a cross-tab. */
+  layout?: TableLayout;
 }
+
+export type TableLayout = "tab-indented cells" | "pipe table" | "tab-separated rows" | "comma-separated rows" | "semicolon-separated rows" | "space-aligned columns" | "cross-tab";
 
 /** Groups consecutive tab-indented lines into blocks (one block = one table row). */
 function tabBlocks(lines: string[]): Cell[][] {
@@ -37,12 +42,8 @@ function tabBlocks(lines: string[]): Cell[][] {
   return blocks;
 }
 
-function columnRoles(header: Cell[]): {age: number; outcome: number; count: number} | null {
-  const find = (re: RegExp) => header.findIndex((c) => re.test(c.text));
-  const age = find(/\bage\b/i);
-  const outcome = find(/outcome|result|action|sanction/i);
-  const count = header.findIndex((c, i) => i !== age && /\bno\b\.?|number|count|employees|total|cases/i.test(c.text));
-  return age >= 0 && outcome >= 0 && count >= 0 ? {age, outcome, count} : null;
+function columnRoles(header: Cell[]): LongRoles | null {
+  return header.length >= 3 ? longRoles(header.map((c) => c.text)) : null;
 }
 
 /** Reads the tab-indented table, or returns null when the reply has none. */
@@ -52,7 +53,7 @@ export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResu
   if (headerIndex < 0) return null;
   const header = blocks[headerIndex];
   const roles = columnRoles(header)!;
-  const result: TableResult = {records: [], total: null, totalLine: null, warnings: [], headerLine: header[0].line};
+  const result: TableResult = {records: [], total: null, totalLine: null, warnings: [], headerLine: header[0].line, layout: "tab-indented cells"};
   for (const block of blocks.slice(headerIndex + 1)) {
     if (block.every((c) => isBlank(c.text))) continue; // a spacer row: no content to lose
     if (block.length !== header.length) {
@@ -66,7 +67,7 @@ export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResu
     }
     const age = block[roles.age], outcome = block[roles.outcome], count = block[roles.count];
     const labelsBlank = isBlank(age.text) && isBlank(outcome.text);
-    const saysTotal = /^(grand )?total/i.test(age.text) || /^(grand )?total/i.test(outcome.text);
+    const saysTotal = isTotalLabel(age.text) || isTotalLabel(outcome.text);
     if (labelsBlank || saysTotal) {
       const parsed = parseCount(count.text);
       if (parsed?.count != null) {

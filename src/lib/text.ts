@@ -18,8 +18,10 @@ export class ReplyError extends Error {
 
 export interface DecodedText {
   text: string;
-  encoding: "utf-8" | "windows-1252";
+  encoding: TextEncodingName;
 }
+
+export type TextEncodingName = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 
 /**
  * Decodes a reply's bytes. Valid UTF-8 is taken as UTF-8 (a BOM is dropped);
@@ -28,13 +30,28 @@ export interface DecodedText {
  */
 export function decodeReply(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0) throw new ReplyError(file, null, "the file is empty");
-  if (bytes.includes(0)) throw new ReplyError(file, null, "the file is binary, not text (it contains NUL bytes)");
-  try {
-    const text = new TextDecoder("utf-8", {fatal: true, ignoreBOM: false}).decode(bytes);
-    return {text, encoding: "utf-8"};
-  } catch {
-    return {text: fixWindows1252(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252"};
+  // Word's "Unicode text" is UTF-16 with a byte order mark; its NUL bytes are not a sign of binary.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (utf16) {
+    try {
+      const text = new TextDecoder(utf16, {fatal: true}).decode(bytes);
+      if (!/[\u0000-\u0008\u000e-\u001f]/.test(text)) return {text, encoding: utf16};
+    } catch {
+      // not valid UTF-16 after all: fall through to the binary check
+    }
+    throw new ReplyError(file, null, "the file starts like UTF-16 text but is not valid UTF-16");
   }
+  if (bytes.includes(0)) throw new ReplyError(file, null, "the file is binary, not text (it contains NUL bytes)");
+  let decoded: DecodedText;
+  try {
+    decoded = {text: new TextDecoder("utf-8", {fatal: true, ignoreBOM: false}).decode(bytes), encoding: "utf-8"};
+  } catch {
+    decoded = {text: fixWindows1252(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252"};
+  }
+  // Text has few control characters besides tab, CR, LF and form feed; many more means a binary file without NULs.
+  const controls = decoded.text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  if (controls > Math.max(8, decoded.text.length / 100)) throw new ReplyError(file, null, "the file is binary, not text (it is full of control characters)");
+  return decoded;
 }
 
 /** Windows-1252's printable characters at 0x80-0x9F (undefined bytes stay as they are). */

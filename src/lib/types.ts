@@ -45,13 +45,25 @@ export interface CaseRecord {
   firstLine: number;
   /** The row as written in the reply (its lines joined by newlines), for tracing a number back to its source. */
   lineText: string;
+  /**
+   * What `line` counts in: the reply's own text ("as received"), or the text the kit
+   * extracted from a Word or PDF file. Absent in data written before it existed.
+   */
+  textSource?: TextSource;
 }
+
+export type TextSource = "as received" | "extracted from docx" | "extracted from pdf";
+
+/** The file formats the kit reads. */
+export type ReplyFormat = "text" | "csv" | "tsv" | "docx" | "pdf";
 
 export type CheckStatus = "pass" | "fail" | "not available";
 
 /** One reconciliation check on a reply, with the numbers it compared. */
 export interface Check {
   name: string;
+  /** True for checks that inform but do not decide whether the reply adds up (e.g. the total implied by answer 9). */
+  informational?: boolean;
   status: CheckStatus;
   /** Plain-language statement of what was compared, with the numbers. */
   detail: string;
@@ -104,6 +116,18 @@ export interface ParsedReply {
   fields: ReplyFields;
   checks: Check[];
   warnings: Warning[];
+  /**
+   * Checks that inform without deciding whether the reply adds up (the total of all
+   * disciplinary proceedings implied by answers 5 and 9). Kept apart from `checks`
+   * so that code counting failed reconciliations is not changed by them.
+   */
+  infoChecks?: Check[];
+  /** The file's format and how its text was obtained. */
+  source?: {format: ReplyFormat; encoding: string | null; textSource: TextSource; lineCount: number};
+  /** How the table was laid out, and the line of its header; null when there was none. */
+  table?: {layout: string; headerLine: number} | null;
+  /** Why a nil reply has no records, as a short code: "none investigated", "not held", "section 12", "section 14", "section 40", "withheld". */
+  nilReason?: string;
 }
 
 export interface ReplyFields {
@@ -114,6 +138,8 @@ export interface ReplyFields {
   investigatedLine: number | null;
   pctOfDisciplinary: number | null;
   pctOfDisciplinaryLine: number | null;
+  /** The percentage as written (e.g. "3.1%", "less than 1%"), to judge its rounding. */
+  pctOfDisciplinaryRaw?: string | null;
   /** Count of employees in the totals row of the table, if the reply has one. */
   tableTotal: number | null;
   tableTotalLine: number | null;

@@ -104,3 +104,14 @@ test("the loader writes JSON of every reply, with age bands and outcomes in orde
   assert.equal(out.responses.length, 1);
   assert.equal(out.responses[0].records.length, 25);
 });
+
+test("reading the seed through the every-format path gives exactly the same records, lines and checks", async () => {
+  const {readReplyFile} = await import("../../src/lib/node/read-replies.js");
+  const viaText = readReply(SEED, mappings);
+  const viaAny = await readReplyFile(SEED, mappings);
+  assert.deepEqual(viaAny.records, viaText.records);
+  assert.deepEqual(viaAny.checks, viaText.checks);
+  assert.deepEqual(viaAny.records.map((r) => r.line), [49, 53, 57, 61, 65, 69, 73, 77, 81, 85, 89, 93, 97, 101, 105, 109, 113, 117, 121, 125, 129, 133, 137, 141, 145]);
+  assert.equal(viaAny.table?.layout, "tab-indented cells");
+  assert.deepEqual(viaAny.infoChecks?.map((c) => [c.status, c.expected]), [["pass", 1000]]);
+});

@@ -1,0 +1,105 @@
+/**
+ * `npm run --silent ingest -- FILE... [--json]`: reads FOI replies in any
+ * supported format and says what the kit makes of each: records, totals,
+ * checks and warnings, or with --json the same as JSON on stdout. A file that
+ * cannot be read is one line on stderr naming it and the reason; the others
+ * are still read, and the exit code is 1 at the end.
+ */
+import {isAbsolute, resolve} from "node:path";
+import {loadMappings, readReplyFile} from "../src/lib/node/read-replies.js";
+import {rowTotals} from "../src/lib/reconcile.js";
+import {ReplyError} from "../src/lib/text.js";
+import type {Check, ParsedReply} from "../src/lib/types.js";
+
+const USAGE = "usage: npm run --silent ingest -- FILE... [--json]";
+
+/** The JSON shape of one reply: what the brief promised, plus the reply's status and source. */
+export function replyJson(reply: ParsedReply) {
+  return {
+    file: reply.file,
+    authority: reply.authority,
+    status: reply.status,
+    ...(reply.statusDetail ? {statusDetail: reply.statusDetail, nilReason: reply.nilReason} : {}),
+    source: reply.source,
+    table: reply.table ?? null,
+    records: reply.records,
+    answers: reply.answers,
+    fields: reply.fields,
+    checks: [...reply.checks, ...(reply.infoChecks ?? [])],
+    warnings: reply.warnings
+  };
+}
+
+function checkLine(c: Check): string {
+  const mark = c.status === "pass" ? "pass" : c.status === "fail" ? "FAIL" : "n/a ";
+  return `    ${mark}  ${c.name}${c.informational ? " (informational)" : ""}: ${c.detail}`;
+}
+
+export function summary(reply: ParsedReply): string {
+  const out: string[] = [];
+  const src = reply.source;
+  const how = src ? `${src.format}${src.encoding ? `, ${src.encoding}` : ""}${src.textSource === "as received" ? "" : `; lines count in the text ${src.textSource}`}` : "text";
+  out.push(`${reply.file}: ${reply.authority} (${how})`);
+  if (reply.status === "nil") {
+    out.push(`  nil return: ${reply.statusDetail}; no records`);
+  } else {
+    const t = rowTotals(reply.records);
+    const plural = (n: number, what: string) => `${n} row${n === 1 ? "" : "s"} ${what}`;
+    const suppressed = reply.records.filter((r) => r.suppressed).length;
+    const unreadable = reply.records.filter((r) => r.count == null && !r.suppressed).length;
+    const parts = [suppressed ? plural(suppressed, "withheld") : "", unreadable ? plural(unreadable, "with no readable count") : ""].filter(Boolean);
+    const withheld = parts.length ? ` + ${parts.join(" + ")} (total ${t.max == null ? `at least ${t.min}` : `between ${t.min} and ${t.max}`})` : "; no counts withheld";
+    out.push(`  ${reply.records.length} records from the table whose header is at line ${reply.table?.headerLine} (${reply.table?.layout ?? "unknown layout"})`);
+    out.push(`  employees: ${t.known} counted${withheld}`);
+  }
+  const f = reply.fields;
+  const answered = Object.keys(reply.answers).join(", ");
+  out.push(`  answers found: ${answered || "none"}; investigated (answer 5): ${f.investigated ?? "not stated"}; share of all disciplinaries (answer 9): ${f.pctOfDisciplinaryRaw ?? "not stated"}`);
+  out.push("  checks:");
+  for (const c of [...reply.checks, ...(reply.infoChecks ?? [])]) out.push(checkLine(c));
+  if (!reply.warnings.length) out.push("  warnings: none");
+  else {
+    out.push(`  warnings (${reply.warnings.length}):`);
+    for (const w of reply.warnings) out.push(`    line ${w.line ?? "-"}: ${w.message}`);
+  }
+  return out.join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const files = argv.filter((a) => a !== "--json" && a !== "--");
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const unknown = files.filter((f) => f.startsWith("--"));
+  if (unknown.length || !files.length) {
+    process.stderr.write(`error: ${unknown.length ? `unknown option ${unknown[0]}` : "no files given"}\n${USAGE}\n`);
+    return 2;
+  }
+  let mappings;
+  try {
+    mappings = loadMappings();
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof ReplyError ? error.message : `the mappings in data/mappings/ cannot be read (${(error as Error).message})`}\n`);
+    return 1;
+  }
+  // npm runs scripts from the package root; paths the user typed are relative to where they typed them.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const replies: ParsedReply[] = [];
+  const errors: {file: string; line: number | null; reason: string}[] = [];
+  for (const file of files) {
+    try {
+      replies.push(await readReplyFile(isAbsolute(file) ? file : resolve(cwd, file), mappings, {shownAs: file}));
+    } catch (error) {
+      const e = error instanceof ReplyError ? error : new ReplyError(file, null, `could not be read (${String((error as Error)?.message ?? error).split("\n")[0]})`);
+      errors.push({file: e.file, line: e.line, reason: e.reason});
+      process.stderr.write(`error: ${e.message}\n`);
+    }
+  }
+  if (json) process.stdout.write(JSON.stringify({responses: replies.map(replyJson), errors}, null, 2) + "\n");
+  else if (replies.length) process.stdout.write(replies.map(summary).join("\n\n") + "\n");
+  return errors.length ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
