@@ -48,6 +48,8 @@ export interface PagesBenchOptions {
   visits: number;
   /** Control changes per page. */
   changes: number;
+  /** The built site (default dist/). */
+  root?: string;
   log?: (line: string) => void;
 }
 
@@ -56,19 +58,21 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
   const results: BenchResult[] = [];
   const problems: string[] = [];
   const skipped: string[] = [];
-  if (!existsSync(join(DIST, "index.html"))) {
+  const root = o.root ?? DIST;
+  if (!existsSync(join(root, "index.html"))) {
     skipped.push("pages: dist/ has no built site (run without --skip-build, or `npm run build` first).");
     return { results, problems, skipped };
   }
-  const site = await serveDist();
+  const site = await serveDist("/", root);
   try {
-    for (const path of builtPages()) {
+    for (const path of builtPages(root)) {
       log(`measuring page ${path}`);
       const ready: number[] = [];
       let bytes = 0;
       let gzipBytes = 0;
       let files = 0;
       let hasCharts = false;
+      let control: BenchResult[] = [];
       for (let v = 0; v < o.visits; v++) {
         const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
         await context.addInitScript(READY_PROBE);
@@ -78,7 +82,7 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
           page.on("response", (response) => {
             const url = new URL(response.url());
             if (url.origin !== site.origin || bodies.has(url.pathname)) return;
-            const file = join(DIST, decodeURIComponent(url.pathname));
+            const file = join(root, decodeURIComponent(url.pathname));
             bodies.set(url.pathname, existsSync(file) && !file.endsWith("/") ? Promise.resolve(readFileSync(file)) : response.body().catch(() => null));
           });
         }
@@ -97,7 +101,7 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
             gzipBytes += gzipOf(body);
           }
         }
-        if (v === o.visits - 1) results.push(...(await controlChange(page, path, o.changes, skipped)));
+        if (v === o.visits - 1) control = await controlChange(page, path, o.changes, skipped);
         await context.close();
       }
       if (ready.length) {
@@ -113,6 +117,7 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
           note: `${files} files; ${hasCharts ? "until the first chart is drawn and no cell is loading" : "no chart on this page: until no cell is loading"}; navigation start to ready, localhost`,
         });
       }
+      results.push(...control);
     }
   } finally {
     await site.close();
@@ -121,53 +126,62 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
 }
 
 /**
+ * In-page script (plain JavaScript in a string, so that no bundler helper leaks
+ * into the page): changes the first select (or radio group) `changes` times and
+ * returns, per change, ms from the change to the last DOM mutation before a
+ * quiet period with no cell loading; null per change that changed nothing, and
+ * null in all when the page has no such control.
+ */
+const CONTROL_SCRIPT = `async (changes, LOADING) => {
+  const QUIET_MS = 150;
+  const select = document.querySelector("main select, #observablehq-main select, select");
+  const radios = [...document.querySelectorAll("input[type=radio]")];
+  const radioGroup = radios.length ? radios.filter((r) => r.name === radios[0].name) : [];
+  const useSelect = select !== null && select.options.length > 1;
+  if (!useSelect && radioGroup.length < 2) return null;
+  const change = (k) => {
+    if (useSelect) {
+      select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+      select.dispatchEvent(new Event("input", { bubbles: true }));
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    } else {
+      const target = radioGroup.find((r) => !r.checked) ?? radioGroup[k % radioGroup.length];
+      target.click();
+    }
+  };
+  const out = [];
+  for (let k = 0; k < changes; k++) {
+    out.push(await new Promise((resolve) => {
+      let last = null;
+      let timer = 0;
+      const t0 = performance.now();
+      const finish = () => {
+        if (document.querySelector(LOADING)) {
+          timer = setTimeout(finish, QUIET_MS);
+          return;
+        }
+        observer.disconnect();
+        resolve(last === null ? null : last - t0);
+      };
+      const observer = new MutationObserver(() => {
+        last = performance.now();
+        clearTimeout(timer);
+        timer = setTimeout(finish, QUIET_MS);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      change(k);
+      timer = setTimeout(finish, 3000);
+    }));
+  }
+  return out;
+}`;
+
+/**
  * Changes the page's first select (or radio group) and times, inside the page,
  * from the change until the DOM has been quiet for a while and no cell is loading.
  */
 async function controlChange(page: import("playwright-core").Page, path: string, changes: number, skipped: string[]): Promise<BenchResult[]> {
-  const samples = (await page.evaluate(async ({ changes, LOADING }: { changes: number; LOADING: string }) => {
-    const QUIET_MS = 150;
-    const select = document.querySelector("main select, #observablehq-main select, select") as HTMLSelectElement | null;
-    const radios = [...document.querySelectorAll<HTMLInputElement>("input[type=radio]")];
-    const radioGroup = radios.length ? radios.filter((r) => r.name === radios[0].name) : [];
-    if (!(select && select.options.length > 1) && radioGroup.length < 2) return null;
-    const change = (k: number) => {
-      if (select && select.options.length > 1) {
-        select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
-        select.dispatchEvent(new Event("input", { bubbles: true }));
-        select.dispatchEvent(new Event("change", { bubbles: true }));
-      } else {
-        const target = radioGroup.find((r) => !r.checked) ?? radioGroup[k % radioGroup.length];
-        target.click();
-      }
-    };
-    const out: (number | null)[] = [];
-    for (let k = 0; k < changes; k++) {
-      const result = await new Promise<number | null>((resolve) => {
-        let last: number | null = null;
-        let timer = 0;
-        const finish = () => {
-          if (document.querySelector(LOADING)) {
-            timer = window.setTimeout(finish, QUIET_MS);
-            return;
-          }
-          observer.disconnect();
-          resolve(last === null ? null : last - t0);
-        };
-        const observer = new MutationObserver(() => {
-          last = performance.now();
-          clearTimeout(timer);
-          timer = window.setTimeout(finish, QUIET_MS);
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-        const t0 = performance.now();
-        change(k);
-        timer = window.setTimeout(finish, 3000);
-      });
-      out.push(result);
-    }
-    return out;
-  }, { changes, LOADING })) as (number | null)[] | null;
+  const samples = (await page.evaluate(`(${CONTROL_SCRIPT})(${changes}, ${JSON.stringify(LOADING)})`)) as (number | null)[] | null;
   if (samples === null) {
     skipped.push(`control change on ${path}: the page has no select or radio group.`);
     return [];

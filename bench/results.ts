@@ -115,6 +115,7 @@ export const SERIES = {
   arquero: "pivot: arquero groupby/rollup",
   floor: "pivot: hand-written loop (floor)",
   duckdb: "pivot: DuckDB-WASM GROUP BY",
+  duckdbStrings: "pivot: DuckDB-WASM GROUP BY, text columns",
   pageReady: "page: charts drawn",
   pageControl: "page: control change settled",
   syntheticControl: "synthetic page: control change to table and chart",
@@ -190,6 +191,19 @@ function mdTable(header: string[], rows: string[][], alignRight: (k: number) => 
   return [line(header), line(rule), ...rows.map(line)].join("\n");
 }
 
+const fmtMs = (x: number) => x.toFixed(x < 1 ? 3 : x < 100 ? 2 : 1);
+
+/** Section headings in docs/performance.md, by group. */
+const GROUP_TITLES: Record<string, string> = {
+  build: "Clean build",
+  ingest: "Ingest: parsing replies",
+  pivot: "Pivot: 5 × 8, count, sum, margins and percentages",
+  filters: "Filters inside the loop",
+  load: "Loading records into a page",
+  control: "Control change on a synthetic page",
+  pages: "Built pages",
+};
+
 const fmtRows = (n: number | null) => (n === null ? "" : n.toLocaleString("en-GB"));
 
 /** A plain-text table for the terminal. */
@@ -238,14 +252,14 @@ export function renderFigures(run: BenchRun): string {
     for (const b of results.filter((r) => r.name === p.before)) {
       const a = results.find((r) => r.name === p.after && r.env === b.env && r.rows === b.rows);
       if (!a) continue;
-      pairs.push([p.what, b.env, fmtRows(b.rows), b.medianMs.toFixed(2), a.medianMs.toFixed(2), a.medianMs > 0 ? `${(b.medianMs / a.medianMs).toFixed(1)}×` : ""]);
+      pairs.push([p.what, b.env, fmtRows(b.rows), fmtMs(b.medianMs), fmtMs(a.medianMs), a.medianMs > 0 ? `${(b.medianMs / a.medianMs).toFixed(1)}×` : ""]);
     }
   }
   out.push(pairs.length ? mdTable(["Optimisation", "Where", "Rows", "Before (median ms)", "After (median ms)", "Speed-up"], pairs, (k) => k >= 2) : "No before/after pair was measured in this run.");
 
   const groups = [...new Set(results.map((r) => r.group))];
   for (const g of groups) {
-    out.push("", `### ${g}`, "");
+    out.push("", `### ${GROUP_TITLES[g] ?? g}`, "");
     const rows = results.filter((r) => r.group === g);
     const hasBytes = rows.some((r) => r.gzipBytes !== undefined);
     const hasRate = rows.some((r) => r.perSecond !== undefined);
@@ -257,8 +271,8 @@ export function renderFigures(run: BenchRun): string {
           (r.page ? `${r.name} (${r.page})` : r.name) + (r.note ? ` — ${r.note}` : ""),
           r.env,
           fmtRows(r.rows),
-          r.medianMs.toFixed(r.medianMs < 10 ? 3 : 1),
-          r.p95Ms.toFixed(r.p95Ms < 10 ? 3 : 1),
+          fmtMs(r.medianMs),
+          fmtMs(r.p95Ms),
           String(r.samples),
           ...(hasBytes ? [r.bytes === undefined ? "" : r.bytes.toLocaleString("en-GB"), r.gzipBytes === undefined ? "" : r.gzipBytes.toLocaleString("en-GB")] : []),
           ...(hasRate ? [r.perSecond === undefined ? "" : Math.round(r.perSecond).toLocaleString("en-GB")] : []),
