@@ -230,7 +230,9 @@ export function targetsText(checks: readonly TargetCheck[]): string {
 
 /** Before/after pairs: the slower way first, the kit's way second. */
 const BEFORE_AFTER: { what: string; before: string; after: string }[] = [
-  { what: "Pivot engine", before: SERIES.arquero, after: SERIES.kernel },
+  { what: "Pivot engine: arquero → kit kernel", before: SERIES.arquero, after: SERIES.kernel },
+  { what: "Pivot engine: DuckDB-WASM, text → kit kernel", before: SERIES.duckdbStrings, after: SERIES.kernel },
+  { what: "Pivot engine: DuckDB-WASM, codes → kit kernel", before: SERIES.duckdb, after: SERIES.kernel },
   { what: "Filter inside the loop", before: "filters: hand loop, if-skip", after: "filters: hand loop, route to spare slots" },
   { what: "Data format for loading", before: "load: row JSON to prepared cube", after: "load: columnar binary to prepared cube" },
 ];

@@ -80,7 +80,7 @@ test("the figures go between the markers; prose outside them is kept, and a reru
   assert.match(figures, /2 × Test CPU/);
   assert.match(figures, /\| PASS \|/);
   assert.match(figures, /\| MISS \|/);
-  assert.match(figures, /Pivot engine \| chromium \| 1,000,000 \| 150\.0 \| 4\.00 \| 37\.5×/);
+  assert.match(figures, /Pivot engine: arquero → kit kernel \| chromium \| 1,000,000 \| 150\.0 \| 4\.00 \| 37\.5×/);
   assert.match(figures, /DuckDB-WASM: not installed\./);
 
   const doc = `# Performance\n\nProse before.\n\n${MARKER_START}\nold figures\n${MARKER_END}\n\nProse after.\n`;
