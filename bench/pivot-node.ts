@@ -12,6 +12,8 @@
 import { pathToFileURL } from "node:url";
 import * as m from "arquero";
 import { cubeFromColumns, pivotCube, prepareCube, type Cube, type PivotOptions } from "../src/lib/cube.js";
+import { arqueroPivot as arqueroFlatPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns } from "./pivots.js";
+import { SERIES, summarise, type BenchResult } from "./results.js";
 import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "./synthetic.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -189,4 +191,50 @@ export function benchPivotNode(options: BenchOptions = {}): BenchRow[] {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   benchPivotNode({ log: true });
+}
+
+/**
+ * The series `npm run bench` compares across engines, in Node: the kit's
+ * kernel with percentages, the hand-written floor loop and arquero, on the
+ * ageBand × outcome pivot (5 × 8) of SYNTHETIC records; at 100,000 records
+ * and more, also the filter designs (if-skip vs routing to spare slots).
+ * Results agree with the kernel's or this throws.
+ */
+export function benchPivotSeries(options: { sizes: number[]; seed: number; budgetMs: number }): BenchResult[] {
+  const out: BenchResult[] = [];
+  for (const n of options.sizes) {
+    const data = generateSyntheticColumns(n, options.seed);
+    const cube: Cube = cubeFromColumns({ dimensions: data.columns, measure: data.count, withheld: data.withheld });
+    const ageValues = data.columns.ageBand.values;
+    const outcomeValues = data.columns.outcome.values;
+    const pivotOptions = { rows: "ageBand", cols: "outcome", keepEmpty: true };
+    const kernel = kitPivot(cube, pivotOptions).result;
+    const rc = cube.dims.ageBand.codes;
+    const cc = cube.dims.outcome.codes;
+    const table = aq.table({
+      ageBand: Array.from(rc, (c) => ageValues[c]),
+      outcome: Array.from(cc, (c) => outcomeValues[c]),
+      count: Array.from(data.count, (v, i) => (data.withheld[i] ? null : v)),
+    });
+    const problems = [
+      ...compareWithKernel(kernel, ageValues, outcomeValues, floorPivot(rc, ageValues.length, cc, outcomeValues.length, cube.known), `floor at ${n}`),
+      ...compareWithKernel(kernel, ageValues, outcomeValues, arqueroFlatPivot(aq, table, "ageBand", "outcome", ageValues, outcomeValues), `arquero at ${n}`),
+    ];
+    if (problems.length) throw new Error(`bench: engines disagree on the same synthetic data:\n${problems.join("\n")}`);
+    const add = (name: string, group: string, samples: number[], note?: string) =>
+      out.push({ name, group, env: "node", rows: n, ...summarise(samples), ...(note ? { note } : {}) });
+    add(SERIES.kernel, "pivot", timeRuns(() => kitPivot(cube, pivotOptions), options.budgetMs, 15, 500), `${kernel.nRows} × ${kernel.nCols}`);
+    add(SERIES.floor, "pivot", timeRuns(() => floorPivot(rc, ageValues.length, cc, outcomeValues.length, cube.known), options.budgetMs, 15, 500));
+    add(SERIES.arquero, "pivot", timeRuns(() => arqueroFlatPivot(aq, table, "ageBand", "outcome", ageValues, outcomeValues), options.budgetMs, 5, 200));
+    if (n >= 100_000) {
+      const fc = cube.dims.upheld.codes;
+      const allowed = new Uint8Array(cube.dims.upheld.values.length);
+      allowed[cube.dims.upheld.index.get(true)!] = 1;
+      const note = "upheld = true (61% of records pass)";
+      add("filters: hand loop, if-skip", "filters", timeRuns(() => floorFilteredIfSkip(rc, ageValues.length, cc, outcomeValues.length, cube.known, fc, allowed), options.budgetMs, 15, 300), note);
+      add("filters: hand loop, route to spare slots", "filters", timeRuns(() => floorFilteredRouted(rc, ageValues.length, cc, outcomeValues.length, cube.known, fc, allowed), options.budgetMs, 15, 300), note);
+      add("filters: kit kernel, upheld = true", "filters", timeRuns(() => kitPivot(cube, { ...pivotOptions, filters: { upheld: [true] } }), options.budgetMs, 15, 300), note);
+    }
+  }
+  return out;
 }

@@ -98,8 +98,11 @@ export async function visit(browser: Browser, url: string, site: Site, options: 
   return {page, problems, requests};
 }
 
-/** Waits until Framework has no cell still loading. */
+/**
+ * Waits until Framework has no cell still loading: 1.13 marks a pending cell
+ * with an <observablehq-loading> element (older versions used a class).
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 15000});
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading, .observablehq--loading"), null, {timeout: 15000});
   await page.waitForLoadState("networkidle");
 }

@@ -1,0 +1,303 @@
+/**
+ * The shape of `bench/results.json`, the targets the benchmark checks, and the
+ * Markdown it writes between markers in `docs/performance.md`.
+ *
+ * Pure module (no file or network access) so that a fast unit test can check
+ * it: test/unit/bench-results.test.ts. All figures come from SYNTHETIC data
+ * (bench/synthetic.ts) or from the built site; nothing here is published.
+ */
+
+/** Where a measurement was taken. */
+export type BenchEnv = "node" | "chromium";
+
+/** One measurement: one line of `bench/results.json`. */
+export interface BenchResult {
+  /** What was timed, e.g. "pivot: kit kernel". Same name at several sizes = one series. */
+  name: string;
+  /** Section of the report: "ingest", "pivot", "load", "pages", "control", "build", "filters". */
+  group: string;
+  env: BenchEnv;
+  /** Number of records (or replies, for ingest); null for whole-site measures (page, build). */
+  rows: number | null;
+  medianMs: number;
+  p95Ms: number;
+  /** Number of timed runs. */
+  samples: number;
+  /** Bytes transferred (page measures and data loading): raw and gzip-compressed. */
+  bytes?: number;
+  gzipBytes?: number;
+  /** Throughput for ingest: replies per second (median run). */
+  perSecond?: number;
+  /** Page path ("index.html") for page measures. */
+  page?: string;
+  /** Free-text remark (e.g. "skipped: no control"). */
+  note?: string;
+}
+
+/** The machine and software a run used, captured by code. */
+export interface MachineInfo {
+  date: string;
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  platform: string;
+  node: string;
+  chromium: string | null;
+}
+
+export interface BenchRun {
+  machine: MachineInfo;
+  results: BenchResult[];
+  /** Things the run could not measure, each as a sentence. */
+  skipped: string[];
+}
+
+/** Median and 95th percentile (nearest rank) of a non-empty sample. */
+export function summarise(samples: readonly number[]): { medianMs: number; p95Ms: number; samples: number } {
+  if (samples.length === 0) throw new Error("bench: no samples to summarise");
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const medianMs = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const p95Ms = s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+  return { medianMs, p95Ms, samples: s.length };
+}
+
+/** Checks that a value has the documented shape of `bench/results.json`; returns the problems found. */
+export function validateResults(value: unknown): string[] {
+  const problems: string[] = [];
+  if (!Array.isArray(value)) return ["results: not an array"];
+  value.forEach((r: unknown, k) => {
+    const where = `results[${k}]`;
+    if (typeof r !== "object" || r === null) {
+      problems.push(`${where}: not an object`);
+      return;
+    }
+    const o = r as Record<string, unknown>;
+    const isNum = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+    if (typeof o.name !== "string" || o.name === "") problems.push(`${where}.name: not a non-empty string`);
+    if (typeof o.group !== "string") problems.push(`${where}.group: not a string`);
+    if (o.env !== "node" && o.env !== "chromium") problems.push(`${where}.env: not "node" or "chromium"`);
+    if (!(o.rows === null || (isNum(o.rows) && Number.isInteger(o.rows) && (o.rows as number) >= 0))) {
+      problems.push(`${where}.rows: not a count or null`);
+    }
+    for (const key of ["medianMs", "p95Ms"]) {
+      if (!isNum(o[key]) || (o[key] as number) < 0) problems.push(`${where}.${key}: not a non-negative number`);
+    }
+    if (isNum(o.medianMs) && isNum(o.p95Ms) && (o.p95Ms as number) < (o.medianMs as number)) {
+      problems.push(`${where}: p95Ms below medianMs`);
+    }
+    if (!isNum(o.samples) || !Number.isInteger(o.samples) || (o.samples as number) < 1) problems.push(`${where}.samples: not a positive count`);
+    for (const key of ["bytes", "gzipBytes", "perSecond"]) {
+      if (key in o && !isNum(o[key])) problems.push(`${where}.${key}: not a number`);
+    }
+  });
+  return problems;
+}
+
+/** JSON text written to `bench/results.json`: the array of results, one object per measurement. */
+export function resultsJson(results: readonly BenchResult[]): string {
+  const problems = validateResults(results);
+  if (problems.length) throw new Error(`bench: results do not have the documented shape:\n${problems.join("\n")}`);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const tidy = results.map((r) => ({ ...r, medianMs: round(r.medianMs), p95Ms: round(r.p95Ms), ...(r.perSecond !== undefined ? { perSecond: Math.round(r.perSecond) } : {}) }));
+  return JSON.stringify(tidy, null, 1) + "\n";
+}
+
+// ---------------------------------------------------------------------------
+// Targets (issue 7). They live here, in the benchmark, never in timed tests.
+
+export const MILLION = 1_000_000;
+export const SEED_ROWS = 31;
+
+/** Names of the series the targets read; the runners use the same constants. */
+export const SERIES = {
+  kernel: "pivot: kit kernel (pivotCube + percentages)",
+  arquero: "pivot: arquero groupby/rollup",
+  floor: "pivot: hand-written loop (floor)",
+  duckdb: "pivot: DuckDB-WASM GROUP BY",
+  duckdbStrings: "pivot: DuckDB-WASM GROUP BY, text columns",
+  pageReady: "page: charts drawn",
+  pageControl: "page: control change settled",
+  syntheticControl: "synthetic page: control change to table and chart",
+} as const;
+
+/** DuckDB-WASM's 5 x 8 pivot of 1,000,000 rows, measured earlier on these machines (cited by issue 7). */
+export const DUCKDB_CITED_MEDIAN_MS = 45;
+
+export interface TargetCheck {
+  target: string;
+  /** Measured value, as shown. */
+  value: string;
+  pass: boolean | null;
+}
+
+const find = (results: readonly BenchResult[], name: string, env: BenchEnv, rows: number | null) =>
+  results.find((r) => r.name === name && r.env === env && r.rows === rows);
+
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) + " ms";
+const kB = (bytes: number) => (bytes / 1000).toFixed(1) + " kB";
+
+/** Evaluates issue 7's targets on a run's results. `pass` is null when the measure is missing. */
+export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const missing = (target: string): TargetCheck => ({ target, value: "not measured", pass: null });
+  for (const env of ["chromium", "node"] as const) {
+    const kernel = find(results, SERIES.kernel, env, MILLION);
+    const t = `kit pivot at 1,000,000 rows in ${env === "node" ? "Node" : "Chromium"}: median within 20 ms`;
+    out.push(kernel ? { target: t, value: ms(kernel.medianMs), pass: kernel.medianMs <= 20 } : missing(t));
+    const floor = find(results, SERIES.floor, env, MILLION);
+    const tf = `kit pivot at 1,000,000 rows in ${env === "node" ? "Node" : "Chromium"}: within 10x of the hand-written floor`;
+    out.push(
+      kernel && floor
+        ? { target: tf, value: `${(kernel.medianMs / floor.medianMs).toFixed(1)}x (${ms(kernel.medianMs)} vs ${ms(floor.medianMs)})`, pass: kernel.medianMs <= 10 * floor.medianMs }
+        : missing(tf),
+    );
+  }
+  {
+    const kernel = find(results, SERIES.kernel, "chromium", MILLION);
+    const duck = find(results, SERIES.duckdb, "chromium", MILLION);
+    const t = "kit pivot at 1,000,000 rows in Chromium: ahead of DuckDB-WASM";
+    if (kernel && duck) out.push({ target: t, value: `${ms(kernel.medianMs)} vs ${ms(duck.medianMs)} (measured)`, pass: kernel.medianMs < duck.medianMs });
+    else if (kernel) out.push({ target: t, value: `${ms(kernel.medianMs)} vs ${DUCKDB_CITED_MEDIAN_MS} ms (cited, not measured in this run)`, pass: kernel.medianMs < DUCKDB_CITED_MEDIAN_MS });
+    else out.push(missing(t));
+  }
+  const pages = results.filter((r) => r.name === SERIES.pageReady);
+  if (pages.length === 0) out.push(missing("every page within 350 kB gzip"), missing("every page ready in under 1.5 s"));
+  for (const p of pages) {
+    out.push({ target: `${p.page}: within 350 kB gzip`, value: p.gzipBytes === undefined ? "not measured" : kB(p.gzipBytes), pass: p.gzipBytes === undefined ? null : p.gzipBytes <= 350_000 });
+    out.push({ target: `${p.page}: ready in under 1.5 s`, value: ms(p.medianMs), pass: p.medianMs < 1500 });
+  }
+  const controls = results.filter((r) => r.name === SERIES.pageControl);
+  for (const c of controls) {
+    out.push({ target: `${c.page}: control change settled within 50 ms (seed scale)`, value: ms(c.medianMs), pass: c.medianMs <= 50 });
+  }
+  for (const [rows, limit] of [[SEED_ROWS, 50], [MILLION, 100]] as const) {
+    const s = find(results, SERIES.syntheticControl, "chromium", rows);
+    const t = `synthetic page, ${rows.toLocaleString("en-GB")} rows: control change to table and chart within ${limit} ms`;
+    out.push(s ? { target: t, value: ms(s.medianMs), pass: s.medianMs <= limit } : missing(t));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+export const MARKER_START = "<!-- bench:figures:start (written by `npm run bench`; edit outside the markers) -->";
+export const MARKER_END = "<!-- bench:figures:end -->";
+
+function mdTable(header: string[], rows: string[][], alignRight: (k: number) => boolean): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const rule = header.map((_, k) => (alignRight(k) ? "---:" : "---"));
+  return [line(header), line(rule), ...rows.map(line)].join("\n");
+}
+
+const fmtMs = (x: number) => x.toFixed(x < 1 ? 3 : x < 100 ? 2 : 1);
+
+/** Section headings in docs/performance.md, by group. */
+const GROUP_TITLES: Record<string, string> = {
+  build: "Clean build",
+  ingest: "Ingest: parsing replies",
+  pivot: "Pivot: 5 × 8, count, sum, margins and percentages",
+  filters: "Filters inside the loop",
+  load: "Loading records into a page",
+  control: "Control change on a synthetic page",
+  pages: "Built pages",
+};
+
+const fmtRows = (n: number | null) => (n === null ? "" : n.toLocaleString("en-GB"));
+
+/** A plain-text table for the terminal. */
+export function textTable(results: readonly BenchResult[]): string {
+  const header = ["env", "what", "rows", "median ms", "p95 ms", "n", "gzip kB", "per s"];
+  const rows = results.map((r) => [
+    r.env,
+    r.page ? `${r.name} (${r.page})` : r.name,
+    fmtRows(r.rows),
+    r.medianMs.toFixed(r.medianMs < 10 ? 3 : 1),
+    r.p95Ms.toFixed(r.p95Ms < 10 ? 3 : 1),
+    String(r.samples),
+    r.gzipBytes === undefined ? "" : (r.gzipBytes / 1000).toFixed(1),
+    r.perSecond === undefined ? "" : Math.round(r.perSecond).toLocaleString("en-GB"),
+  ]);
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
+  const fmt = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join("  ");
+  return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)].join("\n");
+}
+
+export function targetsText(checks: readonly TargetCheck[]): string {
+  return checks.map((c) => `${c.pass === null ? "----" : c.pass ? "PASS" : "MISS"}  ${c.target}: ${c.value}`).join("\n");
+}
+
+/** Before/after pairs: the slower way first, the kit's way second. */
+const BEFORE_AFTER: { what: string; before: string; after: string }[] = [
+  { what: "Pivot engine: arquero → kit kernel", before: SERIES.arquero, after: SERIES.kernel },
+  { what: "Pivot engine: DuckDB-WASM, text → kit kernel", before: SERIES.duckdbStrings, after: SERIES.kernel },
+  { what: "Pivot engine: DuckDB-WASM, codes → kit kernel", before: SERIES.duckdb, after: SERIES.kernel },
+  { what: "Filter inside the loop", before: "filters: hand loop, if-skip", after: "filters: hand loop, route to spare slots" },
+  { what: "Data format for loading", before: "load: row JSON to prepared cube", after: "load: columnar binary to prepared cube" },
+];
+
+/** The Markdown placed between the markers of docs/performance.md. */
+export function renderFigures(run: BenchRun): string {
+  const { machine, results } = run;
+  const out: string[] = [];
+  out.push(
+    `Run on ${machine.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB memory, ${machine.platform}, ` +
+      `Node ${machine.node}, Chromium ${machine.chromium ?? "(not run)"}. All record data is SYNTHETIC (bench/synthetic.ts).`,
+  );
+  out.push("", "### Targets", "");
+  out.push(mdTable(["", "Target", "Measured"], checkTargets(results).map((c) => [c.pass === null ? "not measured" : c.pass ? "PASS" : "MISS", c.target, c.value]), () => false));
+
+  out.push("", "### Before and after", "");
+  const pairs: string[][] = [];
+  for (const p of BEFORE_AFTER) {
+    for (const b of results.filter((r) => r.name === p.before)) {
+      const a = results.find((r) => r.name === p.after && r.env === b.env && r.rows === b.rows);
+      if (!a) continue;
+      pairs.push([p.what, b.env, fmtRows(b.rows), fmtMs(b.medianMs), fmtMs(a.medianMs), a.medianMs > 0 ? `${(b.medianMs / a.medianMs).toFixed(1)}×` : ""]);
+    }
+  }
+  out.push(pairs.length ? mdTable(["Optimisation", "Where", "Rows", "Before (median ms)", "After (median ms)", "Speed-up"], pairs, (k) => k >= 2) : "No before/after pair was measured in this run.");
+
+  const groups = [...new Set(results.map((r) => r.group))];
+  for (const g of groups) {
+    out.push("", `### ${GROUP_TITLES[g] ?? g}`, "");
+    const rows = results.filter((r) => r.group === g);
+    const hasBytes = rows.some((r) => r.gzipBytes !== undefined);
+    const hasRate = rows.some((r) => r.perSecond !== undefined);
+    const header = ["What", "Where", "Rows", "Median ms", "p95 ms", "Runs", ...(hasBytes ? ["Bytes", "Gzip bytes"] : []), ...(hasRate ? ["Per second"] : [])];
+    out.push(
+      mdTable(
+        header,
+        rows.map((r) => [
+          (r.page ? `${r.name} (${r.page})` : r.name) + (r.note ? ` — ${r.note}` : ""),
+          r.env,
+          fmtRows(r.rows),
+          fmtMs(r.medianMs),
+          fmtMs(r.p95Ms),
+          String(r.samples),
+          ...(hasBytes ? [r.bytes === undefined ? "" : r.bytes.toLocaleString("en-GB"), r.gzipBytes === undefined ? "" : r.gzipBytes.toLocaleString("en-GB")] : []),
+          ...(hasRate ? [r.perSecond === undefined ? "" : Math.round(r.perSecond).toLocaleString("en-GB")] : []),
+        ]),
+        (k) => k >= 2,
+      ),
+    );
+  }
+  if (run.skipped.length) {
+    out.push("", "### Not measured in this run", "", ...run.skipped.map((s) => `- ${s}`));
+  }
+  return out.join("\n");
+}
+
+/**
+ * Replaces what lies between the markers in `doc` with `figures`, keeping
+ * everything outside them. Appends a marked section when the markers are absent.
+ */
+export function replaceBetweenMarkers(doc: string, figures: string): string {
+  const start = doc.indexOf(MARKER_START);
+  const end = doc.indexOf(MARKER_END);
+  const block = `${MARKER_START}\n\n${figures.trim()}\n\n${MARKER_END}`;
+  if (start < 0 && end < 0) return `${doc.replace(/\s*$/, "")}\n\n## Results\n\n${block}\n`;
+  if (start < 0 || end < 0 || end < start) throw new Error("bench: docs/performance.md has one figures marker without the other; fix the markers by hand");
+  return doc.slice(0, start) + block + doc.slice(end + MARKER_END.length);
+}
