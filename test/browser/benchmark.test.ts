@@ -1,20 +1,13 @@
 // The /benchmark page: per band n of N beside Ofcom's rate, expected shares that follow the 55+ control,
 // the reply's caveats with their lines, and the reference's citation, all read from the built page.
 import assert from "node:assert/strict";
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import type {Browser, Page} from "playwright-core";
-import {launchBrowser, serveDist, settle, visit, type Site} from "./harness.js";
+import {type Site, settle, visit, withSiteAndBrowser} from "./harness.js";
 
 let site: Site;
 let browser: Browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
 /** Table rows as [band, n of N, Ofcom %, expected share]. */
 function tableRows(page: Page) {

@@ -2,21 +2,14 @@
 // the drill-down to the reply's lines, the view in the address bar (links, back and forward) and the downloads.
 import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import {csvParseRows} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
-import {launchBrowser, serveDist, visit, type Site} from "./harness.js";
+import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 
 let site: Site;
 let browser: Browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
 async function open(search = "") {
   const visited = await visit(browser, `${site.url}explore.html${search}`, site);

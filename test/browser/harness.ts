@@ -7,6 +7,7 @@ import {readdirSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {join, relative} from "node:path";
+import {after, before} from "node:test";
 import {chromium, type Browser, type Page} from "playwright-core";
 import sirv from "sirv";
 
@@ -105,4 +106,22 @@ export async function visit(browser: Browser, url: string, site: Site, options: 
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector("observablehq-loading, .observablehq--loading"), null, {timeout: 15000});
   await page.waitForLoadState("networkidle");
+}
+
+/**
+ * Registers the usual hooks of a browser test file: serve the built site and
+ * launch Chromium before its tests, close both after. `ready` receives them.
+ */
+export function withSiteAndBrowser(ready: (site: Site, browser: Browser) => void, base = "/", root = DIST): void {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    site = await serveDist(base, root);
+    browser = await launchBrowser();
+    ready(site, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }

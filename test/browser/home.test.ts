@@ -1,19 +1,12 @@
 // The home page shows the seed's numbers, computed from the loader's output.
 import assert from "node:assert/strict";
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import type {Browser} from "playwright-core";
-import {launchBrowser, serveDist, visit, type Site} from "./harness.js";
+import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 
 let site: Site;
 let browser: Browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
 test("home page shows age band totals and the grand total of the Leicester reply", async () => {
   const {page, problems} = await visit(browser, site.url, site);

@@ -1,19 +1,12 @@
 // Every built page opens cleanly: no console errors, no error cells, no failed requests, nothing fetched from another origin.
 import assert from "node:assert/strict";
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import type {Browser} from "playwright-core";
-import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
+import {type Site, builtPages, visit, withSiteAndBrowser} from "./harness.js";
 
 let site: Site;
 let browser: Browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
 test("the build produced pages", () => {
   assert.ok(builtPages().includes("index.html"), "dist/index.html is missing: did the build run?");

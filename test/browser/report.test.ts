@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import {csvParse} from "d3-dsv";
 import type {Browser} from "playwright-core";
 import {outcomeOrder} from "../../src/lib/mappings.js";
@@ -10,7 +10,7 @@ import {listReplies, loadMappings, readReply} from "../../src/lib/node/read-repl
 import {percent, replyCaveats, reportFigures} from "../../src/lib/report.js";
 import {RECORD_COLUMNS, RECORD_FIELDS} from "../../src/lib/tidy-records.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
-import {launchBrowser, serveDist, visit, type Site} from "./harness.js";
+import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 
 const mappings = loadMappings();
 const responses = listReplies().map((path) => readReply(path, mappings));
@@ -20,14 +20,7 @@ const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ");
 
 let site: Site;
 let browser: Browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
 test("the report states the question, the answer, caveats and sources with figures from the data", async () => {
   const {page, problems} = await visit(browser, site.url, site);

@@ -1,20 +1,13 @@
 // Both colour schemes are legible: text, tables and the chart's labels contrast with what is behind them
 // (WCAG contrast ratios, computed from the colours the browser actually paints).
 import assert from "node:assert/strict";
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import type {Browser, Page} from "playwright-core";
-import {launchBrowser, serveDist, visit, type Site} from "./harness.js";
+import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 
 let site: Site;
 let browser: Browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
 interface Sample { what: string; ratio: number; background: number }
 
