@@ -1,7 +1,7 @@
 // The parser against the real Leicester reply (figures checked by hand in ../shared/seed/README.md) and against bad input.
 import assert from "node:assert/strict";
 import {execFileSync, spawnSync} from "node:child_process";
-import {cpSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
@@ -86,8 +86,9 @@ test("bad input is a ReplyError naming the file and, where there is one, the lin
   assert.throws(() => parse(noTable, "responses/no-table.txt"), (e: unknown) => e instanceof ReplyError && e.file === "responses/no-table.txt" && e.line === 31);
 });
 
-test("the loader fails the build with one line naming the file and line, and no stack trace", () => {
+test("the loader fails the build with one line naming the file and line, and no stack trace", (t) => {
   const dir = mkdtempSync(join(tmpdir(), "foi-data-"));
+  t.after(() => rmSync(dir, {recursive: true, force: true}));
   cpSync(join(DATA_DIR, "mappings"), join(dir, "mappings"), {recursive: true});
   cpSync(join(DATA_DIR, "responses"), join(dir, "responses"), {recursive: true});
   writeFileSync(join(dir, "responses/broken-council.txt"), "1.\nDoes the authority have a policy?\nYes.\n8.\nAges?\nWe are not able to say.\n");
