@@ -2,7 +2,8 @@
  * What travels with the benchmark: the reply's own caveats (quoted, with their lines) and the
  * citation of the reference figures. Built with DOM text nodes, so a reply's words stay text.
  */
-import {formatIsoDate, type Benchmark, type Caveat} from "../lib/benchmark.js";
+import type {Benchmark, Caveat} from "../lib/benchmark.js";
+import {formatIsoDate} from "../lib/format.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -3,7 +3,8 @@
  * interval) beside the share expected if cases followed social media use; and the ratio of the two.
  */
 import * as Plot from "@observablehq/plot";
-import {formatPercent, type Comparison} from "../lib/benchmark.js";
+import {percent} from "../lib/format.js";
+import type {Comparison} from "../lib/benchmark.js";
 
 export interface BenchmarkChartOptions {
   width: number;
@@ -16,7 +17,7 @@ export const EXPECTED_LABEL = "Expected if cases followed social media use";
 const COLORS = ["#4269d0", "#ff725c"];
 
 export function benchmarkChart(c: Comparison, {width, title, height = 340}: BenchmarkChartOptions) {
-  const level = formatPercent(c.confidence);
+  const level = percent(c.confidence);
   const observed = c.bands.map((b) => ({...b, kind: OBSERVED_LABEL}));
   const expected = c.bands.map((b) => ({...b, kind: EXPECTED_LABEL}));
   return Plot.plot({
@@ -30,12 +31,12 @@ export function benchmarkChart(c: Comparison, {width, title, height = 340}: Benc
     color: {domain: [OBSERVED_LABEL, EXPECTED_LABEL], range: COLORS, legend: true},
     marks: [
       Plot.barY(expected, {x: "band", y: "expectedShare", fill: "kind", fillOpacity: 0.35, stroke: "kind", inset: 6,
-        title: (b) => `${b.band}: expected ${formatPercent(b.expectedShare, 1)} (${b.expected.toFixed(1)} of ${b.n})\nOfcom rate ${b.ofcomPct}%: ${b.ofcomSource}\nWorkforce share ${formatPercent(b.workforceShare, 1)}`}),
+        title: (b) => `${b.band}: expected ${percent(b.expectedShare, 1)} (${b.expected.toFixed(1)} of ${b.n})\nOfcom rate ${b.ofcomPct}%: ${b.ofcomSource}\nWorkforce share ${percent(b.workforceShare, 1)}`}),
       Plot.ruleX(observed, {x: "band", y1: "shareLower", y2: "shareUpper", stroke: "kind", strokeWidth: 2.5}),
       Plot.tickY(observed, {x: "band", y: "shareLower", stroke: "kind", inset: 22}),
       Plot.tickY(observed, {x: "band", y: "shareUpper", stroke: "kind", inset: 22}),
       Plot.dot(observed, {x: "band", y: "share", fill: "kind", r: 5, stroke: "var(--theme-background, white)",
-        title: (b) => `${b.band}: ${b.known} of ${b.n} = ${formatPercent(b.share, 1)}\n${level} interval ${formatPercent(b.shareLower, 1)} to ${formatPercent(b.shareUpper, 1)}`, tip: true}),
+        title: (b) => `${b.band}: ${b.known} of ${b.n} = ${percent(b.share, 1)}\n${level} interval ${percent(b.shareLower, 1)} to ${percent(b.shareUpper, 1)}`, tip: true}),
       Plot.ruleY([0])
     ]
   });
@@ -43,7 +44,7 @@ export function benchmarkChart(c: Comparison, {width, title, height = 340}: Benc
 
 /** Observed ÷ expected per band with its interval; 1 (the dashed line) means as many cases as expected. */
 export function benchmarkRatioChart(c: Comparison, {width, title, height = 240}: BenchmarkChartOptions) {
-  const level = formatPercent(c.confidence);
+  const level = percent(c.confidence);
   const finite = c.bands.filter((b) => Number.isFinite(b.ratioUpper));
   return Plot.plot({
     title: title ?? `Observed ÷ expected cases by age band, with ${level} intervals`,

@@ -2,7 +2,8 @@
  * The numbers behind the benchmark chart, one row per age band. Text goes in as text, never
  * as HTML. A band with withheld rows shows its exact part as "n of N" and its range beside it.
  */
-import {formatBandCount, formatPercent, type Comparison} from "../lib/benchmark.js";
+import {formatBandCount, type Comparison} from "../lib/benchmark.js";
+import {percent} from "../lib/format.js";
 
 function cell(tag: "td" | "th", text: string, className?: string): HTMLElement {
   const el = document.createElement(tag);
@@ -14,7 +15,7 @@ function cell(tag: "td" | "th", text: string, className?: string): HTMLElement {
 const ratio = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
 
 export function benchmarkTable(c: Comparison, {caption}: {caption?: string} = {}): HTMLTableElement {
-  const level = formatPercent(c.confidence);
+  const level = percent(c.confidence);
   const table = document.createElement("table");
   table.className = "benchmark-table";
   table.append(Object.assign(document.createElement("caption"), {
@@ -38,10 +39,10 @@ export function benchmarkTable(c: Comparison, {caption}: {caption?: string} = {}
     tr.append(
       cell("th", b.band),
       cell("td", `${b.known} of ${b.n}` + (b.withheldRows ? `; band total ${formatBandCount(b)}` : ""), "num"),
-      cell("td", `${formatPercent(b.share, 1)} (${formatPercent(b.shareLower, 1)} to ${formatPercent(b.shareUpper, 1)})`, "num"),
+      cell("td", `${percent(b.share, 1)} (${percent(b.shareLower, 1)} to ${percent(b.shareUpper, 1)})`, "num"),
       cell("td", `${b.ofcomPct}%`, "num"),
-      cell("td", formatPercent(b.workforceShare, 1), "num"),
-      cell("td", formatPercent(b.expectedShare, 1), "num"),
+      cell("td", percent(b.workforceShare, 1), "num"),
+      cell("td", percent(b.expectedShare, 1), "num"),
       cell("td", b.expected.toFixed(1), "num"),
       cell("td", `${ratio(b.ratio)} (${ratio(b.ratioLower)} to ${ratio(b.ratioUpper)})`, "num")
     );

@@ -8,6 +8,7 @@
  */
 import {csvParseRows} from "d3-dsv";
 import {blendRates, expectedShares, goodnessOfFit, observedExpectedRatios, wilsonInterval, type GoodnessOfFit} from "./stats.js";
+import {formatIsoDate, percent} from "./format.js";
 import {ReplyError} from "./text.js";
 import {AGE_BANDS, type CaseRecord, type KnownAgeBand, type ParsedReply} from "./types.js";
 
@@ -357,8 +358,6 @@ export function withheldSensitivity(counts: readonly BandCount[], probs: readonl
 
 // ---------- plain-language reading, generated from the numbers ----------
 
-export const formatPercent = (x: number, digits = 0) => `${(100 * x).toFixed(digits)}%`;
-
 export function formatP(p: number): string {
   if (p < 0.001) return "less than 0.001";
   return p < 0.01 ? p.toFixed(3) : p.toFixed(2);
@@ -370,7 +369,7 @@ function listOf(items: string[]): string {
 
 /** Sentences saying what this sample can and cannot show, every number taken from the comparison. */
 export function readingOf(c: Comparison): string[] {
-  const level = formatPercent(c.confidence);
+  const level = percent(c.confidence);
   if (!c.fit) return [`No investigated employee has an exact count in one of the request's age bands, so there is nothing to compare.`];
   const widths = c.bands.map((b) => b.shareUpper - b.shareLower);
   const basis = c.workforce.assumption === "equal"
@@ -415,15 +414,6 @@ export interface Caveat {
   quote: string | null;
   /** Where it comes from: answer and line(s), or the metadata file. */
   source: string;
-}
-
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2013-07-01" → "1 July 2013", "2015-08" → "August 2015"; anything else is returned as written. */
-export function formatIsoDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
-  return `${m[3] ? `${Number(m[3])} ` : ""}${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
 }
 
 const lineRange = (a: number, b: number) => (a === b ? `line ${a}` : `lines ${a}-${b}`);

@@ -51,6 +51,31 @@ export function reconcile(records: CaseRecord[], fields: ReplyFields): Check[] {
 }
 
 /**
+ * What a stated percentage stands for: written with d decimals, it covers
+ * anything within half a unit of its last digit (3.1 is 3.05 to 3.15, "3.10%"
+ * is 3.095 to 3.105). `raw` is the percentage as written, when known.
+ */
+export function roundingRange(pct: number, raw = String(pct)): {low: number; high: number} {
+  const decimals = /\d\.(\d+)/.exec(raw)?.[1].length ?? 0;
+  const half = 0.5 * 10 ** -decimals;
+  return {low: Math.max(0, pct - half), high: pct + half};
+}
+
+/**
+ * The whole numbers of proceedings N (at least `investigated`) for which
+ * `investigated` is `pct` percent of N, allowing for the percentage's
+ * rounding. low > high when no whole number fits; high is Infinity when the
+ * rounding reaches 0%.
+ */
+export function impliedProceedings(investigated: number, pct: number, raw = String(pct)): {low: number; high: number} {
+  const range = roundingRange(pct, raw);
+  return {
+    low: Math.max(investigated, Math.ceil((investigated * 100) / range.high - 1e-9)),
+    high: range.low <= 0 ? Infinity : Math.floor((investigated * 100) / range.low + 1e-9)
+  };
+}
+
+/**
  * Answer 9 gives the share of ALL disciplinary proceedings that concerned
  * social media; with answer 5 (the number investigated) it implies the total
  * number of proceedings, N = investigated / share. The reply never states N, so
@@ -77,11 +102,9 @@ export function impliedTotalCheck(fields: ReplyFields): Check {
   if (pct <= 0 || pct > 100) {
     return {...base, status: "fail", detail: `answer 9 says ${raw} of all proceedings while answer 5 says ${investigated} were investigated; no number of proceedings fits`, expected: null};
   }
-  const decimals = /\d\.(\d+)/.exec(raw)?.[1].length ?? 0;
-  const half = 0.5 * 10 ** -decimals;
+  const {low, high} = impliedProceedings(investigated, pct, raw);
   const implied = (investigated * 100) / pct;
-  const low = Math.max(investigated, Math.ceil((investigated * 100) / (pct + half) - 1e-9));
-  const high = pct - half <= 0 ? Infinity : Math.floor((investigated * 100) / (pct - half) + 1e-9);
+  const {low: pctLow, high: pctHigh} = roundingRange(pct, raw);
   const fmt = (n: number) => n.toLocaleString("en-GB", {maximumFractionDigits: 1});
   const range = high === Infinity ? `at least ${fmt(low)}` : `${fmt(low)} to ${fmt(high)}`;
   const ok = low <= high;
@@ -92,7 +115,7 @@ export function impliedTotalCheck(fields: ReplyFields): Check {
       ? low === high
         ? `${investigated} investigated (answer 5) at ${raw} of all proceedings (answer 9) implies ${fmt(low)} proceedings in all (the only whole number that fits ${raw} once its rounding is allowed for)`
         : `${investigated} investigated (answer 5) at ${raw} of all proceedings (answer 9) implies about ${fmt(implied)} proceedings in all (${range}, allowing for the rounding of ${raw})`
-      : `${investigated} investigated (answer 5) cannot be ${raw} of a whole number of proceedings (it would be ${fmt(implied)}; no whole number between ${fmt((investigated * 100) / (pct + half))} and ${fmt((investigated * 100) / (pct - half))})`,
+      : `${investigated} investigated (answer 5) cannot be ${raw} of a whole number of proceedings (it would be ${fmt(implied)}; no whole number between ${fmt((investigated * 100) / pctHigh)} and ${fmt((investigated * 100) / pctLow)})`,
     expected: Math.round(implied)
   };
 }

@@ -3,6 +3,7 @@
  * so that no number is typed into prose. Pure: imported by the page and tests.
  */
 import type {ResponsesData} from "./load.js";
+import {impliedProceedings} from "./reconcile.js";
 import {wilsonInterval} from "./stats.js";
 import type {Answer, CaseRecord, ParsedReply, OutcomeTier} from "./types.js";
 
@@ -143,22 +144,11 @@ export interface ReplyCaveats {
   replyDate: string | null;
 }
 
-/** Rounding range of a stated percentage: 3.1 stands for anything from 3.05 to 3.15. */
-export function roundingRange(pct: number): {low: number; high: number} {
-  const decimals = (String(pct).split(".")[1] ?? "").length;
-  const half = 0.5 * 10 ** -decimals;
-  return {low: Math.max(0, pct - half), high: pct + half};
-}
-
 export function replyCaveats(reply: ParsedReply): ReplyCaveats {
   const pct = reply.fields.pctOfDisciplinary;
   const employees = sum(known(reply.records));
-  let impliedProceedings: ReplyCaveats["impliedProceedings"] = null;
-  if (pct != null && pct > 0 && employees > 0) {
-    const {low, high} = roundingRange(pct);
-    // A whole number of proceedings n with employees / n inside the rounding range.
-    impliedProceedings = {low: Math.ceil((employees * 100) / high), high: Math.floor((employees * 100) / low)};
-  }
+  // The same range as the data-quality check on answer 9, but from the employees in the table.
+  const implied = pct != null && pct > 0 && employees > 0 ? impliedProceedings(employees, pct, reply.fields.pctOfDisciplinaryRaw ?? undefined) : null;
   return {
     authority: reply.authority,
     file: reply.file,
@@ -169,7 +159,7 @@ export function replyCaveats(reply: ParsedReply): ReplyCaveats {
     scope: cite(reply, reply.answers[7], null),
     pctOfDisciplinary: pct,
     pctCitation: cite(reply, reply.answers[9], reply.fields.pctOfDisciplinaryLine),
-    impliedProceedings,
+    impliedProceedings: implied && implied.low <= implied.high ? implied : null,
     licence: reply.meta?.licence ?? null,
     attribution: reply.meta?.attribution ?? null,
     source: reply.meta?.source ?? null,
@@ -181,17 +171,6 @@ export function replyCaveats(reply: ParsedReply): ReplyCaveats {
 export function yearsBetween(start: string | null, end: string | null): number {
   if (!start || !end) return NaN;
   return (Date.parse(end) - Date.parse(start) + 86_400_000) / (365.25 * 86_400_000);
-}
-
-/** "39%" style percentages for prose. */
-export const percent = (x: number, digits = 0) => `${(100 * x).toFixed(digits)}%`;
-
-/** "1 July 2013" from an ISO date; a bare year ("2016") is kept as it is. */
-export function longDate(iso: string | null): string {
-  if (!iso) return "an unstated date";
-  if (/^\d{4}$/.test(iso)) return iso;
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
 }
 
 /** Joins words as prose: "a", "a and b", "a, b and c". */

@@ -8,7 +8,8 @@ import {test} from "node:test";
 import {extractText, getDocumentProxy} from "unpdf";
 import {outcomeOrder} from "../../src/lib/mappings.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
-import {longDate, percent, replyCaveats, reportFigures} from "../../src/lib/report.js";
+import {longDate, percent} from "../../src/lib/format.js";
+import {replyCaveats, reportFigures} from "../../src/lib/report.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
 
 const ROOT = join(import.meta.dirname, "../..");

@@ -7,9 +7,10 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {
-  bandCounts, bandRates, compareWithBenchmark, formatBandCount, formatIsoDate, formatP, parseReferenceCsv,
+  bandCounts, bandRates, compareWithBenchmark, formatBandCount, formatP, parseReferenceCsv,
   parseWorkforceCsv, readingOf, replyCaveats, workforceShares, type Benchmark, type BenchmarkData, type WorkforceProfile,
 } from "../../src/lib/benchmark.js";
+import {formatIsoDate} from "../../src/lib/format.js";
 import {DATA_DIR, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
 import type {CaseRecord} from "../../src/lib/types.js";
 

@@ -8,7 +8,9 @@ import {csvParse} from "d3-dsv";
 import {outcomeOrder} from "../../src/lib/mappings.js";
 import {DATA_DIR, listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
 import {parseReplyText} from "../../src/lib/parse-reply.js";
-import {listText, longDate, replyCaveats, reportFigures, questionText, roundingRange} from "../../src/lib/report.js";
+import {longDate} from "../../src/lib/format.js";
+import {roundingRange} from "../../src/lib/reconcile.js";
+import {listText, replyCaveats, reportFigures, questionText} from "../../src/lib/report.js";
 import {RECORD_COLUMNS, RECORD_FIELDS, observedFields, tidyRecords} from "../../src/lib/tidy-records.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
 
