@@ -9,7 +9,7 @@ export default {
   pages: [
     {name: "Social media investigations: Leicester", path: "/"},
     {name: "Explore the case records", path: "/explore"},
-    {name: "Age against Ofcom's social media figures", path: "/benchmark"},
+    {name: "Age against Ofcom's social media figures", path: "/ofcom"},
     {name: "Data and downloads", path: "/data"},
     {name: "Data quality", path: "/data-quality"}
   ],

@@ -3,8 +3,8 @@
  * with the kit's own parser and mappings, as the build's loader does, and
  * report replies (and records) per second. Node only.
  */
-import { parseReplyText } from "../src/lib/parse-reply.js";
-import { loadMappings } from "../src/lib/node/read-replies.js";
+import { parseReplyText } from "../src/lib/parse/reply.js";
+import { loadMappings } from "../src/lib/read/replies.js";
 import type { BenchResult } from "./results.js";
 import { summarise } from "./results.js";
 import { timeRuns } from "./pivots.js";

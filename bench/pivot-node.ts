@@ -11,7 +11,7 @@
  */
 import { pathToFileURL } from "node:url";
 import * as m from "arquero";
-import { cubeFromColumns, pivotCube, prepareCube, type Cube, type PivotOptions } from "../src/lib/cube.js";
+import { cubeFromColumns, pivotCube, prepareCube, type Cube, type PivotOptions } from "../src/lib/pivot/kernel.js";
 import { arqueroPivot as arqueroFlatPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns } from "./pivots.js";
 import { SERIES, summarise, type BenchResult } from "./results.js";
 import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "./synthetic.js";

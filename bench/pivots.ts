@@ -6,7 +6,7 @@
  * Browser-safe (no Node imports): bundled for Chromium by bench/browser.ts and
  * imported by the Node runner alike.
  */
-import { percent, pivotCube, type Cube, type PivotOptions, type PivotResult } from "../src/lib/cube.js";
+import { percent, pivotCube, type Cube, type PivotOptions, type PivotResult } from "../src/lib/pivot/kernel.js";
 
 /** The kit's kernel: pivotCube, then every cell's share of the grand total (percentages). */
 export function kitPivot(cube: Cube, options: PivotOptions): { result: PivotResult; shares: Float64Array } {

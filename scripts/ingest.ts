@@ -6,9 +6,9 @@
  * are still read, and the exit code is 1 at the end.
  */
 import {isAbsolute, resolve} from "node:path";
-import {loadMappings, readReplyFile} from "../src/lib/node/read-replies.js";
-import {rowTotals} from "../src/lib/reconcile.js";
-import {ReplyError} from "../src/lib/text.js";
+import {loadMappings, readReplyFile} from "../src/lib/read/replies.js";
+import {rowTotals} from "../src/lib/parse/reconcile.js";
+import {ReplyError} from "../src/lib/parse/text.js";
 import type {Check, ParsedReply} from "../src/lib/types.js";
 
 const USAGE = "usage: npm run --silent ingest -- FILE... [--json]";

@@ -2,7 +2,7 @@
  * A cross-tab as an HTML table with row and column totals. Text is set as
  * text, never as HTML, because labels come from replies we do not control.
  */
-import {cellKey, type CrossTab} from "../lib/pivot.js";
+import {cellKey, type CrossTab} from "../lib/pivot/model.js";
 
 export interface CrossTabTableOptions {
   rowLabel?: string;

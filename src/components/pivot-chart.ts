@@ -7,8 +7,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import {interpolateBlues, interpolateYlOrRd, quantize, schemeObservable10} from "d3";
-import {dimensionName, formatCell, formatMeasure, measureName, type Dimension, type PivotResult} from "../lib/pivot.js";
-import type {ChartKind} from "../lib/url-state.js";
+import {dimensionName, formatCell, formatMeasure, measureName, type Dimension, type PivotResult} from "../lib/pivot/model.js";
+import type {ChartKind} from "../lib/pivot/url-state.js";
 
 export interface PivotChartOptions {
   width: number;

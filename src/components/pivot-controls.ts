@@ -5,8 +5,8 @@
  * change, so a page reads it with Framework's `view()` and `syncWithUrl`
  * keeps it in the address bar. Setting `value` updates the controls.
  */
-import {DIMENSIONS, MEASURES, NO_CASE_TO_ANSWER, type Dimension, type Measure} from "../lib/pivot.js";
-import {CHART_KINDS, DEFAULT_STATE, type ChartKind, type ExploreState, type Selection} from "../lib/url-state.js";
+import {DIMENSIONS, MEASURES, NO_CASE_TO_ANSWER, type Dimension, type Measure} from "../lib/pivot/model.js";
+import {CHART_KINDS, DEFAULT_STATE, type ChartKind, type ExploreState, type Selection} from "../lib/pivot/url-state.js";
 
 export interface PivotControlsOptions {
   /** Authorities in the data; the authority dimension and filter appear when there are several. */

@@ -3,7 +3,7 @@
  * the row as the reply wrote it, so a reader can check a number at its
  * source. Text from replies is set as text, never as HTML.
  */
-import {recordLines, recordSource} from "../lib/pivot.js";
+import {recordLines, recordSource} from "../lib/pivot/model.js";
 import type {CaseRecord} from "../lib/types.js";
 
 export interface PivotRecordsOptions {

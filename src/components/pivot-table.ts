@@ -5,7 +5,7 @@
  * Space chooses). Labels come from replies we do not control: they are set
  * as text, never as HTML.
  */
-import {dimensionName, formatCell, measureName, type PivotCell, type PivotResult} from "../lib/pivot.js";
+import {dimensionName, formatCell, measureName, type PivotCell, type PivotResult} from "../lib/pivot/model.js";
 
 export interface PivotSelection {
   row: string | null;

@@ -1,7 +1,7 @@
 // The tidy records of every reply as CSV, one row per row of a reply's table, for download (see /data).
 import {csvFormat} from "d3-dsv";
-import {listReplies, loadMappings, readReply, runOrExplain} from "../lib/node/read-replies.js";
-import {RECORD_COLUMNS, tidyRecords} from "../lib/tidy-records.js";
+import {listReplies, loadMappings, readReply, runOrExplain} from "../lib/read/replies.js";
+import {RECORD_COLUMNS, tidyRecords} from "../lib/records/tidy.js";
 
 runOrExplain(() => {
   const mappings = loadMappings();

@@ -1,6 +1,6 @@
 // The tidy records of every reply as a JSON array, the same fields as records.csv, for download (see /data).
-import {listReplies, loadMappings, readReply, runOrExplain} from "../lib/node/read-replies.js";
-import {tidyRecords} from "../lib/tidy-records.js";
+import {listReplies, loadMappings, readReply, runOrExplain} from "../lib/read/replies.js";
+import {tidyRecords} from "../lib/records/tidy.js";
 
 runOrExplain(() => {
   const mappings = loadMappings();

@@ -1,6 +1,6 @@
 // Every reply in data/responses/ (text, CSV, TSV, Word or PDF), parsed into records, answers, fields and checks.
-import {outcomeOrder} from "../lib/mappings.js";
-import {listReplies, loadMappings, readReplyFile, runOrExplainAsync} from "../lib/node/read-replies.js";
+import {outcomeOrder} from "../lib/parse/mappings.js";
+import {listReplies, loadMappings, readReplyFile, runOrExplainAsync} from "../lib/read/replies.js";
 import {AGE_BANDS} from "../lib/types.js";
 
 await runOrExplainAsync(async () => {

@@ -6,10 +6,10 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {extractText, getDocumentProxy} from "unpdf";
-import {outcomeOrder} from "../../src/lib/mappings.js";
-import {listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
-import {longDate, percent} from "../../src/lib/format.js";
-import {replyCaveats, reportFigures} from "../../src/lib/report.js";
+import {outcomeOrder} from "../../src/lib/parse/mappings.js";
+import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
+import {longDate, percent} from "../../src/lib/present/format.js";
+import {replyCaveats, reportFigures} from "../../src/lib/report/figures.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
 
 const ROOT = join(import.meta.dirname, "../..");

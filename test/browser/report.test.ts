@@ -5,11 +5,11 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {csvParse} from "d3-dsv";
 import type {Browser} from "playwright-core";
-import {outcomeOrder} from "../../src/lib/mappings.js";
-import {listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
-import {percent} from "../../src/lib/format.js";
-import {replyCaveats, reportFigures} from "../../src/lib/report.js";
-import {RECORD_COLUMNS, RECORD_FIELDS} from "../../src/lib/tidy-records.js";
+import {outcomeOrder} from "../../src/lib/parse/mappings.js";
+import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
+import {percent} from "../../src/lib/present/format.js";
+import {replyCaveats, reportFigures} from "../../src/lib/report/figures.js";
+import {RECORD_COLUMNS, RECORD_FIELDS} from "../../src/lib/records/tidy.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
 import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 
@@ -48,11 +48,11 @@ test("the report embeds the Ofcom comparison and links to every explorer page", 
   const {page, problems} = await visit(browser, site.url, site);
   assert.deepEqual(problems, []);
   const main = page.locator("#observablehq-main");
-  assert.match(await main.textContent() ?? "", /Communications Market Report 2015/, "the benchmark's citation");
-  assert.ok((await main.locator(".benchmark-reading p").count()) >= 3, "the generated reading of the comparison");
-  assert.ok((await main.locator("svg[class^=plot]").count()) >= 2, "the age chart and the benchmark chart");
+  assert.match(await main.textContent() ?? "", /Communications Market Report 2015/, "the Ofcom citation");
+  assert.ok((await main.locator(".ofcom-reading p").count()) >= 3, "the generated reading of the comparison");
+  assert.ok((await main.locator("svg[class^=plot]").count()) >= 2, "the age chart and the Ofcom chart");
   const links = await main.locator("a[href]").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  for (const path of ["/explore", "/benchmark", "/data"]) assert.ok(links.some((l) => l.startsWith(path)), `links to ${path}`);
+  for (const path of ["/explore", "/ofcom", "/data"]) assert.ok(links.some((l) => l.startsWith(path)), `links to ${path}`);
   await page.context().close();
 });
 

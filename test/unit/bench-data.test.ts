@@ -7,9 +7,9 @@ import { columnarBinary, cubeFromColumnarBinary, cubeFromRows, rowJson } from ".
 import { floorFilteredIfSkip, floorFilteredRouted, floorPivot } from "../../bench/pivots.js";
 import { generateSyntheticColumns } from "../../bench/synthetic.js";
 import { syntheticReplies } from "../../bench/synthetic-replies.js";
-import { pivotEntries, pivotCube } from "../../src/lib/cube.js";
-import { loadMappings } from "../../src/lib/node/read-replies.js";
-import { parseReplyText } from "../../src/lib/parse-reply.js";
+import { pivotEntries, pivotCube } from "../../src/lib/pivot/kernel.js";
+import { loadMappings } from "../../src/lib/read/replies.js";
+import { parseReplyText } from "../../src/lib/parse/reply.js";
 
 test("synthetic replies in Leicester's layout parse row for row, labelled synthetic, with their checks passing", () => {
   const mappings = loadMappings();

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import {extractText} from "../../src/lib/node/extract.js";
-import {loadMappings, readReplyFile} from "../../src/lib/node/read-replies.js";
-import {parseReplyText} from "../../src/lib/parse-reply.js";
-import {splitLines} from "../../src/lib/text.js";
+import {extractText} from "../../src/lib/read/extract.js";
+import {loadMappings, readReplyFile} from "../../src/lib/read/replies.js";
+import {parseReplyText} from "../../src/lib/parse/reply.js";
+import {splitLines} from "../../src/lib/parse/text.js";
 import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
 import {makeDocx, makePdf} from "../fixtures/make-binary.js";
 

@@ -6,9 +6,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {PDFDocument} from "pdf-lib";
-import {extractText} from "../../src/lib/node/extract.js";
-import {DATA_DIR} from "../../src/lib/node/read-replies.js";
-import {ReplyError} from "../../src/lib/text.js";
+import {extractText} from "../../src/lib/read/extract.js";
+import {DATA_DIR} from "../../src/lib/read/replies.js";
+import {ReplyError} from "../../src/lib/parse/text.js";
 import {makeDocx, makePdf} from "../fixtures/make-binary.js";
 
 const ROOT = join(import.meta.dirname, "../..");

@@ -2,10 +2,10 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import fc from "fast-check";
-import {extractText} from "../../src/lib/node/extract.js";
-import {loadMappings} from "../../src/lib/node/read-replies.js";
-import {parseReplyText} from "../../src/lib/parse-reply.js";
-import {ReplyError, decodeReply} from "../../src/lib/text.js";
+import {extractText} from "../../src/lib/read/extract.js";
+import {loadMappings} from "../../src/lib/read/replies.js";
+import {parseReplyText} from "../../src/lib/parse/reply.js";
+import {ReplyError, decodeReply} from "../../src/lib/parse/text.js";
 import type {ParsedReply} from "../../src/lib/types.js";
 
 const mappings = loadMappings();

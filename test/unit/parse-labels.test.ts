@@ -2,13 +2,13 @@
 import assert from "node:assert/strict";
 import {join} from "node:path";
 import {test} from "node:test";
-import {extractFields, parseAnswers} from "../../src/lib/answers.js";
-import {mapAgeBand, mapOutcome} from "../../src/lib/mappings.js";
-import {loadMappings, readReplyFile} from "../../src/lib/node/read-replies.js";
-import {parseReplyText} from "../../src/lib/parse-reply.js";
-import {impliedTotalCheck} from "../../src/lib/reconcile.js";
-import {parseCount} from "../../src/lib/records.js";
-import {ReplyError, splitLines} from "../../src/lib/text.js";
+import {extractFields, parseAnswers} from "../../src/lib/parse/answers.js";
+import {mapAgeBand, mapOutcome} from "../../src/lib/parse/mappings.js";
+import {loadMappings, readReplyFile} from "../../src/lib/read/replies.js";
+import {parseReplyText} from "../../src/lib/parse/reply.js";
+import {impliedTotalCheck} from "../../src/lib/parse/reconcile.js";
+import {parseCount} from "../../src/lib/parse/record.js";
+import {ReplyError, splitLines} from "../../src/lib/parse/text.js";
 import type {ReplyFields} from "../../src/lib/types.js";
 
 const mappings = loadMappings();

@@ -5,9 +5,9 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs"
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {DATA_DIR, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
-import {parseReplyText} from "../../src/lib/parse-reply.js";
-import {ReplyError, decodeReply} from "../../src/lib/text.js";
+import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
+import {parseReplyText} from "../../src/lib/parse/reply.js";
+import {ReplyError, decodeReply} from "../../src/lib/parse/text.js";
 
 const SEED = join(DATA_DIR, "responses/leicester-city-council-2016.txt");
 const mappings = loadMappings();
@@ -107,7 +107,7 @@ test("the loader writes JSON of every reply, with age bands and outcomes in orde
 });
 
 test("reading the seed through the every-format path gives exactly the same records, lines and checks", async () => {
-  const {readReplyFile} = await import("../../src/lib/node/read-replies.js");
+  const {readReplyFile} = await import("../../src/lib/read/replies.js");
   const viaText = readReply(SEED, mappings);
   const viaAny = await readReplyFile(SEED, mappings);
   assert.deepEqual(viaAny.records, viaText.records);

@@ -1,7 +1,7 @@
 // The explorer's view in the query string: what a copied link carries.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {DEFAULT_STATE, formatState, parseState, type ExploreState} from "../../src/lib/url-state.js";
+import {DEFAULT_STATE, formatState, parseState, type ExploreState} from "../../src/lib/pivot/url-state.js";
 
 const ONE = ["Leicester City Council"];
 const TWO = ["Made-up Council A", "Made-up Council B"];

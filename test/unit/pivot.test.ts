@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import fc from "fast-check";
 import {csvParseRows} from "d3-dsv";
-import {listReplies, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
-import {outcomeOrder} from "../../src/lib/mappings.js";
-import {cellAt, crossTab, formatCell, pivot, recordSource, type PivotSpec} from "../../src/lib/pivot.js";
-import {pivotCsv, pivotRows} from "../../src/lib/csv-export.js";
+import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
+import {outcomeOrder} from "../../src/lib/parse/mappings.js";
+import {cellAt, crossTab, formatCell, pivot, recordSource, type PivotSpec} from "../../src/lib/pivot/model.js";
+import {pivotCsv, pivotRows} from "../../src/lib/pivot/csv.js";
 import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../../src/lib/types.js";
 
 const mappings = loadMappings();

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import {
   blendRates, chiSquareStatistic, exactMultinomialTest, expectedShares, goodnessOfFit, minExpectedCount,
   monteCarloMultinomialTest, multinomialOutcomeCount, mulberry32, normalQuantile, observedExpectedRatios, wilsonInterval,
-} from "../../src/lib/stats.js";
+} from "../../src/lib/stats/stats.js";
 
 const close = (actual: number, expected: number, tol: number, label = "") =>
   assert.ok(Math.abs(actual - expected) <= tol, `${label} expected ${expected} ± ${tol}, got ${actual}`);

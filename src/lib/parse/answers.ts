@@ -4,7 +4,7 @@
  * beneath it, so a section runs from one number to the next.
  */
 import {cleanCell, isBlank} from "./text.js";
-import type {Answer, ReplyFields} from "./types.js";
+import type {Answer, ReplyFields} from "../types.js";
 
 // "9." or "9)" starts answer 9; "12.5%" does not start answer 12.
 const HEADING = /^\s*(\d{1,2})\s*[.)](?!\d)\s*(.*)$/;

@@ -2,10 +2,10 @@
  * The figures the home page's report states, computed from the loader's output
  * so that no number is typed into prose. Pure: imported by the page and tests.
  */
-import type {ResponsesData} from "./load.js";
-import {impliedProceedings} from "./reconcile.js";
-import {wilsonInterval} from "./stats.js";
-import type {Answer, CaseRecord, ParsedReply, OutcomeTier} from "./types.js";
+import type {ResponsesData} from "../records/responses.js";
+import {impliedProceedings} from "../parse/reconcile.js";
+import {wilsonInterval} from "../stats/stats.js";
+import type {Answer, CaseRecord, ParsedReply, OutcomeTier} from "../types.js";
 
 export interface Share {
   count: number;

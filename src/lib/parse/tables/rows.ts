@@ -7,8 +7,8 @@
  */
 import {dsvFormat} from "d3-dsv";
 import {mapAgeBand, mapOutcome} from "../mappings.js";
-import {buildRecord, parseCount, type RecordContext} from "../records.js";
-import type {TableLayout, TableResult} from "../tabbed-table.js";
+import {buildRecord, parseCount, type RecordContext} from "../record.js";
+import type {TableLayout, TableResult} from "./tabbed.js";
 import {cleanCell, isBlank} from "../text.js";
 import {isAgeHeader, isOutcomeHeader, isTotalLabel, longRoles, type LongRoles} from "./header.js";
 

@@ -1,9 +1,9 @@
 /**
- * What travels with the benchmark: the reply's own caveats (quoted, with their lines) and the
+ * What travels with the Ofcom comparison: the reply's own caveats (quoted, with their lines) and the
  * citation of the reference figures. Built with DOM text nodes, so a reply's words stay text.
  */
-import type {Benchmark, Caveat} from "../lib/benchmark.js";
-import {formatIsoDate} from "../lib/format.js";
+import type {OfcomReference, Caveat} from "../lib/ofcom/comparison.js";
+import {formatIsoDate} from "../lib/present/format.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -12,8 +12,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
-export function benchmarkCaveats(caveats: readonly Caveat[], {title = "What the reply itself says"}: {title?: string} = {}): HTMLElement {
-  const box = el("div", undefined, "benchmark-caveats");
+export function ofcomCaveats(caveats: readonly Caveat[], {title = "What the reply itself says"}: {title?: string} = {}): HTMLElement {
+  const box = el("div", undefined, "ofcom-caveats");
   box.append(el("h3", title));
   const list = el("ul");
   for (const c of caveats) {
@@ -29,8 +29,8 @@ export function benchmarkCaveats(caveats: readonly Caveat[], {title = "What the 
 }
 
 /** The reference's citation, metric and base, as a paragraph. */
-export function benchmarkCitation(b: Benchmark): HTMLElement {
-  const p = el("p", undefined, "benchmark-citation small");
+export function ofcomCitation(b: OfcomReference): HTMLElement {
+  const p = el("p", undefined, "ofcom-citation small");
   const c = b.citation;
   p.append(el("strong", "Reference: "), `${c.citation} Metric: ${c.metric}. Base: ${c.base}. Published ${formatIsoDate(c.published)}; survey ${c.surveyYear}. `,
     el("span", `Data: ${b.file}.`, "muted"));

@@ -7,8 +7,8 @@
  */
 import mammoth from "mammoth";
 import {getDocumentProxy} from "unpdf";
-import {docxHtmlToText, pdfItemsToText, type PdfTextItem} from "../formats/extracted-text.js";
-import {ReplyError, decodeReply} from "../text.js";
+import {docxHtmlToText, pdfItemsToText, type PdfTextItem} from "../parse/extracted-text.js";
+import {ReplyError, decodeReply} from "../parse/text.js";
 import type {ReplyFormat, TextSource} from "../types.js";
 
 export interface ExtractedText {

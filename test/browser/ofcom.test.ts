@@ -1,4 +1,4 @@
-// The /benchmark page: per band n of N beside Ofcom's rate, expected shares that follow the 55+ control,
+// The /ofcom page: per band n of N beside Ofcom's rate, expected shares that follow the 55+ control,
 // the reply's caveats with their lines, and the reference's citation, all read from the built page.
 import assert from "node:assert/strict";
 import {test} from "node:test";
@@ -11,7 +11,7 @@ withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
 /** Table rows as [band, n of N, Ofcom %, expected share]. */
 function tableRows(page: Page) {
-  return page.locator("table.benchmark-table tbody tr").evaluateAll((trs) =>
+  return page.locator("table.ofcom-table tbody tr").evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = [...tr.children].map((c) => c.textContent ?? "");
       return [cells[0], cells[1], cells[3], cells[5]];
@@ -19,8 +19,8 @@ function tableRows(page: Page) {
   );
 }
 
-test("benchmark page: n of N beside Ofcom's rate, equal-workforce expected shares, caveats and citation", async () => {
-  const {page, problems} = await visit(browser, site.url + "benchmark.html", site);
+test("Ofcom page: n of N beside Ofcom's rate, equal-workforce expected shares, caveats and citation", async () => {
+  const {page, problems} = await visit(browser, site.url + "ofcom.html", site);
   assert.deepEqual(problems, []);
   // Expected shares by hand: rate / (93 + 90 + 80 + 68 + 49 = 380).
   assert.deepEqual(await tableRows(page), [
@@ -37,7 +37,7 @@ test("benchmark page: n of N beside Ofcom's rate, equal-workforce expected share
   assert.match(text, /What 31 cases can and cannot show/);
   assert.match(text, /probability less than 0\.001 \(exact test\)/);
   assert.match(text, /6,837 staff/);
-  const caveats = await page.locator(".benchmark-caveats li").allTextContents();
+  const caveats = await page.locator(".ofcom-caveats li").allTextContents();
   assert.equal(caveats.length, 3);
   assert.match(caveats[0], /generic misuse of IT.*answer 7, line 28/s);
   assert.match(caveats[1], /1 July 2013 to 31 December 2015/);
@@ -53,8 +53,8 @@ async function comparedWith(page: Page, source: string) {
   await settle(page);
 }
 
-test("benchmark page: the 55+ control recomputes the expected shares", async () => {
-  const {page, problems} = await visit(browser, site.url + "benchmark.html", site);
+test("Ofcom page: the 55+ control recomputes the expected shares", async () => {
+  const {page, problems} = await visit(browser, site.url + "ofcom.html", site);
   assert.deepEqual(problems, []);
   await page.getByLabel("65+ alone").check();
   await comparedWith(page, "Ofcom 65+ alone");

@@ -5,7 +5,7 @@
  */
 import {mapAgeBand, mapOutcome, normaliseOutcomeLabel, type Mappings} from "./mappings.js";
 import {cleanCell} from "./text.js";
-import type {CaseRecord, TextSource, Warning} from "./types.js";
+import type {CaseRecord, TextSource, Warning} from "../types.js";
 
 export interface ParsedCount {
   count: number | null;

@@ -6,7 +6,7 @@
  * field the rows carry is described there and nothing else is.
  * Pure: used by the download loaders, the /data page and tests.
  */
-import type {ParsedReply} from "./types.js";
+import type {ParsedReply} from "../types.js";
 
 export interface TidyRecord {
   authority: string;

@@ -3,10 +3,10 @@
  * line, each indented by a tab, rows separated by blank lines, a header row
  * first and a totals row (blank labels, a number) last.
  */
-import {buildRecord, parseCount, type RecordContext} from "./records.js";
-import {isTotalLabel, longRoles, type LongRoles} from "./formats/header.js";
-import {cleanCell, isBlank} from "./text.js";
-import type {CaseRecord, Warning} from "./types.js";
+import {buildRecord, parseCount, type RecordContext} from "../record.js";
+import {isTotalLabel, longRoles, type LongRoles} from "./header.js";
+import {cleanCell, isBlank} from "../text.js";
+import type {CaseRecord, Warning} from "../../types.js";
 
 interface Cell {
   text: string;

@@ -4,7 +4,7 @@
  * texts and applies them; reading the files is the loader's job.
  */
 import {csvParse} from "d3-dsv";
-import {AGE_BANDS, OUTCOME_TIERS, type AgeBand, type KnownAgeBand, type OutcomeTier} from "./types.js";
+import {AGE_BANDS, OUTCOME_TIERS, type AgeBand, type KnownAgeBand, type OutcomeTier} from "../types.js";
 import {ReplyError, cleanCell} from "./text.js";
 
 export interface OutcomeMapping {

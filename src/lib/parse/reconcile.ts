@@ -4,7 +4,7 @@
  * compares two of them and says so with the numbers, so a reader sees at a
  * glance whether the reply adds up.
  */
-import type {CaseRecord, Check, ReplyFields} from "./types.js";
+import type {CaseRecord, Check, ReplyFields} from "../types.js";
 
 /** Sum of known counts, and the range the withheld ones allow. */
 export function rowTotals(records: CaseRecord[]): {known: number; withheld: number; min: number; max: number | null} {

@@ -1,9 +1,9 @@
 /**
- * The numbers behind the benchmark chart, one row per age band. Text goes in as text, never
+ * The numbers behind the Ofcom comparison chart, one row per age band. Text goes in as text, never
  * as HTML. A band with withheld rows shows its exact part as "n of N" and its range beside it.
  */
-import {formatBandCount, type Comparison} from "../lib/benchmark.js";
-import {percent} from "../lib/format.js";
+import {formatBandCount, type Comparison} from "../lib/ofcom/comparison.js";
+import {percent} from "../lib/present/format.js";
 
 function cell(tag: "td" | "th", text: string, className?: string): HTMLElement {
   const el = document.createElement(tag);
@@ -14,10 +14,10 @@ function cell(tag: "td" | "th", text: string, className?: string): HTMLElement {
 
 const ratio = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
 
-export function benchmarkTable(c: Comparison, {caption}: {caption?: string} = {}): HTMLTableElement {
+export function ofcomTable(c: Comparison, {caption}: {caption?: string} = {}): HTMLTableElement {
   const level = percent(c.confidence);
   const table = document.createElement("table");
-  table.className = "benchmark-table";
+  table.className = "ofcom-table";
   table.append(Object.assign(document.createElement("caption"), {
     textContent: caption ?? `Investigated employees against the share expected from Ofcom's rates (${c.authority})`
   }));

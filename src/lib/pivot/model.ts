@@ -3,8 +3,8 @@
  * two dimensions (age band x outcome, say), with row, column and grand totals.
  * Withheld counts are tallied apart from known ones and never added as 0.
  */
-import {aq} from "./aq.js";
-import {OUTCOME_TIERS, type CaseRecord} from "./types.js";
+import {aq} from "../records/aq.js";
+import {OUTCOME_TIERS, type CaseRecord} from "../types.js";
 
 export type Dimension = "ageBand" | "outcome" | "tier" | "upheld" | "authority";
 

@@ -5,7 +5,7 @@
  * "withheld", never as 0.
  */
 import {csvFormatRows} from "d3-dsv";
-import {dimensionName, measureName, type PivotCell, type PivotResult} from "./pivot.js";
+import {dimensionName, measureName, type PivotCell, type PivotResult} from "./model.js";
 
 /** A cell as a CSV field: a number where there is one, else the words a reader would see. */
 export function csvValue(cell: PivotCell, measure: PivotResult["spec"]["measure"]): string {

@@ -5,9 +5,9 @@
  */
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
-import {parseMappings, type Mappings} from "../mappings.js";
-import {parseReplyText} from "../parse-reply.js";
-import {ReplyError, decodeReply} from "../text.js";
+import {parseMappings, type Mappings} from "../parse/mappings.js";
+import {parseReplyText} from "../parse/reply.js";
+import {ReplyError, decodeReply} from "../parse/text.js";
 import type {ParsedReply, ReplyMeta} from "../types.js";
 import {extractText, sniffFormat} from "./extract.js";
 

@@ -7,10 +7,10 @@
  * recomputes with it when a control changes, and tests check it against hand-worked numbers.
  */
 import {csvParseRows} from "d3-dsv";
-import {blendRates, expectedShares, goodnessOfFit, observedExpectedRatios, wilsonInterval, type GoodnessOfFit} from "./stats.js";
-import {formatIsoDate, percent} from "./format.js";
-import {ReplyError} from "./text.js";
-import {AGE_BANDS, type CaseRecord, type KnownAgeBand, type ParsedReply} from "./types.js";
+import {blendRates, expectedShares, goodnessOfFit, observedExpectedRatios, wilsonInterval, type GoodnessOfFit} from "../stats/stats.js";
+import {formatIsoDate, percent} from "../present/format.js";
+import {ReplyError} from "../parse/text.js";
+import {AGE_BANDS, type CaseRecord, type KnownAgeBand, type ParsedReply} from "../types.js";
 
 /** The reference splits the request's oldest band in two; these are its halves. */
 export const OLDEST_BAND = "55+";
@@ -38,7 +38,7 @@ export interface ReferenceCitation {
   notes?: string;
 }
 
-export interface Benchmark {
+export interface OfcomReference {
   /** Path relative to `data/`. */
   file: string;
   rates: ReferenceRate[];
@@ -79,9 +79,9 @@ export interface WorkforceContext {
   notes?: string;
 }
 
-/** What the benchmark loader writes. */
-export interface BenchmarkData {
-  benchmark: Benchmark;
+/** What the Ofcom loader (src/data/ofcom.json.ts) writes. */
+export interface OfcomData {
+  reference: OfcomReference;
   oldestBand: OldestBandSettings;
   workforce: WorkforceProfile[];
   workforceContext: WorkforceContext[];
@@ -167,10 +167,10 @@ export interface BandRate { band: KnownAgeBand; pct: number; source: string }
 const fmtNumber = (x: number, digits = 2) => String(Number(x.toFixed(digits)));
 
 /** Ofcom's rate for each request band; the oldest band follows the choice (55-64, 65+ or a blend). */
-export function bandRates(benchmark: Benchmark, choice: OldestBandChoice, ageBands: readonly KnownAgeBand[] = AGE_BANDS): BandRate[] {
+export function bandRates(reference: OfcomReference, choice: OldestBandChoice, ageBands: readonly KnownAgeBand[] = AGE_BANDS): BandRate[] {
   const rate = (band: string) => {
-    const r = benchmark.rates.find((x) => x.band === band);
-    if (!r) throw new ReplyError(benchmark.file, null, `has no row for age band ${band}, which the comparison needs`);
+    const r = reference.rates.find((x) => x.band === band);
+    if (!r) throw new ReplyError(reference.file, null, `has no row for age band ${band}, which the comparison needs`);
     return r;
   };
   return ageBands.map((band) => {
@@ -284,7 +284,7 @@ export interface CompareOptions {
   records: readonly CaseRecord[];
   authority: string;
   file: string;
-  benchmark: Benchmark;
+  reference: OfcomReference;
   oldest: OldestBandChoice;
   workforce?: WorkforceProfile | null;
   ageBands?: readonly KnownAgeBand[];
@@ -293,12 +293,12 @@ export interface CompareOptions {
   maxFillings?: number;
 }
 
-export function compareWithBenchmark(options: CompareOptions): Comparison {
-  const {records, authority, file, benchmark, ageBands = AGE_BANDS, confidence = 0.95, maxFillings = 200} = options;
+export function compareWithOfcom(options: CompareOptions): Comparison {
+  const {records, authority, file, reference, ageBands = AGE_BANDS, confidence = 0.95, maxFillings = 200} = options;
   const workforce = workforceShares(options.workforce ?? null, ageBands);
   // A profile that splits 55-64 from 65+ supplies the blend weight; otherwise the user's weight stands.
   const oldest = {...options.oldest, weight5564: workforce.weight5564 ?? options.oldest.weight5564};
-  const rates = bandRates(benchmark, oldest, ageBands);
+  const rates = bandRates(reference, oldest, ageBands);
   const probs = expectedShares(rates.map((r, i) => workforce.shares[i] * r.pct));
   const counts = ageBands.map((b) => bandCounts(records, b));
   const observed = counts.map((c) => c.known);

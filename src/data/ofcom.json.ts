@@ -1,13 +1,13 @@
 // Ofcom's social media rates by age (with their citation), the default for the oldest band,
-// and any per-authority workforce profiles, read from data/ for the /benchmark page.
+// and any per-authority workforce profiles, read from data/ for the /ofcom page.
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {
   parseReferenceCsv, parseWorkforceCsv, validateCitation, validateOldestBandSettings,
-  type BenchmarkData, type WorkforceContext, type WorkforceProfile,
-} from "../lib/benchmark.js";
-import {DATA_DIR, runOrExplain} from "../lib/node/read-replies.js";
-import {ReplyError} from "../lib/text.js";
+  type OfcomData, type WorkforceContext, type WorkforceProfile,
+} from "../lib/ofcom/comparison.js";
+import {DATA_DIR, runOrExplain} from "../lib/read/replies.js";
+import {ReplyError} from "../lib/parse/text.js";
 
 const REFERENCE = "reference/ofcom-cmr-2015-social-media-profile-by-age.csv";
 
@@ -55,8 +55,8 @@ runOrExplain(() => {
     if (authorities.has(w.authority)) throw new ReplyError(metaOf(w.file), null, `a second workforce profile for ${w.authority}`);
     authorities.add(w.authority);
   }
-  const data: BenchmarkData = {
-    benchmark: {
+  const data: OfcomData = {
+    reference: {
       file: REFERENCE,
       rates: parseReferenceCsv(readFileSync(join(DATA_DIR, REFERENCE), "utf8"), REFERENCE),
       citation: validateCitation(readJson(metaOf(REFERENCE)), metaOf(REFERENCE)),

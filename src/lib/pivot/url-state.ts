@@ -4,7 +4,7 @@
  * Pure: parsing and formatting are shared with the tests; `syncWithUrl` is the
  * one part that touches `window`, and only when called.
  */
-import {DIMENSIONS, MEASURES, type Dimension, type Measure, type PivotSpec} from "./pivot.js";
+import {DIMENSIONS, MEASURES, type Dimension, type Measure, type PivotSpec} from "./model.js";
 
 export type ChartKind = "auto" | "heatmap" | "stacked" | "grouped";
 export const CHART_KINDS: readonly {key: ChartKind; label: string}[] = [

@@ -17,7 +17,7 @@ import {
   type Cube,
   type PivotOptions,
   type PivotResult,
-} from "../../src/lib/cube.js";
+} from "../../src/lib/pivot/kernel.js";
 import { generateSyntheticColumns, syntheticRecordsFromColumns } from "../../bench/synthetic.js";
 import { AGE_BANDS, type CaseRecord } from "../../src/lib/types.js";
 

@@ -1,12 +1,12 @@
 /**
- * The benchmark as charts: each band's observed share of investigated employees (with its Wilson
+ * The Ofcom comparison as charts: each band's observed share of investigated employees (with its Wilson
  * interval) beside the share expected if cases followed social media use; and the ratio of the two.
  */
 import * as Plot from "@observablehq/plot";
-import {percent} from "../lib/format.js";
-import type {Comparison} from "../lib/benchmark.js";
+import {percent} from "../lib/present/format.js";
+import type {Comparison} from "../lib/ofcom/comparison.js";
 
-export interface BenchmarkChartOptions {
+export interface OfcomChartOptions {
   width: number;
   title?: string;
   height?: number;
@@ -16,7 +16,7 @@ export const OBSERVED_LABEL = "Investigated employees (95% Wilson interval)";
 export const EXPECTED_LABEL = "Expected if cases followed social media use";
 const COLORS = ["#4269d0", "#ff725c"];
 
-export function benchmarkChart(c: Comparison, {width, title, height = 340}: BenchmarkChartOptions) {
+export function ofcomChart(c: Comparison, {width, title, height = 340}: OfcomChartOptions) {
   const level = percent(c.confidence);
   const observed = c.bands.map((b) => ({...b, kind: OBSERVED_LABEL}));
   const expected = c.bands.map((b) => ({...b, kind: EXPECTED_LABEL}));
@@ -43,7 +43,7 @@ export function benchmarkChart(c: Comparison, {width, title, height = 340}: Benc
 }
 
 /** Observed ÷ expected per band with its interval; 1 (the dashed line) means as many cases as expected. */
-export function benchmarkRatioChart(c: Comparison, {width, title, height = 240}: BenchmarkChartOptions) {
+export function ofcomRatioChart(c: Comparison, {width, title, height = 240}: OfcomChartOptions) {
   const level = percent(c.confidence);
   const finite = c.bands.filter((b) => Number.isFinite(b.ratioUpper));
   return Plot.plot({

@@ -4,12 +4,12 @@
  * so that every number keeps a line to be traced back to.
  */
 import {extractFields, nilStatus, parseAnswers} from "./answers.js";
-import {parseRowTable} from "./formats/row-table.js";
+import {parseRowTable} from "./tables/rows.js";
 import type {Mappings} from "./mappings.js";
 import {impliedTotalCheck, reconcile} from "./reconcile.js";
-import {parseTabbedTable, type TableResult} from "./tabbed-table.js";
+import {parseTabbedTable, type TableResult} from "./tables/tabbed.js";
 import {ReplyError, splitLines} from "./text.js";
-import type {ParsedReply, ReplyFormat, ReplyMeta, TextSource} from "./types.js";
+import type {ParsedReply, ReplyFormat, ReplyMeta, TextSource} from "../types.js";
 
 export interface ReplyInput {
   /** Path shown to readers, relative to `data/` (e.g. "responses/leicester-city-council-2016.txt"). */

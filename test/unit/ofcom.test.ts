@@ -1,4 +1,4 @@
-// The benchmark comparison: expected shares worked by hand, the oldest-band choice, ratio intervals,
+// The Ofcom comparison: expected shares worked by hand, the oldest-band choice, ratio intervals,
 // withheld counts, the reply's own caveats, the generated reading, and the loader's error messages.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
@@ -7,25 +7,25 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {
-  bandCounts, bandRates, compareWithBenchmark, formatBandCount, formatP, parseReferenceCsv,
-  parseWorkforceCsv, readingOf, replyCaveats, workforceShares, type Benchmark, type BenchmarkData, type WorkforceProfile,
-} from "../../src/lib/benchmark.js";
-import {formatIsoDate} from "../../src/lib/format.js";
-import {DATA_DIR, loadMappings, readReply} from "../../src/lib/node/read-replies.js";
+  bandCounts, bandRates, compareWithOfcom, formatBandCount, formatP, parseReferenceCsv,
+  parseWorkforceCsv, readingOf, replyCaveats, workforceShares, type OfcomReference, type OfcomData, type WorkforceProfile,
+} from "../../src/lib/ofcom/comparison.js";
+import {formatIsoDate} from "../../src/lib/present/format.js";
+import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import type {CaseRecord} from "../../src/lib/types.js";
 
 const close = (actual: number, expected: number, tol: number, label = "") =>
   assert.ok(Math.abs(actual - expected) <= tol, `${label} expected ${expected} ± ${tol}, got ${actual}`);
 
 const REFERENCE = "reference/ofcom-cmr-2015-social-media-profile-by-age.csv";
-const benchmark: Benchmark = {
+const reference: OfcomReference = {
   file: REFERENCE,
   rates: parseReferenceCsv(readFileSync(join(DATA_DIR, REFERENCE), "utf8"), REFERENCE),
   citation: JSON.parse(readFileSync(join(DATA_DIR, REFERENCE.replace(".csv", ".meta.json")), "utf8")),
 };
 const seed = readReply(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), loadMappings());
-const compare = (extra: Partial<Parameters<typeof compareWithBenchmark>[0]> = {}) =>
-  compareWithBenchmark({records: seed.records, authority: seed.authority, file: seed.file, benchmark, oldest: {mode: "55-64", weight5564: 0.9}, ...extra});
+const compare = (extra: Partial<Parameters<typeof compareWithOfcom>[0]> = {}) =>
+  compareWithOfcom({records: seed.records, authority: seed.authority, file: seed.file, reference, oldest: {mode: "55-64", weight5564: 0.9}, ...extra});
 
 function record(ageBand: string, count: number | null, countBounds: [number, number] | null = null, line = 1): CaseRecord {
   return {authority: "Made-up Council", file: "responses/made-up.txt", ageBand: ageBand as CaseRecord["ageBand"], ageRaw: ageBand, outcome: "x", outcomeRaw: "x",
@@ -33,11 +33,11 @@ function record(ageBand: string, count: number | null, countBounds: [number, num
 }
 
 test("the shipped reference matches the figures quoted in its citation", () => {
-  assert.deepEqual(benchmark.rates.map((r) => [r.band, r.pct, r.line]),
+  assert.deepEqual(reference.rates.map((r) => [r.band, r.pct, r.line]),
     [["16-24", 93, 2], ["25-34", 90, 3], ["35-44", 80, 4], ["45-54", 68, 5], ["55-64", 49, 6], ["65+", 28, 7], ["16+", 72, 8]]);
-  for (const r of benchmark.rates) assert.ok(benchmark.citation.quote.includes(`(${r.pct}%)`), `${r.band}'s ${r.pct}% is in Ofcom's published wording`);
-  assert.equal(benchmark.citation.surveyYear, 2014);
-  assert.match(benchmark.citation.citation, /Communications Market Report 2015/);
+  for (const r of reference.rates) assert.ok(reference.citation.quote.includes(`(${r.pct}%)`), `${r.band}'s ${r.pct}% is in Ofcom's published wording`);
+  assert.equal(reference.citation.surveyYear, 2014);
+  assert.match(reference.citation.citation, /Communications Market Report 2015/);
 });
 
 test("expected shares under the equal-workforce assumption, worked by hand", () => {
@@ -52,7 +52,7 @@ test("expected shares under the equal-workforce assumption, worked by hand", () 
 });
 
 test("the oldest band: 55-64 alone, 65+ alone, or a blend with a stated weight", () => {
-  const rate55 = (mode: "55-64" | "65+" | "blend", weight5564 = 0.5) => bandRates(benchmark, {mode, weight5564})[4];
+  const rate55 = (mode: "55-64" | "65+" | "blend", weight5564 = 0.5) => bandRates(reference, {mode, weight5564})[4];
   assert.equal(rate55("55-64").pct, 49);
   assert.equal(rate55("65+").pct, 28);
   close(rate55("blend", 0.5).pct, 38.5, 1e-12); // 0.5 × 49 + 0.5 × 28
@@ -62,8 +62,8 @@ test("the oldest band: 55-64 alone, 65+ alone, or a blend with a stated weight",
   close(compare({oldest: {mode: "blend", weight5564: 0.5}}).bands[4].expectedShare, 38.5 / 369.5, 1e-12);
   close(compare({oldest: {mode: "65+", weight5564: 0.5}}).bands[4].expectedShare, 28 / 359, 1e-12);
   // The other bands' rates do not depend on the choice.
-  assert.deepEqual(bandRates(benchmark, {mode: "65+", weight5564: 0}).slice(0, 4).map((r) => r.pct), [93, 90, 80, 68]);
-  assert.throws(() => bandRates({...benchmark, rates: benchmark.rates.filter((r) => r.band !== "65+")}, {mode: "blend", weight5564: 0.5}),
+  assert.deepEqual(bandRates(reference, {mode: "65+", weight5564: 0}).slice(0, 4).map((r) => r.pct), [93, 90, 80, 68]);
+  assert.throws(() => bandRates({...reference, rates: reference.rates.filter((r) => r.band !== "65+")}, {mode: "blend", weight5564: 0.5}),
     /reference\/ofcom-cmr-2015-social-media-profile-by-age\.csv: has no row for age band 65\+/);
 });
 
@@ -121,13 +121,13 @@ test("withheld counts are kept out of n, shown as a range, and bound the p-value
   assert.equal(formatBandCount(bandCounts([record("55+", 3), record("55+", null)], "55+")), "at least 4 (1 row withheld)");
   assert.equal(formatBandCount(bandCounts(records, "25-34")), "6");
 
-  const c = compareWithBenchmark({records, authority: "Made-up Council", file: "responses/made-up.txt", benchmark, oldest: {mode: "55-64", weight5564: 0.9}});
+  const c = compareWithOfcom({records, authority: "Made-up Council", file: "responses/made-up.txt", reference, oldest: {mode: "55-64", weight5564: 0.9}});
   assert.equal(c.n, 14, "only exact counts enter the test");
   assert.equal(c.excluded.withheldRows, 1);
   // Fill the withheld row with 1..4 by hand and test each: the range must match.
   const probs = c.bands.map((b) => b.expectedShare);
-  const ps = [1, 2, 3, 4].map((x) => compareWithBenchmark({records: records.map((r) => (r.count == null ? record("45-54", x) : r)), authority: "m", file: "m",
-    benchmark, oldest: {mode: "55-64", weight5564: 0.9}}).fit!.pValue);
+  const ps = [1, 2, 3, 4].map((x) => compareWithOfcom({records: records.map((r) => (r.count == null ? record("45-54", x) : r)), authority: "m", file: "m",
+    reference, oldest: {mode: "55-64", weight5564: 0.9}}).fit!.pValue);
   assert.equal(c.withheld?.computed, true);
   assert.equal(c.withheld?.pMin, Math.min(...ps));
   assert.equal(c.withheld?.pMax, Math.max(...ps));
@@ -135,18 +135,18 @@ test("withheld counts are kept out of n, shown as a range, and bound the p-value
   assert.ok(probs.every((p) => p > 0));
   assert.ok(readingOf(c).some((s) => s.includes("1 row has its count withheld") && s.includes("15 to 18 employees")));
 
-  const unbounded = compareWithBenchmark({records: [...records, record("55+", null)], authority: "m", file: "m", benchmark, oldest: {mode: "55-64", weight5564: 0.9}});
+  const unbounded = compareWithOfcom({records: [...records, record("55+", null)], authority: "m", file: "m", reference, oldest: {mode: "55-64", weight5564: 0.9}});
   assert.equal(unbounded.withheld?.computed, false);
   assert.match(unbounded.withheld!.reason, /no upper bound/);
 });
 
 test("rows whose age label maps to no band are left out and reported with their line", () => {
-  const c = compareWithBenchmark({records: [record("25-34", 3), {...record("unknown", 2, null, 12), ageRaw: "under 18"}], authority: "m", file: "m", benchmark,
+  const c = compareWithOfcom({records: [record("25-34", 3), {...record("unknown", 2, null, 12), ageRaw: "under 18"}], authority: "m", file: "m", reference,
     oldest: {mode: "55-64", weight5564: 0.9}});
   assert.equal(c.n, 3);
   assert.deepEqual(c.excluded.unknownBand, [{ageRaw: "under 18", count: 2, line: 12}]);
   assert.ok(readingOf(c).some((s) => s.includes(`"under 18", line 12`)));
-  const empty = compareWithBenchmark({records: [], authority: "m", file: "m", benchmark, oldest: {mode: "55-64", weight5564: 0.9}});
+  const empty = compareWithOfcom({records: [], authority: "m", file: "m", reference, oldest: {mode: "55-64", weight5564: 0.9}});
   assert.equal(empty.fit, null);
   assert.match(readingOf(empty)[0], /nothing to compare/);
 });
@@ -161,8 +161,8 @@ test("the reading is generated from the numbers", () => {
   assert.match(reading[3], /equal staff numbers per band/);
   assert.match(reading[4], /smallest expected count is 4, under 5/);
   // A sample consistent with the model says so, and says what it cannot show.
-  const fits = compareWithBenchmark({records: [record("16-24", 2), record("25-34", 2), record("35-44", 2), record("45-54", 2), record("55+", 1)],
-    authority: "m", file: "m", benchmark, oldest: {mode: "55-64", weight5564: 0.9}});
+  const fits = compareWithOfcom({records: [record("16-24", 2), record("25-34", 2), record("35-44", 2), record("45-54", 2), record("55+", 1)],
+    authority: "m", file: "m", reference, oldest: {mode: "55-64", weight5564: 0.9}});
   assert.match(readingOf(fits)[1], /consistent with that model; they cannot show that it holds/);
   assert.match(readingOf(fits)[2], /In every band the 95% interval for observed ÷ expected includes 1/);
   assert.equal(formatP(0.04321), "0.04");
@@ -200,29 +200,29 @@ test("bad reference and workforce files are refused with the file and line", () 
 });
 
 function runLoader(dir: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/data/benchmark.json.ts"], {env: {...process.env, FOI_DATA_DIR: dir}, encoding: "utf8"});
+  return spawnSync(process.execPath, ["--import", "tsx", "src/data/ofcom.json.ts"], {env: {...process.env, FOI_DATA_DIR: dir}, encoding: "utf8"});
 }
 
 test("the loader writes the reference with its citation, and reads workforce profiles", () => {
-  const dir = mkdtempSync(join(tmpdir(), "benchmark-"));
+  const dir = mkdtempSync(join(tmpdir(), "ofcom-"));
   cpSync(DATA_DIR, dir, {recursive: true});
   const plain = runLoader(dir);
   assert.equal(plain.status, 0, plain.stderr);
-  const data = JSON.parse(plain.stdout) as BenchmarkData;
-  assert.equal(data.benchmark.rates.length, 7);
-  assert.equal(data.benchmark.citation.publisher, "Ofcom");
+  const data = JSON.parse(plain.stdout) as OfcomData;
+  assert.equal(data.reference.rates.length, 7);
+  assert.equal(data.reference.citation.publisher, "Ofcom");
   assert.equal(data.oldestBand.default, "55-64");
   assert.deepEqual(data.workforce, [], "no workforce profile is shipped");
   assert.deepEqual(data.workforceContext.map((c) => [c.authority, c.staff]), [["Leicester City Council", 6837]]);
 
   cpSync(join(import.meta.dirname, "../fixtures/workforce"), join(dir, "workforce"), {recursive: true});
-  const withProfile = JSON.parse(runLoader(dir).stdout) as BenchmarkData;
+  const withProfile = JSON.parse(runLoader(dir).stdout) as OfcomData;
   assert.equal(withProfile.workforce[0].file, "workforce/made-up-council.csv");
   assert.equal(withProfile.workforce[0].rows.length, 6);
 });
 
 test("the loader explains a bad file in one line, without a stack trace", () => {
-  const dir = mkdtempSync(join(tmpdir(), "benchmark-bad-"));
+  const dir = mkdtempSync(join(tmpdir(), "ofcom-bad-"));
   cpSync(DATA_DIR, dir, {recursive: true});
   writeFileSync(join(dir, REFERENCE), "age_band,pct\n16-24,93\n25-34,ninety\n");
   const run = runLoader(dir);

@@ -2,7 +2,7 @@
  * What pages read from the responses loader, and small helpers to flatten it.
  * Pure: imported by pages and tests.
  */
-import type {CaseRecord, KnownAgeBand, ParsedReply} from "./types.js";
+import type {CaseRecord, KnownAgeBand, ParsedReply} from "../types.js";
 
 export interface ResponsesData {
   ageBands: KnownAgeBand[];
