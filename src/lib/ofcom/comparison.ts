@@ -9,6 +9,7 @@
 import {csvParseRows} from "d3-dsv";
 import {blendRates, expectedShares, goodnessOfFit, observedExpectedRatios, wilsonInterval, type GoodnessOfFit} from "../stats/stats.js";
 import {formatIsoDate, percent} from "../present/format.js";
+import {sumCounts} from "../records/withheld.js";
 import {ReplyError} from "../parse/text.js";
 import {AGE_BANDS, type CaseRecord, type KnownAgeBand, type ParsedReply} from "../types.js";
 
@@ -225,15 +226,8 @@ export interface BandCount {
 
 export function bandCounts(records: readonly CaseRecord[], band: string): BandCount {
   const rows = records.filter((r) => r.ageBand === band);
-  const withheld = rows.filter((r) => r.count == null);
-  return {
-    band,
-    known: rows.reduce((s, r) => s + (r.count ?? 0), 0),
-    withheldRows: withheld.length,
-    withheldMin: withheld.reduce((s, r) => s + (r.countBounds?.[0] ?? 1), 0),
-    withheldMax: withheld.every((r) => r.countBounds) ? withheld.reduce((s, r) => s + r.countBounds![1], 0) : null,
-    lines: rows.map((r) => r.line),
-  };
+  const {known, withheldRows, min, max} = sumCounts(rows);
+  return {band, known, withheldRows, withheldMin: min - known, withheldMax: max == null ? null : max - known, lines: rows.map((r) => r.line)};
 }
 
 /** "4", "at least 4 (1 row withheld)" or "5 to 8 (1 row withheld)": never a withheld band shown as an exact number. */

@@ -4,21 +4,13 @@
  * compares two of them and says so with the numbers, so a reader sees at a
  * glance whether the reply adds up.
  */
+import {sumCounts} from "../records/withheld.js";
 import type {CaseRecord, Check, ReplyFields} from "../types.js";
 
-/** Sum of known counts, and the range the withheld ones allow. */
+/** Sum of known counts, and the range the withheld ones allow (the one rule: records/withheld.ts). */
 export function rowTotals(records: CaseRecord[]): {known: number; withheld: number; min: number; max: number | null} {
-  let known = 0, withheld = 0, min = 0, max: number | null = 0;
-  for (const r of records) {
-    if (r.count != null) {
-      known += r.count;
-    } else {
-      withheld++;
-      min += r.countBounds?.[0] ?? 0;
-      max = max == null || r.countBounds == null ? null : max + r.countBounds[1];
-    }
-  }
-  return {known, withheld, min: known + min, max: max == null ? null : known + max};
+  const {known, withheldRows, min, max} = sumCounts(records);
+  return {known, withheld: withheldRows, min, max};
 }
 
 function compare(name: string, what: string, actual: {min: number; max: number | null; known: number; withheld: number} | null, expected: number | null, expectedWhat: string): Check {
