@@ -1,39 +1,34 @@
 /**
- * Tables for the data-quality page: an overview of every reply, and each
- * reply's checks and warnings. Every piece of text comes from replies we do
- * not control, so it is set with textContent, never as HTML.
+ * Tables for the data-quality page: an overview of every reply, and each reply's checks and
+ * warnings. Every piece of text comes from replies we do not control; htl sets it as text,
+ * never as HTML.
  */
+import {html} from "htl";
+import {formatCount} from "../lib/present/index.js";
+import {sumCounts} from "../lib/records/withheld.js";
 import type {Check, ParsedReply, Warning} from "../lib/types.js";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string | number | null, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text != null) node.textContent = String(text);
-  if (className) node.className = className;
-  return node;
+/** Options every table here takes; the tables scroll within their container, so width is accepted but not needed. */
+export interface TableOptions {
+  width?: number;
+  caption?: string;
 }
 
-function table(caption: string, headings: string[], rows: (string | number | null | HTMLElement)[][], className: string): HTMLTableElement {
-  const t = el("table", null, `dq ${className}`);
-  t.append(el("caption", caption));
-  const head = t.createTHead().insertRow();
-  for (const h of headings) head.append(el("th", h));
-  const body = t.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const value of row) {
-      const td = el("td");
-      if (value instanceof HTMLElement) td.append(value);
-      else td.textContent = value == null ? "–" : String(value);
-      if (typeof value === "number") td.className = "num";
-      tr.append(td);
-    }
-  }
-  return t;
+type Cell = string | number | null | Node;
+
+function table(rows: Cell[][], {caption, headings, className}: {caption: string; headings: string[]; className: string}): HTMLTableElement {
+  const cell = (value: Cell) =>
+    typeof value === "number" ? html.fragment`<td class="num">${formatCount(value)}</td>` : html.fragment`<td>${value ?? "–"}</td>`;
+  return html<HTMLTableElement>`<table class=${`dq ${className}`}>
+    <caption>${caption}</caption>
+    <thead><tr>${headings.map((h) => html.fragment`<th>${h}</th>`)}</tr></thead>
+    <tbody>${rows.map((row) => html.fragment`<tr>${row.map(cell)}</tr>`)}</tbody>
+  </table>`;
 }
 
 /** A status word with a class for colour, and the word itself so colour is never the only signal. */
 function statusBadge(status: string): HTMLElement {
-  return el("span", status, `dq-status dq-${status.replace(/[^a-z]+/g, "-")}`);
+  return html`<span class=${`dq-status dq-${status.replace(/[^a-z]+/g, "-")}`}>${status}</span>`;
 }
 
 export interface ReplyOverviewRow {
@@ -50,44 +45,42 @@ export interface ReplyOverviewRow {
 
 /** One line per reply, with the figures the overview shows; pure, so tests can check it without a DOM. */
 export function overviewRows(responses: ParsedReply[]): ReplyOverviewRow[] {
-  return responses.map((r) => ({
-    authority: r.authority,
-    file: r.file,
-    format: r.source ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}` : "text",
-    status: r.status === "nil" ? `nil return (${r.nilReason ?? "no table"})` : "table read",
-    records: r.records.length,
-    counted: r.records.reduce((s, x) => s + (x.count ?? 0), 0),
-    withheld: r.records.filter((x) => x.count == null).length,
-    checksFailed: [...r.checks, ...(r.infoChecks ?? [])].filter((c) => c.status === "fail").length,
-    warnings: r.warnings.length
-  }));
+  return responses.map((r) => {
+    const counts = sumCounts(r.records);
+    return {
+      authority: r.authority,
+      file: r.file,
+      format: r.source ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}` : "text",
+      status: r.status === "nil" ? `nil return (${r.nilReason ?? "no table"})` : "table read",
+      records: r.records.length,
+      counted: counts.known,
+      withheld: counts.withheldRows,
+      checksFailed: [...r.checks, ...(r.infoChecks ?? [])].filter((c) => c.status === "fail").length,
+      warnings: r.warnings.length
+    };
+  });
 }
 
-export function repliesOverview(responses: ParsedReply[]): HTMLTableElement {
+export function repliesOverview(responses: ParsedReply[], {caption = "Every reply the kit read"}: TableOptions = {}): HTMLTableElement {
   return table(
-    "Every reply the kit read",
-    ["Authority", "File", "Format", "Status", "Records", "Employees counted", "Rows withheld or unreadable", "Checks failed", "Warnings"],
     overviewRows(responses).map((r) => [r.authority, r.file, r.format, r.status, r.records, r.counted, r.withheld, r.checksFailed, r.warnings]),
-    "dq-overview"
+    {caption, className: "dq-overview",
+      headings: ["Authority", "File", "Format", "Status", "Records", "Employees counted", "Rows withheld or unreadable", "Checks failed", "Warnings"]}
   );
 }
 
-export function checksTable(checks: Check[], caption = "Checks"): HTMLTableElement {
+export function checksTable(checks: Check[], {caption = "Checks"}: TableOptions = {}): HTMLTableElement {
   return table(
-    caption,
-    ["Check", "Result", "What was compared"],
     checks.map((c) => [c.name + (c.informational ? " (informational)" : ""), statusBadge(c.status), c.detail]),
-    "dq-checks"
+    {caption, className: "dq-checks", headings: ["Check", "Result", "What was compared"]}
   );
 }
 
 /** Warnings, including every line the kit did not understand, with the line's text as written. */
-export function warningsTable(warnings: Warning[], caption = "Warnings and lines not understood", whenNone = "No warnings: every row of the table was read and every label mapped."): HTMLElement {
-  if (!warnings.length) return el("p", whenNone, "dq-none");
+export function warningsTable(warnings: Warning[], {caption = "Warnings and lines not understood", whenNone = "No warnings: every row of the table was read and every label mapped."}: TableOptions & {whenNone?: string} = {}): HTMLElement {
+  if (!warnings.length) return html`<p class="dq-none">${whenNone}</p>`;
   return table(
-    caption,
-    ["Line", "What the kit could not do", "The line as written"],
-    warnings.map((w) => [w.line, w.message, w.text ? el("code", w.text) : null]),
-    "dq-warnings"
+    warnings.map((w) => [w.line, w.message, w.text ? html`<code>${w.text}</code>` : null]),
+    {caption, className: "dq-warnings", headings: ["Line", "What the kit could not do", "The line as written"]}
   );
 }

@@ -5,12 +5,14 @@
  * drawing it on a canvas. All in the browser: nothing is sent anywhere.
  */
 
+import {html, svg} from "htl";
+
 export type BlobMaker = () => Blob | Promise<Blob>;
 
 /** Saves a blob under a file name, as a link with `download` would. */
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
-  const a = Object.assign(document.createElement("a"), {href: url, download: filename});
+  const a = html<HTMLAnchorElement>`<a href=${url} download=${filename} hidden></a>`;
   document.body.append(a);
   a.click();
   a.remove();
@@ -18,16 +20,22 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function downloadButton(label: string, filename: string | (() => string), make: BlobMaker): HTMLButtonElement {
-  const button = Object.assign(document.createElement("button"), {type: "button", textContent: label, className: "download"});
-  button.addEventListener("click", async () => {
+export interface DownloadOptions {
+  label: string;
+  /** The file's name, or a function giving it when the button is pressed. */
+  filename: string | (() => string);
+}
+
+/** A button that saves the blob `make` returns, made when pressed (so it reflects the view at that moment). */
+export function downloadButton(make: BlobMaker, {label, filename}: DownloadOptions): HTMLButtonElement {
+  const button: HTMLButtonElement = html`<button type="button" class="download" onclick=${async () => {
     button.disabled = true;
     try {
       saveBlob(await make(), typeof filename === "function" ? filename() : filename);
     } finally {
       button.disabled = false;
     }
-  });
+  }}>${label}</button>`;
   return button;
 }
 
@@ -52,38 +60,26 @@ export function chartToSvg(chart: Element): {svg: string; width: number; height:
   const width = Number(plotSvg.getAttribute("width")) || plotSvg.getBoundingClientRect().width;
   const plotHeight = Number(plotSvg.getAttribute("height")) || plotSvg.getBoundingClientRect().height;
   const text = (selector: string) => chart.querySelector(selector)?.textContent?.trim() ?? "";
-  const out = document.createElementNS(SVG_NS, "svg");
-  out.setAttribute("xmlns", SVG_NS);
-  out.setAttribute("font-family", "system-ui, sans-serif");
-  out.setAttribute("font-size", "12");
-  out.setAttribute("style", "color: black; background: white;");
-  const background = document.createElementNS(SVG_NS, "rect");
-  out.append(background);
+  // Lay out first (each line below the last), then draw.
+  const parts: Node[] = [];
   let y = 0;
   const line = (content: string, size: number, weight = "normal") => {
     if (!content) return;
     y += size + 6;
-    const t = document.createElementNS(SVG_NS, "text");
-    Object.entries({x: "0", y: String(y), "font-size": String(size), "font-weight": weight, fill: "currentColor"}).forEach(([k, v]) => t.setAttribute(k, v));
-    t.textContent = content;
-    out.append(t);
+    parts.push(svg.fragment`<text x="0" y=${y} font-size=${size} font-weight=${weight} fill="currentColor">${content}</text>`);
   };
   line(text("h2"), 16, "bold");
   line(text("h3"), 13);
   const scale = (chart as Element & {scale?: (name: string) => ColorScale | undefined}).scale?.("color");
   if (scale && scale.type === "ordinal" && scale.domain && scale.range) {
+    const range = scale.range;
     y += 10;
     let x = 0;
     scale.domain.forEach((value, i) => {
       const label = String(value);
       const w = 28 + 7.5 * label.length; // generous: the reader's font is unknown
       if (x + w > width && x > 0) (x = 0), (y += 18);
-      const swatch = document.createElementNS(SVG_NS, "rect");
-      Object.entries({x: String(x), y: String(y), width: "12", height: "12", fill: String(scale.range![i % scale.range!.length])}).forEach(([k, v]) => swatch.setAttribute(k, v));
-      const t = document.createElementNS(SVG_NS, "text");
-      Object.entries({x: String(x + 16), y: String(y + 10), fill: "currentColor"}).forEach(([k, v]) => t.setAttribute(k, v));
-      t.textContent = label;
-      out.append(swatch, t);
+      parts.push(svg.fragment`<rect x=${x} y=${y} width="12" height="12" fill=${String(range[i % range.length])}></rect><text x=${x + 16} y=${y + 10} fill="currentColor">${label}</text>`);
       x += w;
     });
     y += 18;
@@ -91,17 +87,16 @@ export function chartToSvg(chart: Element): {svg: string; width: number; height:
   const plot = plotSvg.cloneNode(true) as SVGSVGElement;
   plot.querySelectorAll("[aria-label=tip]").forEach((tip) => tip.remove());
   plot.setAttribute("y", String(y + 4));
-  out.append(plot);
+  parts.push(plot);
   y += plotHeight + 4;
-  const caption = text("figcaption");
-  if (caption) line(caption, 11);
+  line(text("figcaption"), 11);
   const height = Math.ceil(y + 8);
   // A margin all round, so that text does not touch the edge of the image.
   const margin = 10;
   const outWidth = width + 2 * margin;
   const outHeight = height + 2 * margin;
-  Object.entries({width: String(outWidth), height: String(outHeight), viewBox: `${-margin} ${-margin} ${outWidth} ${outHeight}`}).forEach(([k, v]) => out.setAttribute(k, v));
-  Object.entries({x: String(-margin), y: String(-margin), width: String(outWidth), height: String(outHeight), fill: "white"}).forEach(([k, v]) => background.setAttribute(k, v));
+  // color (a presentation attribute) makes the text black wherever the file is opened.
+  const out = svg<SVGSVGElement>`<svg xmlns=${SVG_NS} width=${outWidth} height=${outHeight} viewBox=${`${-margin} ${-margin} ${outWidth} ${outHeight}`} font-family="system-ui, sans-serif" font-size="12" color="black"><rect x=${-margin} y=${-margin} width=${outWidth} height=${outHeight} fill="white"></rect>${parts}</svg>`;
   return {svg: new XMLSerializer().serializeToString(out), width: outWidth, height: outHeight};
 }
 
@@ -110,7 +105,7 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
-  const canvas = Object.assign(document.createElement("canvas"), {width: Math.ceil(width * scale), height: Math.ceil(height * scale)});
+  const canvas = html<HTMLCanvasElement>`<canvas width=${Math.ceil(width * scale)} height=${Math.ceil(height * scale)}></canvas>`;
   const context = canvas.getContext("2d");
   if (!context) throw new Error("svgToPng: this browser gives no 2D canvas");
   context.fillStyle = "white";
@@ -120,12 +115,12 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 }
 
 /** Buttons saving a chart as SVG and as PNG; `chart` returns the chart on show when clicked. */
-export function chartDownloads(chart: () => Element, basename: string): HTMLButtonElement[] {
+export function chartDownloads(chart: () => Element, {basename}: {basename: string}): HTMLButtonElement[] {
   return [
-    downloadButton("Chart as SVG", `${basename}.svg`, () => new Blob([chartToSvg(chart()).svg], {type: "image/svg+xml"})),
-    downloadButton("Chart as PNG", `${basename}.png`, () => {
+    downloadButton(() => new Blob([chartToSvg(chart()).svg], {type: "image/svg+xml"}), {label: "Chart as SVG", filename: `${basename}.svg`}),
+    downloadButton(() => {
       const {svg, width, height} = chartToSvg(chart());
       return svgToPng(svg, width, height);
-    })
+    }, {label: "Chart as PNG", filename: `${basename}.png`})
   ];
 }

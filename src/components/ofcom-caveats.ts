@@ -1,38 +1,70 @@
 /**
- * What travels with the Ofcom comparison: the reply's own caveats (quoted, with their lines) and the
- * citation of the reference figures. Built with DOM text nodes, so a reply's words stay text.
+ * What travels with the Ofcom comparison: the reply's own caveats (report/caveats.ts: quoted, with
+ * their lines) and the citation of the reference figures. htl sets every value as text, so a
+ * reply's words stay text.
  */
-import type {OfcomReference, Caveat} from "../lib/ofcom/comparison.js";
-import {formatIsoDate} from "../lib/present/format.js";
+import {html} from "htl";
+import type {OfcomReference} from "../lib/ofcom/reference.js";
+import type {CaveatKind, ReplyCaveats} from "../lib/report/caveats.js";
+import {formatCount, formatDate, formatNumber, formatPeriod, formatPlace, formatRange, formatStatedPercent, listText} from "../lib/present/index.js";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text != null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
+/** One line of the box: what the reply says, its words, and where they stand. */
+export interface CaveatItem {
+  kind: CaveatKind;
+  text: string;
+  quote: string | null;
+  source: string;
 }
 
-export function ofcomCaveats(caveats: readonly Caveat[], {title = "What the reply itself says"}: {title?: string} = {}): HTMLElement {
-  const box = el("div", undefined, "ofcom-caveats");
-  box.append(el("h3", title));
-  const list = el("ul");
-  for (const c of caveats) {
-    const item = el("li");
-    item.dataset.topic = c.topic;
-    item.append(el("span", c.text));
-    if (c.quote) item.append(" ", el("q", c.quote));
-    item.append(" ", el("span", `(${c.source})`, "muted small"));
-    list.append(item);
+/**
+ * The box's three items (what was counted, the period against Ofcom's survey year, the share of
+ * all disciplinary proceedings), worded from the facts. Pure, so tests read them without a DOM.
+ */
+export function ofcomCaveatItems(caveats: ReplyCaveats): CaveatItem[] {
+  const {scope, period, share, surveyYear} = caveats;
+  const items: CaveatItem[] = [];
+  if (scope) {
+    const also = scope.channels.length ? `${listText(scope.channels)} use` : null;
+    const text = !scope.broader ? "The reply says how it recorded the cases."
+      : scope.category ? `The cases are counted as "${scope.category}"${also ? `, which may also cover ${also}` : ""}, so not every case is about social media.`
+      : `The reply says the cases may also concern ${also}, so not every case is about social media.`;
+    items.push({kind: "scope", text, quote: scope.quote, source: formatPlace(scope)});
   }
-  box.append(list);
-  return box;
+  if (period) {
+    const years = formatNumber(period.years, {digits: 1, trim: true});
+    const survey = surveyYear
+      ? `; Ofcom's rates come from a single survey year, ${surveyYear.surveyYear}, ${surveyYear.within ? "within" : "outside"} those ${years} years`
+      : ` (${years} years)`;
+    items.push({kind: "period", text: `The cases cover ${formatPeriod(period.start, period.end)}${survey}.`, quote: null,
+      source: [period.file, period.policy ? `policy date: ${formatPlace(period.policy, {withFile: false})}` : null, surveyYear ? `survey year: ${surveyYear.file}` : null]
+        .filter((s) => s != null).join("; ")});
+  }
+  if (share) {
+    const again = share.sameScope && scope?.category ? ` (again counted as ${scope.category})` : "";
+    const implied = share.implied && share.basis
+      ? ` If the ${formatCount(share.basis.count)} investigated are the cases it counts, the council ran ${formatRange(share.implied.low, share.implied.high)} disciplinary proceedings in the period: an inference, not a figure it gave.`
+      : "";
+    items.push({kind: "share", quote: share.quote, source: formatPlace(share),
+      text: `These cases were ${share.pct != null ? formatStatedPercent(share.pct) : share.stated} of all disciplinary proceedings${again}.${implied}`});
+  }
+  return items;
+}
+
+export interface OfcomCaveatsOptions {
+  /** Accepted so every component takes the same options; the box flows to its container's width. */
+  width?: number;
+  title?: string;
+}
+
+export function ofcomCaveats(caveats: ReplyCaveats, {title = "What the reply itself says"}: OfcomCaveatsOptions = {}): HTMLElement {
+  return html`<div class="ofcom-caveats">
+    <h3>${title}</h3>
+    <ul>${ofcomCaveatItems(caveats).map((c) => html.fragment`<li data-kind=${c.kind}><span>${c.text}</span>${c.quote ? html.fragment` <q>${c.quote}</q>` : null} <span class="muted small">(${c.source})</span></li>`)}</ul>
+  </div>`;
 }
 
 /** The reference's citation, metric and base, as a paragraph. */
-export function ofcomCitation(b: OfcomReference): HTMLElement {
-  const p = el("p", undefined, "ofcom-citation small");
-  const c = b.citation;
-  p.append(el("strong", "Reference: "), `${c.citation} Metric: ${c.metric}. Base: ${c.base}. Published ${formatIsoDate(c.published)}; survey ${c.surveyYear}. `,
-    el("span", `Data: ${b.file}.`, "muted"));
-  return p;
+export function ofcomCitation(reference: OfcomReference, _options: {width?: number} = {}): HTMLElement {
+  const c = reference.citation;
+  return html`<p class="ofcom-citation small"><strong>Reference:</strong> ${c.citation} Metric: ${c.metric}. Base: ${c.base}. Published ${formatDate(c.published)}; survey ${c.surveyYear}. <span class="muted">Data: ${reference.file}.</span></p>`;
 }

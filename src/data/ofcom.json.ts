@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {
   parseReferenceCsv, parseWorkforceCsv, validateCitation, validateOldestBandSettings,
   type OfcomData, type WorkforceContext, type WorkforceProfile,
-} from "../lib/ofcom/comparison.js";
+} from "../lib/ofcom/reference.js";
 import {DATA_DIR, runOrExplain} from "../lib/read/replies.js";
 import {ReplyError} from "../lib/parse/text.js";
 

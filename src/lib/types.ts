@@ -98,6 +98,8 @@ export interface Answer {
   number: number;
   question: string;
   text: string;
+  /** The 1-based line of the reply each line of `text` stands on, so a quotation can cite its line (absent in data written before it existed). */
+  textLines?: number[];
   startLine: number;
   endLine: number;
 }

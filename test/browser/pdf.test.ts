@@ -8,8 +8,10 @@ import {test} from "node:test";
 import {extractText, getDocumentProxy} from "unpdf";
 import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
-import {longDate, percent} from "../../src/lib/present/format.js";
-import {replyCaveats, reportFigures} from "../../src/lib/report/figures.js";
+import {formatDate, formatShare} from "../../src/lib/present/index.js";
+import {reportFigures} from "../../src/lib/report/figures.js";
+import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {replySource} from "../../src/lib/report/sources.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -17,6 +19,7 @@ const mappings = loadMappings();
 const responses = listReplies().map((path) => readReply(path, mappings));
 const figures = reportFigures({ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses});
 const caveats = replyCaveats(responses[0]);
+const source = replySource(responses[0]);
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
 test("npm run pdf writes the report as a PDF holding its key figures, caveats and sources, without the site's controls", async () => {
@@ -29,12 +32,12 @@ test("npm run pdf writes the report as a PDF holding its key figures, caveats an
   const all = squash(text);
   const expect = (needle: string) => assert.ok(all.includes(needle), `the PDF's text lacks "${needle}"`);
   expect(`${caveats.authority} investigated ${figures.employees} employees`);
-  expect(`${longDate(caveats.periodStart)} to ${longDate(caveats.periodEnd)}`);
+  expect(`${formatDate(caveats.period!.start)} to ${formatDate(caveats.period!.end)}`);
   // The shares table, row by row: band, count, share and Wilson interval.
-  for (const b of figures.bands) expect(`${b.band} ${b.count} ${percent(b.share)} ${percent(b.lower)} to ${percent(b.upper)}`);
-  expect(`${caveats.pctOfDisciplinary}%`);
+  for (const b of figures.bands) expect(`${b.band} ${b.count} ${formatShare(b.share)} ${formatShare(b.lower)} to ${formatShare(b.upper)}`);
+  expect(`${caveats.share!.pct}%`);
   expect("generic misuse of IT");
-  expect(caveats.attribution!);
+  expect(source.attribution!);
   expect("Sources and licence");
   expect(`Total ${figures.outcomes.map((o) => o.count).join(" ")} ${figures.employees}`);
   // No sidebar, search box or pager: their words are not in the printed text.

@@ -7,8 +7,10 @@ import {csvParse} from "d3-dsv";
 import type {Browser} from "playwright-core";
 import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
-import {percent} from "../../src/lib/present/format.js";
-import {replyCaveats, reportFigures} from "../../src/lib/report/figures.js";
+import {formatShare} from "../../src/lib/present/index.js";
+import {reportFigures} from "../../src/lib/report/figures.js";
+import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {replySource} from "../../src/lib/report/sources.js";
 import {RECORD_COLUMNS, RECORD_FIELDS} from "../../src/lib/records/tidy.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
 import {type Site, visit, withSiteAndBrowser} from "./harness.js";
@@ -17,6 +19,7 @@ const mappings = loadMappings();
 const responses = listReplies().map((path) => readReply(path, mappings));
 const figures = reportFigures({ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses});
 const caveats = replyCaveats(responses[0]);
+const source = replySource(responses[0]);
 const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ");
 
 let site: Site;
@@ -29,11 +32,11 @@ test("the report states the question, the answer, caveats and sources with figur
   const text = squash(await page.locator("#observablehq-main").textContent());
   assert.ok(text.includes(responses[0].answers[5].question), "question 5 quoted from the reply");
   assert.ok(text.includes(`investigated ${figures.employees} employees`));
-  assert.ok(text.includes(caveats.scope!.text), "answer 7 quoted");
-  assert.ok(text.includes(`${caveats.pctOfDisciplinary}% of all disciplinary proceedings`));
-  assert.ok(text.includes(caveats.attribution!), "the licence's attribution");
+  assert.ok(text.includes(caveats.scope!.quote), "answer 7 quoted");
+  assert.ok(text.includes(`${caveats.share!.pct}% of all disciplinary proceedings`));
+  assert.ok(text.includes(source.attribution!), "the licence's attribution");
   const shares = await page.locator("table.figures tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  assert.deepEqual(shares, figures.bands.map((b) => [b.band, String(b.count), percent(b.share), `${percent(b.lower)} to ${percent(b.upper)}`]));
+  assert.deepEqual(shares, figures.bands.map((b) => [b.band, String(b.count), formatShare(b.share), `${formatShare(b.lower)} to ${formatShare(b.upper)}`]));
   // Every link on the page leads somewhere that exists.
   const hrefs = await page.locator("#observablehq-main a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   for (const href of hrefs.filter((h) => h.startsWith(site.origin))) {

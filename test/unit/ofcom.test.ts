@@ -6,11 +6,12 @@ import {cpSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {
-  bandCounts, bandRates, compareWithOfcom, formatBandCount, formatP, parseReferenceCsv,
-  parseWorkforceCsv, readingOf, replyCaveats, workforceShares, type OfcomReference, type OfcomData, type WorkforceProfile,
-} from "../../src/lib/ofcom/comparison.js";
-import {formatIsoDate} from "../../src/lib/present/format.js";
+import {bandCounts, bandRates, compareWithOfcom, formatBandCount, workforceShares} from "../../src/lib/ofcom/comparison.js";
+import {parseReferenceCsv, parseWorkforceCsv, type OfcomReference, type OfcomData, type WorkforceProfile} from "../../src/lib/ofcom/reference.js";
+import {readingOf} from "../../src/lib/ofcom/reading.js";
+import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {ofcomCaveatItems} from "../../src/components/ofcom-caveats.js";
+import {formatDate, formatPValue} from "../../src/lib/present/index.js";
 import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import type {CaseRecord} from "../../src/lib/types.js";
 
@@ -165,13 +166,13 @@ test("the reading is generated from the numbers", () => {
     authority: "m", file: "m", reference, oldest: {mode: "55-64", weight5564: 0.9}});
   assert.match(readingOf(fits)[1], /consistent with that model; they cannot show that it holds/);
   assert.match(readingOf(fits)[2], /In every band the 95% interval for observed ÷ expected includes 1/);
-  assert.equal(formatP(0.04321), "0.04");
-  assert.equal(formatP(0.004321), "0.004");
+  assert.equal(formatPValue(0.04321), "0.04");
+  assert.equal(formatPValue(0.004321), "0.004");
 });
 
 test("the reply's own caveats come from its answers and metadata, with lines", () => {
-  const caveats = replyCaveats(seed, 2014);
-  assert.deepEqual(caveats.map((c) => c.topic), ["scope", "period", "share"]);
+  const caveats = ofcomCaveatItems(replyCaveats(seed, {survey: {year: 2014, file: REFERENCE}}));
+  assert.deepEqual(caveats.map((c) => c.kind), ["scope", "period", "share"]);
   const [scope, period, share] = caveats;
   assert.match(scope.quote!, /generic misuse of IT/);
   assert.match(scope.quote!, /e mail account or the internet/);
@@ -180,9 +181,9 @@ test("the reply's own caveats come from its answers and metadata, with lines", (
   assert.match(period.source, /leicester-city-council-2016\.meta\.json; policy date: answer 4, line 17/);
   assert.match(share.text, /^These cases were 3\.1% of all disciplinary proceedings/);
   assert.equal(share.source, "responses/leicester-city-council-2016.txt, answer 9, line 159");
-  assert.equal(formatIsoDate("2015-12-31"), "31 December 2015");
-  assert.equal(formatIsoDate("2015-08"), "August 2015");
-  assert.equal(formatIsoDate("2016"), "2016");
+  assert.equal(formatDate("2015-12-31"), "31 December 2015");
+  assert.equal(formatDate("2015-08"), "August 2015");
+  assert.equal(formatDate("2016"), "2016");
 });
 
 test("bad reference and workforce files are refused with the file and line", () => {

@@ -8,9 +8,11 @@ import {csvParse} from "d3-dsv";
 import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {DATA_DIR, listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
-import {longDate} from "../../src/lib/present/format.js";
+import {formatDate, listText} from "../../src/lib/present/index.js";
 import {roundingRange} from "../../src/lib/parse/reconcile.js";
-import {listText, replyCaveats, reportFigures, questionText} from "../../src/lib/report/figures.js";
+import {reportFigures, questionText} from "../../src/lib/report/figures.js";
+import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {replySource} from "../../src/lib/report/sources.js";
 import {RECORD_COLUMNS, RECORD_FIELDS, observedFields, tidyRecords} from "../../src/lib/records/tidy.js";
 import {AGE_BANDS} from "../../src/lib/types.js";
 
@@ -44,23 +46,97 @@ test("the report's figures for Leicester: 31 employees, by band and outcome, wit
 
 test("the caveats come from the reply: answer 7's scope, answer 9's 3.1% and the period from metadata", () => {
   const c = replyCaveats(responses[0]);
-  assert.match(c.scope!.text, /generic misuse of IT/);
+  assert.match(c.scope!.quote, /generic misuse of IT/);
   assert.equal(c.scope!.answer, 7);
-  assert.equal(c.pctOfDisciplinary, 3.1);
-  assert.equal(seedText.split("\n")[c.pctCitation!.line - 1].includes("3.1%"), true, "the citation points at the line holding 3.1%");
-  assert.deepEqual([c.periodStart, c.periodEnd], ["2013-07-01", "2015-12-31"]);
+  assert.equal(c.share!.pct, 3.1);
+  assert.equal(seedText.split("\n")[c.share!.line - 1].includes("3.1%"), true, "the citation points at the line holding 3.1%");
+  assert.deepEqual([c.period!.start, c.period!.end], ["2013-07-01", "2015-12-31"]);
   // 31 employees at 3.05%-3.15% of all proceedings: between 985 and 1016 proceedings.
-  assert.deepEqual(c.impliedProceedings, {low: 985, high: 1016});
-  assert.match(c.attribution!, /Open Government Licence/);
+  assert.deepEqual(c.share!.implied, {low: 985, high: 1016});
+  assert.match(replySource(responses[0]).attribution!, /Open Government Licence/);
   assert.match(questionText(responses, 5)!, /how many employees have been investigated/);
+});
+
+/** The seed's text with made-up edits, parsed as a reply of its own (MADE UP: for tests only). */
+function madeUp(edit: (lines: string[]) => string[], meta = responses[0].meta) {
+  return parseReplyText({file: "responses/made-up.txt", text: edit(seedText.split("\n")).join("\n"), meta, mappings});
+}
+const lineOf = (lines: string[], start: string) => lines.findIndex((l) => l.startsWith(start));
+
+test("the caveats cite their lines: the policy date, the answer-8 reason and answer 5's count", () => {
+  const c = replyCaveats(responses[0], {survey: {year: 2014, file: "reference/ofcom.csv"}});
+  const lines = seedText.split("\n");
+  assert.equal(lines[c.period!.policy!.line - 1].includes("1 July 2013"), true);
+  assert.equal(c.period!.startsAtPolicy, true);
+  assert.equal(c.period!.endsAtRequestDate, true, "question 5 asks up to 31 December 2015");
+  assert.ok(Math.abs(c.period!.years - 2.5) < 0.01);
+  assert.equal(c.bandsReason!.answer, 8);
+  assert.match(lines[c.bandsReason!.line - 1], /benchmarked against that/);
+  assert.match(c.bandsReason!.quote, /^These bands match those used by OFCOM/, "the NB marker is not part of the quotation");
+  assert.deepEqual(c.share!.basis, {count: 31, answer: 5, line: 20});
+  assert.equal(c.share!.sameScope, true);
+  assert.deepEqual(c.scope!.channels, ["e-mail", "internet"]);
+  assert.equal(c.scope!.category, "generic misuse of IT");
+  assert.deepEqual([c.surveyYear!.surveyYear, c.surveyYear!.within], [2014, true]);
+  assert.deepEqual(c.facts.map((f) => f.kind), ["scope", "period", "share", "bands-reason", "survey-year"]);
+  // Without a survey year there is no survey-year fact; a year outside the period says so.
+  assert.equal(replyCaveats(responses[0]).surveyYear, null);
+  assert.equal(replyCaveats(responses[0], {survey: {year: 2010, file: "r"}}).surveyYear!.within, false);
+});
+
+test("what was counted is found by what the reply says, not by the answer's number", () => {
+  // MADE UP: the category moved from answer 7 to answer 6; answer 7 says only that sites are not recorded.
+  const moved = madeUp((lines) => {
+    const a7 = lineOf(lines, "These incidents are categorised");
+    const text = lines[a7];
+    lines[a7] = "Not recorded.";
+    lines.splice(lineOf(lines, "Please see response to question 8 below."), 1, text);
+    return lines;
+  });
+  const c = replyCaveats(moved);
+  assert.equal(c.scope!.answer, 6);
+  assert.equal(c.scope!.category, "generic misuse of IT");
+  // MADE UP: a category of social media alone is a scope, but not a wider one.
+  const narrow = replyCaveats(madeUp((lines) => lines.map((l) => (l.startsWith("These incidents are categorised") ? "These cases are categorised as 'misuse of social media'." : l))));
+  assert.deepEqual([narrow.scope!.answer, narrow.scope!.category, narrow.scope!.channels, narrow.scope!.broader], [7, "misuse of social media", [], false]);
+  assert.equal(narrow.share!.sameScope, false, "answer 9 names another category");
+  // MADE UP: no answer but 9 says what was counted: it is used, as a last resort.
+  const only9 = madeUp((lines) => lines.map((l) => (l.startsWith("These incidents are categorised") ? "Not recorded." : l)));
+  assert.equal(replyCaveats(only9).scope!.answer, 9);
+  // MADE UP: nothing says what was counted; the council's contact e-mail address is not taken for it.
+  const none = madeUp((lines) => lines.map((l) => (l.startsWith("These incidents are categorised") ? "Not recorded." : l.startsWith("As above, this figure") ? "3.1%." : l)));
+  assert.ok(none.answers[10].text.includes("e-mail: info.requests@leicester.gov.uk"));
+  assert.equal(replyCaveats(none).scope, null);
+  assert.equal(replyCaveats(none).share!.sameScope, false);
+});
+
+test("a share stated as a bound, a withheld count and a missing reason give no made-up figures", () => {
+  // MADE UP: "less than 1%", answer 5 gone and the first row's count withheld.
+  const bound = madeUp((lines) => {
+    lines[lineOf(lines, "As above, this figure")] = "Less than 1%.";
+    lines[lineOf(lines, "31")] = "Not known.";
+    const first = responses[0].records[0].line;
+    lines[first - 1] = "\t<5";
+    lines.splice(lineOf(lines, "NB These bands"), 1);
+    return lines;
+  });
+  const c = replyCaveats(bound);
+  assert.equal(c.share!.pct, null);
+  assert.equal(c.share!.stated, "Less than 1%");
+  assert.equal(c.share!.implied, null);
+  assert.equal(c.share!.basis, null, "no answer 5 and a withheld row: no count to imply proceedings from");
+  assert.deepEqual([c.counted.withheldRows, c.counted.max], [1, c.counted.known + 4]);
+  assert.equal(c.bandsReason, null);
+  // No metadata: no period, and nothing about it invented.
+  assert.equal(replyCaveats(madeUp((l) => l, null)).period, null);
 });
 
 test("helpers for prose: rounding ranges, dates and lists", () => {
   assert.deepEqual(roundingRange(3), {low: 2.5, high: 3.5});
   const r = roundingRange(3.1);
   assert.ok(Math.abs(r.low - 3.05) < 1e-12 && Math.abs(r.high - 3.15) < 1e-12);
-  assert.equal(longDate("2013-07-01"), "1 July 2013");
-  assert.equal(longDate("2016"), "2016");
+  assert.equal(formatDate("2013-07-01"), "1 July 2013");
+  assert.equal(formatDate("2016"), "2016");
   assert.equal(listText(["a"]), "a");
   assert.equal(listText(["a", "b", "c"]), "a, b and c");
 });

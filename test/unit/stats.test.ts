@@ -1,10 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  blendRates, chiSquareStatistic, exactMultinomialTest, expectedShares, goodnessOfFit, minExpectedCount,
-  monteCarloMultinomialTest, multinomialOutcomeCount, mulberry32, normalQuantile, observedExpectedRatios, wilsonInterval,
-} from "../../src/lib/stats/stats.js";
+import {wilsonInterval, normalQuantile} from "../../src/lib/stats/intervals.js";
+import {blendRates, expectedShares} from "../../src/lib/stats/expected.js";
+import {exactMultinomialTest, monteCarloMultinomialTest, multinomialOutcomeCount} from "../../src/lib/stats/multinomial.js";
+import {chiSquareStatistic, goodnessOfFit, minExpectedCount} from "../../src/lib/stats/fit.js";
+import {mulberry32} from "../../src/lib/stats/random.js";
+import {observedExpectedRatios} from "../../src/lib/stats/ratios.js";
 
 const close = (actual: number, expected: number, tol: number, label = "") =>
   assert.ok(Math.abs(actual - expected) <= tol, `${label} expected ${expected} ± ${tol}, got ${actual}`);

@@ -30,11 +30,12 @@ export function parseAnswers(lines: string[]): Record<string, Answer> {
       while (i < end && isBlank(lines[i])) i++;
       question = i < end ? cleanCell(lines[i++]) : "";
     }
-    const body = lines.slice(i, end);
+    const body = lines.slice(i, end).map((line, k) => ({text: cleanCell(line), line: i + k + 1})).filter((l) => l.text);
     answers[start.number] = {
       number: start.number,
       question,
-      text: body.map(cleanCell).filter(Boolean).join("\n"),
+      text: body.map((l) => l.text).join("\n"),
+      textLines: body.map((l) => l.line),
       startLine: i + 1,
       endLine: end
     };

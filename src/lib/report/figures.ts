@@ -1,18 +1,18 @@
 /**
  * The figures the home page's report states, computed from the loader's output
  * so that no number is typed into prose. Pure: imported by the page and tests.
+ * What each reply says limits them is report/caveats.ts; where it came from, report/sources.ts.
  */
 import type {ResponsesData} from "../records/responses.js";
-import {impliedProceedings} from "../parse/reconcile.js";
-import {wilsonInterval} from "../stats/stats.js";
-import type {Answer, CaseRecord, ParsedReply, OutcomeTier} from "../types.js";
+import {wilsonInterval} from "../stats/intervals.js";
+import type {CaseRecord, ParsedReply, OutcomeTier} from "../types.js";
 
 export interface Share {
   count: number;
   /** Number of employees the share is of. */
   of: number;
   share: number;
-  /** 95% Wilson interval on the share (see src/lib/stats.ts). */
+  /** 95% Wilson interval on the share (see src/lib/stats/intervals.ts). */
   lower: number;
   upper: number;
 }
@@ -25,15 +25,6 @@ export interface OutcomeFigure {
   outcome: string;
   tier: OutcomeTier | null;
   count: number;
-}
-
-/** A passage of a reply, with where it stands, so the page can cite it. */
-export interface Citation {
-  authority: string;
-  file: string;
-  answer: number;
-  line: number;
-  text: string;
 }
 
 export interface ReportFigures {
@@ -111,69 +102,4 @@ export function questionText(replies: readonly ParsedReply[], number: number): s
     if (question) return question;
   }
   return null;
-}
-
-function cite(reply: ParsedReply, answer: Answer | undefined, line: number | null): Citation | null {
-  if (!answer) return null;
-  return {authority: reply.authority, file: reply.file, answer: answer.number, line: line ?? answer.startLine, text: answer.text};
-}
-
-export interface ReplyCaveats {
-  authority: string;
-  file: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  /** Length of the period in years (365.25 days), NaN when a date is missing. */
-  periodYears: number;
-  /** Answer 4: when the policy began to cover social media (ISO date), when the reply says. */
-  policyIntroduced: string | null;
-  /** Answer 7: what the council counts (e.g. "generic misuse of IT"), when it says. */
-  scope: Citation | null;
-  /** Answer 9: the share of all disciplinary proceedings, in percent, and where it stands. */
-  pctOfDisciplinary: number | null;
-  pctCitation: Citation | null;
-  /**
-   * The number of disciplinary proceedings that the share implies, IF the employees counted
-   * in the table are the proceedings the percentage refers to: the range allowed by the
-   * percentage's rounding to its stated decimals. Null when either figure is missing.
-   */
-  impliedProceedings: {low: number; high: number} | null;
-  licence: string | null;
-  attribution: string | null;
-  source: string | null;
-  replyDate: string | null;
-}
-
-export function replyCaveats(reply: ParsedReply): ReplyCaveats {
-  const pct = reply.fields.pctOfDisciplinary;
-  const employees = sum(known(reply.records));
-  // The same range as the data-quality check on answer 9, but from the employees in the table.
-  const implied = pct != null && pct > 0 && employees > 0 ? impliedProceedings(employees, pct, reply.fields.pctOfDisciplinaryRaw ?? undefined) : null;
-  return {
-    authority: reply.authority,
-    file: reply.file,
-    periodStart: reply.meta?.periodStart ?? null,
-    periodEnd: reply.meta?.periodEnd ?? null,
-    periodYears: yearsBetween(reply.meta?.periodStart ?? null, reply.meta?.periodEnd ?? null),
-    policyIntroduced: reply.fields.policyIntroduced,
-    scope: cite(reply, reply.answers[7], null),
-    pctOfDisciplinary: pct,
-    pctCitation: cite(reply, reply.answers[9], reply.fields.pctOfDisciplinaryLine),
-    impliedProceedings: implied && implied.low <= implied.high ? implied : null,
-    licence: reply.meta?.licence ?? null,
-    attribution: reply.meta?.attribution ?? null,
-    source: reply.meta?.source ?? null,
-    replyDate: reply.meta?.replyDate ?? null
-  };
-}
-
-/** Years from one ISO date to another, both days included. */
-export function yearsBetween(start: string | null, end: string | null): number {
-  if (!start || !end) return NaN;
-  return (Date.parse(end) - Date.parse(start) + 86_400_000) / (365.25 * 86_400_000);
-}
-
-/** Joins words as prose: "a", "a and b", "a, b and c". */
-export function listText(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

@@ -1,0 +1,6 @@
+/** The one place for formatting: every page and component imports from here (or the files it re-exports). */
+export * from "./numbers.js";
+export * from "./dates.js";
+export * from "./lists.js";
+export * from "./withheld.js";
+export * from "./citations.js";
