@@ -119,6 +119,8 @@ export const SERIES = {
   pageReady: "page: charts drawn",
   pageControl: "page: control change settled",
   syntheticControl: "synthetic page: control change to table and chart",
+  explorerControl: "explorer components: control change settled",
+  explorerPageControl: "explorer page: control change settled",
 } as const;
 
 /** DuckDB-WASM's 5 x 8 pivot of 1,000,000 rows, measured earlier on these machines (cited by issue 7). */
