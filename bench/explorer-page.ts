@@ -10,7 +10,7 @@
 import {pivotChart} from "../src/components/pivot-chart.js";
 import {pivotControls} from "../src/components/pivot-controls.js";
 import {pivotTable} from "../src/components/pivot-table.js";
-import {authoritiesOf, pivot} from "../src/lib/pivot/model.js";
+import {authoritiesOf, pivot, type PivotResult} from "../src/lib/pivot/pivot.js";
 import {specOf, type ExploreState} from "../src/lib/pivot/url-state.js";
 import type {CaseRecord} from "../src/lib/types.js";
 import {generateSyntheticColumns, SYNTHETIC_AGE_BANDS, SYNTHETIC_OUTCOMES, syntheticRecordsFromColumns} from "./synthetic.js";
@@ -69,13 +69,13 @@ async function run(o: ExplorerRunOptions): Promise<ExplorerRunResult> {
 
   const t0 = performance.now();
   const authorities = authoritiesOf(records);
-  const controls = pivotControls({authorities});
+  const controls = pivotControls(authorities);
   const chartBox = document.createElement("div");
   const tableBox = document.createElement("div");
   root.append(controls, chartBox, tableBox);
   let specKey = "";
   let chartKind = "";
-  let result: ReturnType<typeof pivot> | null = null;
+  let result: PivotResult | null = null;
   const render = () => {
     const state: ExploreState = controls.value;
     const spec = specOf(state);
@@ -83,7 +83,7 @@ async function run(o: ExplorerRunOptions): Promise<ExplorerRunResult> {
     const changed = key !== specKey;
     if (changed) {
       specKey = key;
-      result = pivot(records, spec, orders as Parameters<typeof pivot>[2]);
+      result = pivot(records, {...spec, orders});
       tableBox.replaceChildren(pivotTable(result, {caption: "table", selected: state.selection, onSelect: (s) => controls.select(s)}));
     }
     if (changed || state.chart !== chartKind) {

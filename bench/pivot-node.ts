@@ -11,7 +11,8 @@
  */
 import { pathToFileURL } from "node:url";
 import * as m from "arquero";
-import { cubeFromColumns, pivotCube, prepareCube, type Cube, type PivotOptions } from "../src/lib/pivot/kernel.js";
+import { cubeFromColumns, prepareCube, type Cube } from "../src/lib/pivot/cube.js";
+import { pivotCube, type CubePivotOptions } from "../src/lib/pivot/kernel.js";
 import { arqueroPivot as arqueroFlatPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns } from "./pivots.js";
 import { SERIES, summarise, type BenchResult } from "./results.js";
 import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "./synthetic.js";
@@ -49,7 +50,7 @@ export const DEFAULT_SIZES = [31, 10_000, 100_000, 1_000_000];
 
 interface Scenario {
   label: string;
-  options: PivotOptions;
+  options: CubePivotOptions;
   /** The same filter as an arquero table expression, with params. */
   aqFilter: string | null;
 }

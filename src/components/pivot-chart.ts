@@ -6,8 +6,9 @@
  * caption says how many there are. The table beside it holds every number.
  */
 import * as Plot from "@observablehq/plot";
-import {interpolateBlues, interpolateYlOrRd, quantize, schemeObservable10} from "d3";
-import {dimensionName, formatCell, formatMeasure, measureName, type Dimension, type PivotResult} from "../lib/pivot/model.js";
+import {interpolateBlues, interpolateYlOrRd, schemeObservable10} from "d3-scale-chromatic";
+import {formatCell, formatMeasure} from "../lib/pivot/format.js";
+import {dimensionName, measureName, type Dimension, type PivotCell, type PivotResult} from "../lib/pivot/pivot.js";
 import type {ChartKind} from "../lib/pivot/url-state.js";
 
 export interface PivotChartOptions {
@@ -33,7 +34,7 @@ interface Datum {
 export function colorRange(dimension: Dimension, n: number): readonly string[] {
   if (dimension === "authority" || dimension === "upheld") return schemeObservable10;
   const interpolate = dimension === "ageBand" ? interpolateBlues : interpolateYlOrRd;
-  return n === 1 ? [interpolate(0.6)] : quantize((t) => interpolate(0.2 + 0.75 * t), n);
+  return n === 1 ? [interpolate(0.6)] : Array.from({length: n}, (_, k) => interpolate(0.2 + (0.75 * k) / (n - 1)));
 }
 
 /** The chart a measure reads best as, when the reader leaves the choice to us. */
@@ -42,25 +43,30 @@ export function fittedKind(result: PivotResult, kind: ChartKind = "auto"): Exclu
   return result.spec.measure === "pctTotal" ? "heatmap" : "stacked";
 }
 
+/** Draws from the pivot's cells (a few dozen objects, however many records): never from the records. */
 export function pivotChart(result: PivotResult, options: PivotChartOptions): HTMLElement | SVGSVGElement {
   const {spec} = result;
   const {width} = options;
   const kind = fittedKind(result, options.kind);
+  // One dimension: its totals are the one series.
+  const colKeys = spec.cols ? result.colKeys : [measureName(spec.measure)];
+  const cellAt = (i: number, j: number): PivotCell => (spec.cols ? result.cells[i][j] : result.rowTotals[i]);
   const data: Datum[] = result.rowKeys.flatMap((row, i) =>
-    result.colKeys.map((col, j) => {
-      const cell = result.cells[i][j];
+    colKeys.map((col, j) => {
+      const cell = cellAt(i, j);
       return {row, col, value: cell.value, text: formatCell(cell, spec.measure), withheld: cell.withheldRows > 0};
     })
   );
   // Shares of a column read best with one bar per column.
-  const transpose = spec.measure === "pctCol" && kind !== "heatmap";
+  const transpose = spec.measure === "pctCol" && kind !== "heatmap" && spec.cols !== null;
   const bar = transpose ? "col" : "row";
   const part = transpose ? "row" : "col";
-  const barKeys = transpose ? result.colKeys : result.rowKeys;
-  const partKeys = transpose ? result.rowKeys : result.colKeys;
-  const partDim = transpose ? spec.rows : spec.cols;
+  const barKeys = transpose ? colKeys : result.rowKeys;
+  const partKeys = transpose ? result.rowKeys : colKeys;
+  const partDim = transpose ? spec.rows : (spec.cols ?? spec.rows);
   const valueLabel = spec.measure === "count" ? "Employees" : measureName(spec.measure);
-  const title = (d: Datum) => `${dimensionName(spec.rows)}: ${d.row}\n${dimensionName(spec.cols)}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
+  const colName = spec.cols ? dimensionName(spec.cols) : "Measure";
+  const title = (d: Datum) => `${dimensionName(spec.rows)}: ${d.row}\n${colName}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
   const withheldRows = result.total.withheldRows;
   const caption = [
     withheldRows ? `${withheldRows} line${withheldRows === 1 ? "" : "s"} with a withheld count ${withheldRows === 1 ? "is" : "are"} not drawn; the table shows where.` : "",
@@ -78,7 +84,7 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
       marginLeft: Math.min(200, 10 + 7 * longest(result.rowKeys)),
       marginTop: 50,
       padding: 0.04,
-      x: {domain: result.colKeys, axis: null},
+      x: {domain: colKeys, axis: null},
       y: {domain: result.rowKeys, label: null},
       color: {type: "linear", domain: [0, max || 1], scheme: "YlOrRd", label: valueLabel},
       marks: [
