@@ -23,6 +23,8 @@ export interface ExplorerRunOptions {
   seed: number;
   /** Times through the sequence of control changes (the first two changes are warm-up). */
   rounds: number;
+  /** The changes to make, [control name, value] ("exclude": "on" or "off"); default SEQUENCE. */
+  sequence?: [string, string][];
 }
 
 export interface ExplorerRunResult {
@@ -48,7 +50,7 @@ const nextFrame = () =>
   );
 
 /** The changes a reader makes, in order: [control name, value]; "exclude" toggles the checkbox. */
-const SEQUENCE: [string, string][] = [
+export const SEQUENCE: [string, string][] = [
   ["measure", "pctRow"],
   ["measure", "count"],
   ["cols", "tier"],
@@ -101,7 +103,7 @@ async function run(o: ExplorerRunOptions): Promise<ExplorerRunResult> {
   const changes: string[] = [];
   let k = 0;
   for (let round = 0; round < o.rounds; round++) {
-    for (const [name, value] of SEQUENCE) {
+    for (const [name, value] of o.sequence ?? SEQUENCE) {
       const input = controls.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`)!;
       const start = performance.now();
       if (input instanceof HTMLInputElement) input.checked = value === "on";

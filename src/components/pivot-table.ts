@@ -4,6 +4,10 @@
  * reader can choose with the mouse or the keyboard (Tab reaches the table,
  * arrow keys move between cells, Enter or Space chooses). Built with htl, so
  * labels from replies we do not control go in as text, never as HTML.
+ *
+ * Only what a reader can take in is drawn at first: a dimension with hundreds
+ * of values (every council in the country, say) shows its first rows and
+ * columns, and a button draws the rest.
  */
 import {html} from "htl";
 import {formatCell} from "../lib/pivot/format.js";
@@ -15,8 +19,10 @@ export interface PivotTableOptions {
   selected?: Selection | null;
   /** Called when the reader chooses a cell; without it the cells are plain text. */
   onSelect?: (selection: Selection) => void;
-  /** Rows drawn at once; more wait behind a button (default 100), so a table of hundreds of authorities stays quick. */
+  /** Rows drawn at first (default 50, more than a screen holds); the totals always are. */
   maxRows?: number;
+  /** Columns drawn at first (default 30). */
+  maxCols?: number;
 }
 
 export interface PivotTableElement extends HTMLDivElement {
@@ -27,9 +33,11 @@ export interface PivotTableElement extends HTMLDivElement {
 /** The attribute value standing for a total in data-row / data-col. */
 const TOTAL = "*";
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export function pivotTable(result: PivotResult, options: PivotTableOptions = {}): PivotTableElement {
   const {spec} = result;
-  const {onSelect, maxRows = 100} = options;
+  const {onSelect, maxRows = 50, maxCols = 30} = options;
   const rowsName = dimensionName(spec.rows).toLowerCase();
   const colsName = spec.cols ? dimensionName(spec.cols).toLowerCase() : null;
   const caption = options.caption ?? `${measureName(spec.measure)}, by ${rowsName}${colsName ? ` and ${colsName}` : ""}`;
@@ -41,27 +49,36 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
     const col = cell.col ?? TOTAL;
     if (!onSelect) return html`<td class=${className} data-row=${row} data-col=${col}>${text}</td>`;
     const where = `${cell.row ?? `all ${rowsName}s`}, ${cell.col ?? (colsName ? `all ${colsName}s` : "total")}`;
-    const label = `${text}: ${where}. Show the ${cell.lines} line${cell.lines === 1 ? "" : "s"} of the reply behind it`;
+    const label = `${text}: ${where}. Show the ${plural(cell.lines, "line")} of the reply behind it`;
     return html`<td class=${className} data-row=${row} data-col=${col}><button type="button" tabindex="-1" aria-pressed="false" aria-label=${label}>${text}</button></td>`;
   };
-  const bodyRow = (key: string, i: number) =>
-    html`<tr><th scope="row">${key}</th>${result.cells[i].map((c) => valueCell(c, false))}${valueCell(result.rowTotals[i], true)}</tr>` as HTMLTableRowElement;
 
+  /** The table with its first `nRows` rows and `nCols` columns (and every total). */
+  const draw = (nRows: number, nCols: number) => {
+    const cols = result.colKeys.slice(0, nCols);
+    const rows = result.rowKeys.slice(0, nRows).map(
+      (key, i) => html`<tr><th scope="row">${key}</th>${result.cells[i].slice(0, nCols).map((c) => valueCell(c, false))}${valueCell(result.rowTotals[i], true)}</tr>`
+    );
+    return html`<table class="pivot-table" data-measure=${spec.measure}>
+      <caption>${caption}</caption>
+      <thead><tr><th scope="col">${dimensionName(spec.rows)}${spec.cols ? ` \\ ${dimensionName(spec.cols)}` : ""}</th>${cols.map((c) => html`<th scope="col" class="num">${c}</th>`)}<th scope="col" class="num total">Total</th></tr></thead>
+      <tbody>${rows}</tbody>
+      <tfoot><tr><th scope="row">Total</th>${result.colTotals.slice(0, nCols).map((c) => valueCell(c, true))}${valueCell(result.total, true)}</tr></tfoot>
+    </table>` as HTMLTableElement;
+  };
+
+  const hiddenRows = Math.max(0, result.rowKeys.length - maxRows);
+  const hiddenCols = Math.max(0, result.colKeys.length - maxCols);
+  let table = draw(maxRows, maxCols);
+  const hidden = [hiddenRows ? plural(hiddenRows, "other row") : "", hiddenCols ? plural(hiddenCols, "other column") : ""].filter(Boolean).join(" and ");
+  const more = hidden ? (html`<button type="button" class="pivot-more">Show the ${hidden}</button>` as HTMLButtonElement) : null;
+  const wrapper = html`<div class="pivot-table-wrapper">${table}${more}</div>` as PivotTableElement;
   let current: Selection | null = options.selected ?? null;
-  const shown = Math.min(result.rowKeys.length, maxRows);
-  const more = result.rowKeys.length - shown;
-  const moreButton = more > 0 ? (html`<button type="button" class="pivot-more">Show the other ${more} row${more === 1 ? "" : "s"}</button>` as HTMLButtonElement) : null;
-  const body = html`<tbody>${result.rowKeys.slice(0, shown).map(bodyRow)}</tbody>` as HTMLTableSectionElement;
-  const table = html`<table class="pivot-table" data-measure=${spec.measure}>
-    <caption>${caption}</caption>
-    <thead><tr><th scope="col">${dimensionName(spec.rows)}${spec.cols ? ` \\ ${dimensionName(spec.cols)}` : ""}</th>${result.colKeys.map((c) => html`<th scope="col" class="num">${c}</th>`)}<th scope="col" class="num total">Total</th></tr></thead>
-    ${body}
-    <tfoot><tr><th scope="row">Total</th>${result.colTotals.map((c) => valueCell(c, true))}${valueCell(result.total, true)}</tr></tfoot>
-  </table>` as HTMLTableElement;
-  const wrapper = html`<div class="pivot-table-wrapper">${table}${moreButton}</div>` as PivotTableElement;
-  moreButton?.addEventListener("click", () => {
-    body.append(...result.rowKeys.slice(shown).map((key, k) => bodyRow(key, shown + k)));
-    moreButton.remove();
+  more?.addEventListener("click", () => {
+    const full = draw(Infinity, Infinity);
+    table.replaceWith(full);
+    table = full;
+    more.remove();
     wrapper.setSelected(current);
   });
 
@@ -82,16 +99,16 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
   if (!onSelect) return wrapper;
 
   wrapper.setSelected(current);
-  // One listener for every cell: the chosen cell is read from its data attributes.
-  table.addEventListener("click", (event) => {
-    const td = (event.target as HTMLElement).closest("button")?.parentElement as HTMLTableCellElement | undefined;
+  // One listener for every cell, on the wrapper so that it outlives a redrawn table.
+  wrapper.addEventListener("click", (event) => {
+    const td = (event.target as HTMLElement).closest("td button")?.parentElement;
     if (!td) return;
     const selection = {row: td.dataset.row === TOTAL ? null : td.dataset.row!, col: td.dataset.col === TOTAL ? null : td.dataset.col!};
     wrapper.setSelected(selection);
     onSelect(selection);
   });
-  table.addEventListener("keydown", (event) => {
-    const button = (event.target as HTMLElement).closest("button");
+  wrapper.addEventListener("keydown", (event) => {
+    const button = (event.target as HTMLElement).closest("td button");
     if (!button) return;
     const td = button.parentElement as HTMLTableCellElement;
     const tr = td.parentElement as HTMLTableRowElement;
