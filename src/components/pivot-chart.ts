@@ -121,7 +121,8 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
     spec.measure !== "count" && withheldRows ? "Percentages are of the counts the replies give." : ""
   ].filter(Boolean).join(" ") || undefined;
   const longest = (keys: readonly string[]) => Math.max(0, ...keys.map((k) => k.length));
-  const common = {title: options.title, subtitle: options.subtitle, caption, width, style: {fontSize: "12px"}};
+  // Plot names its classes after className; the type size lives in components.css.
+  const common = {title: options.title, subtitle: options.subtitle, caption, width, className: "plot-pivot-chart"};
   const drawn = data.filter((d) => d.value != null && d.value > 0);
 
   if (kind === "heatmap") {
