@@ -4,7 +4,7 @@
  * ranges, and the compaction used when a code-space grid would be too large.
  * Only kernel.ts calls these; they assume valid input.
  */
-import type {CodeArray, Cube, CubeDimension} from "./cube.js";
+import type {CodeArray, Cube, CubeDimension, RangeList} from "./cube.js";
 
 /** Values allowed (filters) or dropped (exclude) for one dimension. */
 export type ValueSet = ReadonlySet<unknown> | ReadonlyArray<unknown>;
@@ -189,25 +189,20 @@ export function accumulate(
 }
 
 /**
- * The withheld records' ranges, per slot: `range[2s]` sums the least each
- * could be, `range[2s + 1]` the most (Infinity once one has no upper bound).
- * A loop over the withheld records only, so a branch for the filters is cheap.
+ * The withheld records whose range is not the cube's usual one, per slot:
+ * `range[3s]` counts them, `range[3s + 1]` sums the least each could be and
+ * `range[3s + 2]` the most (Infinity once one has no upper bound). They are
+ * few, so this loop may branch on the filters.
  */
-export function accumulateWithheld(
-  range: Float64Array,
-  rc: CodeArray,
-  cc: CodeArray | null,
-  stride: number,
-  cube: Pick<Cube, "withheldAt" | "withheldMin" | "withheldMax">,
-  masks: readonly Mask[]
-): void {
-  const {withheldAt: at, withheldMin: min, withheldMax: max} = cube;
+export function accumulateOtherRanges(range: Float64Array, rc: CodeArray, cc: CodeArray | null, stride: number, others: RangeList, masks: readonly Mask[]): void {
+  const {at, min, max} = others;
   for (let k = 0; k < at.length; k++) {
     const i = at[k];
     if (masks.length && !passes(masks, i)) continue;
-    const s = ((cc === null ? rc[i] : rc[i] * stride + cc[i]) + BIN) * 2;
-    range[s] += min[k];
-    range[s + 1] += max[k];
+    const s = ((cc === null ? rc[i] : rc[i] * stride + cc[i]) + BIN) * 3;
+    range[s]++;
+    range[s + 1] += min[k];
+    range[s + 2] += max[k];
   }
 }
 

@@ -39,12 +39,27 @@ export interface Cube {
   readonly known: Float64Array;
   /** 1 when the record's measure was withheld (`null` or missing), else 0. */
   readonly withheld: Uint8Array;
-  /** Indices of the withheld records, ascending: the kernel tallies their ranges apart (they are few). */
-  readonly withheldAt: Uint32Array;
-  /** Per withheld record (as `withheldAt`): the least its count can be. */
-  readonly withheldMin: Float64Array;
-  /** Per withheld record: the most its count can be; Infinity when nothing caps it. */
-  readonly withheldMax: Float64Array;
+  /**
+   * The range most withheld records share (1 to 4 when replies write "<5"):
+   * the kernel multiplies it by each cell's withheld count, with no extra loop.
+   * Max is Infinity when nothing caps it.
+   */
+  readonly usualRange: CountSpan;
+  /** The withheld records whose range is another one, and their ranges: the kernel adds these one by one. */
+  readonly otherRanges: RangeList;
+}
+
+/** Least and most a count can be; max Infinity when nothing caps it. */
+export interface CountSpan {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface RangeList {
+  /** Indices of the records, ascending. */
+  readonly at: Uint32Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
 }
 
 /** Options of {@link prepareCube}. */
@@ -93,23 +108,33 @@ function knownOf(measure: Float64Array): Float64Array {
 const isBounds = (b: unknown): b is readonly [number, number] =>
   Array.isArray(b) && b.length === 2 && typeof b[0] === "number" && typeof b[1] === "number";
 
-/** The ranges of the withheld records, by the one rule (stated bounds, else at least 1 with no upper bound). */
-function withheldRanges(withheld: Uint8Array, boundsOf: (i: number) => unknown): Pick<Cube, "withheldAt" | "withheldMin" | "withheldMax"> {
-  let count = 0;
-  for (let i = 0; i < withheld.length; i++) count += withheld[i];
-  const withheldAt = new Uint32Array(count);
-  const withheldMin = new Float64Array(count);
-  const withheldMax = new Float64Array(count);
-  for (let i = 0, k = 0; i < withheld.length; i++) {
+/**
+ * The ranges of the withheld records, by the one rule (stated bounds, else at
+ * least 1 with no upper bound): the one most of them share, and the others.
+ */
+function withheldRanges(withheld: Uint8Array, boundsOf: (i: number) => unknown): Pick<Cube, "usualRange" | "otherRanges"> {
+  const ranges = new Map<string, {span: CountSpan; records: number[]}>();
+  for (let i = 0; i < withheld.length; i++) {
     if (!withheld[i]) continue;
     const b = boundsOf(i);
     const range = countRange({count: null, countBounds: isBounds(b) ? [b[0], b[1]] : null});
-    withheldAt[k] = i;
-    withheldMin[k] = range.min;
-    withheldMax[k] = range.max ?? Infinity;
-    k++;
+    const span = {min: range.min, max: range.max ?? Infinity};
+    const key = `${span.min}:${span.max}`;
+    let group = ranges.get(key);
+    if (!group) ranges.set(key, (group = {span, records: []}));
+    group.records.push(i);
   }
-  return {withheldAt, withheldMin, withheldMax};
+  let usual: {span: CountSpan; records: number[]} = {span: {min: 0, max: 0}, records: []};
+  for (const group of ranges.values()) if (group.records.length > usual.records.length) usual = group;
+  const others = [...ranges.values()].filter((g) => g !== usual).flatMap((g) => g.records.map((i) => ({i, span: g.span}))).sort((a, b) => a.i - b.i);
+  return {
+    usualRange: usual.span,
+    otherRanges: {
+      at: Uint32Array.from(others, (o) => o.i),
+      min: Float64Array.from(others, (o) => o.span.min),
+      max: Float64Array.from(others, (o) => o.span.max)
+    }
+  };
 }
 
 /**

@@ -10,7 +10,7 @@
  * components use; the benchmark and the kernel's tests call it directly on
  * cubes built from columns. Pure module: no Node imports, no DOM.
  */
-import {accumulate, accumulateWithheld, BIN, buildMasks, compact, dimension, type Filters} from "./accumulate.js";
+import {accumulate, accumulateOtherRanges, BIN, buildMasks, compact, dimension, type Filters} from "./accumulate.js";
 import type {CodeArray, Cube, CubeDimension} from "./cube.js";
 
 export type {ValueSet} from "./accumulate.js";
@@ -154,11 +154,12 @@ export function pivotCube(cube: Cube, options: CubePivotOptions): CubePivot {
   // Slots 0..BIN-1 are bins for filtered-out records; see accumulate().
   const slots = none ? 0 : rowSlots * colSlots + BIN;
   const grid = new Float64Array(slots * 3);
-  const range = new Float64Array(slots * 2);
+  const others = new Float64Array(slots * 3);
   if (!none && n > 0) {
     accumulate(grid, n, rc, cc, colSlots, cube.known, cube.withheld, activeMasks);
-    accumulateWithheld(range, rc, cc, colSlots, cube, activeMasks);
+    accumulateOtherRanges(others, rc, cc, colSlots, cube.otherRanges, activeMasks);
   }
+  const usual = cube.usualRange;
 
   // Which codes occur, and where each code's slot is.
   const rowSlotOf = new Int32Array(rowDim.values.length).fill(-1);
@@ -205,8 +206,10 @@ export function pivotCube(cube: Cube, options: CubePivotOptions): CubePivot {
       const records = grid[s * 3] + withheld;
       if (records === 0) continue;
       const sum = grid[s * 3 + 2];
-      const min = sum + range[s * 2];
-      const max = sum + range[s * 2 + 1];
+      // Withheld records with the usual range, then the others one by one (no 0 × Infinity).
+      const usualCount = withheld - others[s * 3];
+      const min = sum + usualCount * usual.min + others[s * 3 + 1];
+      const max = sum + (usualCount === 0 ? 0 : usualCount * usual.max) + others[s * 3 + 2];
       const k = r * nCols + c;
       cells.records[k] = records;
       cells.sum[k] = sum;

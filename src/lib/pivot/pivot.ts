@@ -144,7 +144,7 @@ export function prepareRecords(records: readonly CaseRecord[]): Cube {
 
 /** Authorities in the records, in order of first appearance. */
 export function authoritiesOf(records: readonly CaseRecord[]): string[] {
-  return recordCube(records).dims.authority.values as string[];
+  return [...recordCube(records).dims.authority.values] as string[];
 }
 
 function filtersOf(spec: PivotSpec): Filters {
