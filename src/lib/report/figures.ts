@@ -79,7 +79,8 @@ export function reportFigures(data: ResponsesData): ReportFigures {
   // The tallies come from the kit's one pivot: known counts summed, withheld rows kept apart.
   const byBand = pivot(records, {rows: "ageBand", orders: data});
   const employees = byBand.total.known;
-  const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(tally(byBand)(band), employees)}));
+  const bandCount = tally(byBand);
+  const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(bandCount(band), employees)}));
   // Every other age band is "unknown" (a label that maps to none of the request's bands).
   const unknownBand = byBand.rowTotals.filter((t) => !(data.ageBands as string[]).includes(t.row!)).reduce((s, t) => s + t.known, 0);
   if (unknownBand) bands.push({band: "unknown", ...share(unknownBand, employees)});
