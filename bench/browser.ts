@@ -5,7 +5,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import * as aqModule from "arquero";
-import { cubeFromColumns, pivotEntries, type Cube } from "../src/lib/pivot/kernel.js";
+import { cubeFromColumns, type Cube } from "../src/lib/pivot/cube.js";
+import { pivotEntries } from "../src/lib/pivot/kernel.js";
 import { cubeFromColumnarBinary, cubeFromRows } from "./columnar.js";
 import {
   arqueroPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns, timeRunsAsync, withMargins,

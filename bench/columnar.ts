@@ -10,7 +10,7 @@
  * of UTF-8 JSON header, padding to a multiple of 8, then the arrays at the
  * offsets the header gives. Browser-safe.
  */
-import { cubeFromColumns, prepareCube, type Cube } from "../src/lib/pivot/kernel.js";
+import { cubeFromColumns, prepareCube, type Cube } from "../src/lib/pivot/cube.js";
 import type { SyntheticColumns } from "./synthetic.js";
 
 export const PIVOT_FIELDS = ["ageBand", "outcome", "tier", "upheld", "authority"] as const;

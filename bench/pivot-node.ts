@@ -11,7 +11,9 @@
  */
 import { pathToFileURL } from "node:url";
 import * as m from "arquero";
-import { cubeFromColumns, pivotCube, prepareCube, type Cube, type PivotOptions } from "../src/lib/pivot/kernel.js";
+import { cubeFromColumns, prepareCube, type Cube } from "../src/lib/pivot/cube.js";
+import { pivotCube, type CubePivotOptions } from "../src/lib/pivot/kernel.js";
+import { pivot, prepareRecords } from "../src/lib/pivot/pivot.js";
 import { arqueroPivot as arqueroFlatPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns } from "./pivots.js";
 import { SERIES, summarise, type BenchResult } from "./results.js";
 import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "./synthetic.js";
@@ -49,7 +51,7 @@ export const DEFAULT_SIZES = [31, 10_000, 100_000, 1_000_000];
 
 interface Scenario {
   label: string;
-  options: PivotOptions;
+  options: CubePivotOptions;
   /** The same filter as an arquero table expression, with params. */
   aqFilter: string | null;
 }
@@ -224,6 +226,16 @@ export function benchPivotSeries(options: { sizes: number[]; seed: number; budge
     const add = (name: string, group: string, samples: number[], note?: string) =>
       out.push({ name, group, env: "node", rows: n, ...summarise(samples), ...(note ? { note } : {}) });
     add(SERIES.kernel, "pivot", timeRuns(() => kitPivot(cube, pivotOptions), options.budgetMs, 15, 500), `${kernel.nRows} × ${kernel.nCols}`);
+    // The public pivot pages call: record objects, prepared once (cached), then cells with their measure.
+    const records = syntheticRecordsFromColumns(data);
+    const spec = { rows: "ageBand", cols: "outcome", measure: "pctTotal", orders: { outcomes: outcomeValues } } as const;
+    const prepareMs = timeRuns(() => prepareRecords(records), options.budgetMs, 1, n >= 1_000_000 ? 3 : 20);
+    const viaPivot = pivot(records, spec);
+    if (viaPivot.total.known !== kernel.total.sum || viaPivot.total.lines !== kernel.total.records) {
+      throw new Error(`bench: pivot() counts ${viaPivot.total.known} employees in ${viaPivot.total.lines} records, the kernel ${kernel.total.sum} in ${kernel.total.records} (n=${n})`);
+    }
+    add(SERIES.publicPivot, "pivot", timeRuns(() => pivot(records, spec), options.budgetMs, 15, 500), "records prepared once, then cells with known sums, withheld ranges and % of total");
+    add("prepare: record objects to a cube (once per record set)", "pivot", prepareMs);
     add(SERIES.floor, "pivot", timeRuns(() => floorPivot(rc, ageValues.length, cc, outcomeValues.length, cube.known), options.budgetMs, 15, 500));
     add(SERIES.arquero, "pivot", timeRuns(() => arqueroFlatPivot(aq, table, "ageBand", "outcome", ageValues, outcomeValues), options.budgetMs, 5, 200));
     if (n >= 100_000) {

@@ -6,10 +6,11 @@
  * Browser-safe (no Node imports): bundled for Chromium by bench/browser.ts and
  * imported by the Node runner alike.
  */
-import { percent, pivotCube, type Cube, type PivotOptions, type PivotResult } from "../src/lib/pivot/kernel.js";
+import type { Cube } from "../src/lib/pivot/cube.js";
+import { percent, pivotCube, type CubePivot, type CubePivotOptions } from "../src/lib/pivot/kernel.js";
 
 /** The kit's kernel: pivotCube, then every cell's share of the grand total (percentages). */
-export function kitPivot(cube: Cube, options: PivotOptions): { result: PivotResult; shares: Float64Array } {
+export function kitPivot(cube: Cube, options: CubePivotOptions): { result: CubePivot; shares: Float64Array } {
   const result = pivotCube(cube, options);
   const shares = new Float64Array(result.nRows * result.nCols);
   for (let r = 0; r < result.nRows; r++) {
@@ -131,7 +132,7 @@ export function arqueroPivot(aq: any, table: any, rows: string, cols: string, ro
 }
 
 /** Differences between the kernel's cells and a flat pivot's (same dictionaries), as sentences; empty when identical. */
-export function compareWithKernel(kernel: PivotResult, rowValues: readonly unknown[], colValues: readonly unknown[], flat: FlatPivot, label: string): string[] {
+export function compareWithKernel(kernel: CubePivot, rowValues: readonly unknown[], colValues: readonly unknown[], flat: FlatPivot, label: string): string[] {
   const problems: string[] = [];
   for (let r = 0; r < rowValues.length; r++) {
     for (let c = 0; c < colValues.length; c++) {

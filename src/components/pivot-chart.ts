@@ -6,8 +6,10 @@
  * caption says how many there are. The table beside it holds every number.
  */
 import * as Plot from "@observablehq/plot";
-import {interpolateBlues, interpolateYlOrRd, quantize, schemeObservable10} from "d3";
-import {dimensionName, formatCell, formatMeasure, measureName, type Dimension, type PivotResult} from "../lib/pivot/model.js";
+import {interpolateBlues, interpolateYlOrRd, schemeObservable10} from "d3-scale-chromatic";
+import {formatCell, formatMeasure} from "../lib/pivot/format.js";
+import {formatPercent} from "../lib/present/index.js";
+import {dimensionName, measureName, type Dimension, type PivotCell, type PivotResult} from "../lib/pivot/pivot.js";
 import type {ChartKind} from "../lib/pivot/url-state.js";
 
 export interface PivotChartOptions {
@@ -33,7 +35,7 @@ interface Datum {
 export function colorRange(dimension: Dimension, n: number): readonly string[] {
   if (dimension === "authority" || dimension === "upheld") return schemeObservable10;
   const interpolate = dimension === "ageBand" ? interpolateBlues : interpolateYlOrRd;
-  return n === 1 ? [interpolate(0.6)] : quantize((t) => interpolate(0.2 + 0.75 * t), n);
+  return n === 1 ? [interpolate(0.6)] : Array.from({length: n}, (_, k) => interpolate(0.2 + (0.75 * k) / (n - 1)));
 }
 
 /** The chart a measure reads best as, when the reader leaves the choice to us. */
@@ -42,44 +44,98 @@ export function fittedKind(result: PivotResult, kind: ChartKind = "auto"): Exclu
   return result.spec.measure === "pctTotal" ? "heatmap" : "stacked";
 }
 
+/** Bars (or heatmap rows and columns) drawn at most; the table beside the chart lists every one. */
+const MAX_BARS = 40;
+/**
+ * Colours in a bar at most: the categorical scheme's ten, or more along an
+ * ordered ramp; the smallest parts beyond them are drawn together as "other".
+ */
+const maxParts = (dimension: Dimension) => (dimension === "authority" || dimension === "upheld" ? 10 : 16);
+
+/** Indices of the `max` keys with the largest totals, in their own order (all of them when they fit). */
+function largest(totals: readonly number[], max: number): number[] {
+  const all = totals.map((_, i) => i);
+  if (totals.length <= max) return all;
+  const kept = new Set([...all].sort((a, b) => totals[b] - totals[a] || a - b).slice(0, max));
+  return all.filter((i) => kept.has(i));
+}
+
+/** Several cells drawn as one ("other"): their figures added; a share of the same base adds up too. */
+function merge(cells: readonly PivotCell[]): PivotCell {
+  const sum = (f: (c: PivotCell) => number) => cells.reduce((s, c) => s + f(c), 0);
+  const values = cells.map((c) => c.value).filter((v): v is number => v != null);
+  return {
+    row: null, col: null, known: sum((c) => c.known), lines: sum((c) => c.lines), knownRows: sum((c) => c.knownRows), withheldRows: sum((c) => c.withheldRows),
+    min: sum((c) => c.min), max: cells.some((c) => c.max == null) ? null : sum((c) => c.max!), value: values.length ? values.reduce((a, b) => a + b, 0) : null
+  };
+}
+
+/** Draws from the pivot's cells (a few dozen objects, however many records): never from the records. */
 export function pivotChart(result: PivotResult, options: PivotChartOptions): HTMLElement | SVGSVGElement {
   const {spec} = result;
   const {width} = options;
   const kind = fittedKind(result, options.kind);
-  const data: Datum[] = result.rowKeys.flatMap((row, i) =>
-    result.colKeys.map((col, j) => {
-      const cell = result.cells[i][j];
-      return {row, col, value: cell.value, text: formatCell(cell, spec.measure), withheld: cell.withheldRows > 0};
+  // One dimension: its totals are the one series.
+  const allCols = spec.cols ? result.colKeys : [measureName(spec.measure)];
+  const cellAt = (i: number, j: number): PivotCell => (spec.cols ? result.cells[i][j] : result.rowTotals[i]);
+  // Shares of a column read best with one bar per column.
+  const transpose = spec.measure === "pctCol" && kind !== "heatmap" && spec.cols !== null;
+  const colName = spec.cols ? dimensionName(spec.cols) : "Measure";
+
+  // What fits: the largest bars; in a bar, the largest parts and the rest as "other".
+  const rowTotals = result.rowTotals.map((t) => t.known);
+  const colTotals = spec.cols ? result.colTotals.map((t) => t.known) : [result.total.known];
+  const rowsAreParts = transpose;
+  const colsAreParts = !transpose && kind !== "heatmap";
+  const partDim = transpose ? spec.rows : (spec.cols ?? spec.rows);
+  const rowIdx = largest(rowTotals, rowsAreParts ? maxParts(partDim) - 1 : MAX_BARS);
+  const colIdx = largest(colTotals, colsAreParts ? maxParts(partDim) - 1 : MAX_BARS);
+  const merged = (n: number, kept: number[], isParts: boolean) => (isParts && kept.length < n ? [...Array(n).keys()].filter((i) => !kept.includes(i)) : []);
+  const otherRows = merged(rowTotals.length, rowIdx, rowsAreParts);
+  const otherCols = merged(colTotals.length, colIdx, colsAreParts);
+  const otherLabel = (name: string, n: number) => `other ${name.toLowerCase()}s (${n})`;
+  const rowKeys = [...rowIdx.map((i) => result.rowKeys[i]), ...(otherRows.length ? [otherLabel(dimensionName(spec.rows), otherRows.length)] : [])];
+  const colKeys = [...colIdx.map((j) => allCols[j]), ...(otherCols.length ? [otherLabel(colName, otherCols.length)] : [])];
+  const rowGroups = [...rowIdx.map((i) => [i]), ...(otherRows.length ? [otherRows] : [])];
+  const colGroups = [...colIdx.map((j) => [j]), ...(otherCols.length ? [otherCols] : [])];
+  const data: Datum[] = rowGroups.flatMap((rows, a) =>
+    colGroups.map((cols, b) => {
+      const cell = rows.length === 1 && cols.length === 1 ? cellAt(rows[0], cols[0]) : merge(rows.flatMap((i) => cols.map((j) => cellAt(i, j))));
+      return {row: rowKeys[a], col: colKeys[b], value: cell.value, text: formatCell(cell, spec.measure), withheld: cell.withheldRows > 0};
     })
   );
-  // Shares of a column read best with one bar per column.
-  const transpose = spec.measure === "pctCol" && kind !== "heatmap";
+  const left = [
+    ...(rowsAreParts || rowIdx.length === rowTotals.length ? [] : [`the ${rowIdx.length} ${dimensionName(spec.rows).toLowerCase()}s with the most employees, of ${rowTotals.length}`]),
+    ...(colsAreParts || colIdx.length === colTotals.length ? [] : [`the ${colIdx.length} ${colName.toLowerCase()}s with the most employees, of ${colTotals.length}`])
+  ];
+
   const bar = transpose ? "col" : "row";
   const part = transpose ? "row" : "col";
-  const barKeys = transpose ? result.colKeys : result.rowKeys;
-  const partKeys = transpose ? result.rowKeys : result.colKeys;
-  const partDim = transpose ? spec.rows : spec.cols;
+  const barKeys = transpose ? colKeys : rowKeys;
+  const partKeys = transpose ? rowKeys : colKeys;
   const valueLabel = spec.measure === "count" ? "Employees" : measureName(spec.measure);
-  const title = (d: Datum) => `${dimensionName(spec.rows)}: ${d.row}\n${dimensionName(spec.cols)}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
+  const title = (d: Datum) => `${dimensionName(spec.rows)}: ${d.row}\n${colName}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
   const withheldRows = result.total.withheldRows;
   const caption = [
+    left.length ? `The chart shows ${left.join(" and ")}; the table lists every one.` : "",
     withheldRows ? `${withheldRows} line${withheldRows === 1 ? "" : "s"} with a withheld count ${withheldRows === 1 ? "is" : "are"} not drawn; the table shows where.` : "",
     spec.measure !== "count" && withheldRows ? "Percentages are of the counts the replies give." : ""
   ].filter(Boolean).join(" ") || undefined;
   const longest = (keys: readonly string[]) => Math.max(0, ...keys.map((k) => k.length));
-  const common = {title: options.title, subtitle: options.subtitle, caption, width, style: {fontSize: "12px"}};
+  // Plot names its classes after className; the type size lives in components.css.
+  const common = {title: options.title, subtitle: options.subtitle, caption, width, className: "plot-pivot-chart"};
   const drawn = data.filter((d) => d.value != null && d.value > 0);
 
   if (kind === "heatmap") {
     const max = Math.max(0, ...data.map((d) => d.value ?? 0));
     return Plot.plot({
       ...common,
-      height: 60 + 36 * result.rowKeys.length + 40,
-      marginLeft: Math.min(200, 10 + 7 * longest(result.rowKeys)),
+      height: 60 + 36 * rowKeys.length + 40,
+      marginLeft: Math.min(200, 10 + 7 * longest(rowKeys)),
       marginTop: 50,
       padding: 0.04,
-      x: {domain: result.colKeys, axis: null},
-      y: {domain: result.rowKeys, label: null},
+      x: {domain: colKeys, axis: null},
+      y: {domain: rowKeys, label: null},
       color: {type: "linear", domain: [0, max || 1], scheme: "YlOrRd", label: valueLabel},
       marks: [
         Plot.axisX({anchor: "top", label: null, lineWidth: 8, tickSize: 0}),
@@ -90,8 +146,8 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
   }
 
   // Counts are whole people: no ticks at 0.5.
-  const maxCount = Math.max(1, ...(kind === "grouped" ? data.map((d) => d.value ?? 0) : (transpose ? result.colTotals : result.rowTotals).map((t) => t.known)));
-  const valueScale = {label: `${valueLabel} →`, grid: true, ...(spec.measure === "count" ? {ticks: Math.min(10, maxCount)} : {tickFormat: (v: number) => `${v}%`})};
+  const maxCount = Math.max(1, ...(kind === "grouped" ? data.map((d) => d.value ?? 0) : (transpose ? colIdx.map((j) => colTotals[j]) : rowIdx.map((i) => rowTotals[i]))));
+  const valueScale = {label: `${valueLabel} →`, grid: true, ...(spec.measure === "count" ? {ticks: Math.min(10, maxCount)} : {tickFormat: (v: number) => formatPercent(v, {digits: 0})})};
   const color = {domain: partKeys, type: "ordinal" as const, range: colorRange(partDim, partKeys.length), legend: true, label: dimensionName(partDim)};
   const marginLeft = Math.min(220, 14 + 7 * longest(kind === "grouped" ? [...barKeys, ...partKeys] : barKeys));
 

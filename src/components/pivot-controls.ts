@@ -5,12 +5,12 @@
  * change, so a page reads it with Framework's `view()` and `syncWithUrl`
  * keeps it in the address bar. Setting `value` updates the controls.
  */
-import {DIMENSIONS, MEASURES, NO_CASE_TO_ANSWER, type Dimension, type Measure} from "../lib/pivot/model.js";
+import {html} from "htl";
+import {DIMENSIONS, MEASURES, NO_CASE_TO_ANSWER, type Dimension, type Measure} from "../lib/pivot/pivot.js";
 import {CHART_KINDS, DEFAULT_STATE, type ChartKind, type ExploreState, type Selection} from "../lib/pivot/url-state.js";
 
 export interface PivotControlsOptions {
-  /** Authorities in the data; the authority dimension and filter appear when there are several. */
-  authorities: readonly string[];
+  /** The view to show at first (default: the default view). */
   value?: ExploreState;
 }
 
@@ -22,40 +22,31 @@ export interface PivotControlsElement extends HTMLFormElement {
 
 let formCount = 0;
 
-export function pivotControls({authorities, value = DEFAULT_STATE}: PivotControlsOptions): PivotControlsElement {
+/** `authorities`: those in the data; the authority dimension and filter appear when there are several. */
+export function pivotControls(authorities: readonly string[], {value = DEFAULT_STATE}: PivotControlsOptions = {}): PivotControlsElement {
   const id = `pivot-controls-${++formCount}`;
   const several = authorities.length > 1;
-  const form = document.createElement("form") as PivotControlsElement;
-  form.className = "pivot-controls";
-  form.addEventListener("submit", (event) => event.preventDefault());
+  const choose = (name: string, choices: readonly {key: string; label: string}[]) =>
+    html`<select id=${`${id}-${name}`} name=${name}>${choices.map((c) => html`<option value=${c.key}>${c.label}</option>`)}</select>` as HTMLSelectElement;
+  const control = (label: string, input: HTMLSelectElement) => html`<div class="pivot-control"><label for=${input.id}>${label}</label>${input}</div>`;
+  const tick = (name: string, value: string) => html`<input type="checkbox" name=${name} value=${value}>` as HTMLInputElement;
 
-  const select = <K extends string>(name: string, label: string, choices: readonly {key: K; label: string}[]) => {
-    const wrapper = Object.assign(document.createElement("div"), {className: "pivot-control"});
-    const labelEl = Object.assign(document.createElement("label"), {htmlFor: `${id}-${name}`, textContent: label});
-    const input = Object.assign(document.createElement("select"), {id: `${id}-${name}`, name});
-    for (const choice of choices) input.append(new Option(choice.label, choice.key));
-    wrapper.append(labelEl, input);
-    form.append(wrapper);
-    return input;
-  };
   const dimensions = DIMENSIONS.filter((d) => d.key !== "authority" || several);
-  const rows = select<Dimension>("rows", "Rows", dimensions);
-  const cols = select<Dimension>("cols", "Columns", dimensions);
-  const measure = select<Measure>("measure", "Measure", MEASURES);
-  const chart = select<ChartKind>("chart", "Chart", CHART_KINDS);
-
-  const filters = Object.assign(document.createElement("fieldset"), {className: "pivot-control pivot-filters"});
-  filters.append(Object.assign(document.createElement("legend"), {textContent: "Filters"}));
-  const checkbox = (label: string, name: string) => {
-    const input = Object.assign(document.createElement("input"), {type: "checkbox", name});
-    const labelEl = document.createElement("label");
-    labelEl.append(input, ` ${label}`);
-    filters.append(labelEl);
-    return input;
-  };
-  const excludeNoCase = checkbox(`Leave out "${NO_CASE_TO_ANSWER}"`, "exclude");
-  const authorityBoxes = several ? authorities.map((a) => Object.assign(checkbox(a, "authority"), {value: a})) : [];
-  form.append(filters);
+  const rows = choose("rows", dimensions);
+  const cols = choose("cols", dimensions);
+  const measure = choose("measure", MEASURES);
+  const chart = choose("chart", CHART_KINDS);
+  const excludeNoCase = tick("exclude", "no-case");
+  const authorityBoxes = several ? authorities.map((a) => tick("authority", a)) : [];
+  const form = html`<form class="pivot-controls">
+    ${control("Rows", rows)}${control("Columns", cols)}${control("Measure", measure)}${control("Chart", chart)}
+    <fieldset class="pivot-control pivot-filters">
+      <legend>Filters</legend>
+      <label>${excludeNoCase} Leave out "${NO_CASE_TO_ANSWER}"</label>
+      ${authorityBoxes.map((box) => html`<label>${box} ${box.value}</label>`)}
+    </fieldset>
+  </form>` as PivotControlsElement;
+  form.addEventListener("submit", (event) => event.preventDefault());
 
   let selection: Selection | null = value.selection;
   let current: ExploreState = value;

@@ -1,20 +1,17 @@
 /**
  * The records behind a pivot cell, each with the reply's file and line and
  * the row as the reply wrote it, so a reader can check a number at its
- * source. Text from replies is set as text, never as HTML.
+ * source. Built with htl: text from replies goes in as text, never as HTML.
+ * A cell of thousands of records lists them a page at a time.
  */
-import {recordLines, recordSource} from "../lib/pivot/model.js";
+import {html} from "htl";
+import {recordLines, recordSource} from "../lib/pivot/format.js";
 import type {CaseRecord} from "../lib/types.js";
 
 export interface PivotRecordsOptions {
   caption: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text != null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
+  /** Records listed at first and per "show more" (default 100). */
+  pageSize?: number;
 }
 
 /** How many employees a record stands for, as a reader should read it. */
@@ -24,32 +21,36 @@ export function recordCount(record: CaseRecord): string {
   return b ? `withheld (${b[0]}–${b[1]}, written "${record.countRaw}")` : `withheld (written "${record.countRaw}")`;
 }
 
-export function pivotRecords(records: readonly CaseRecord[], {caption}: PivotRecordsOptions): HTMLElement {
-  const table = el("table", undefined, "pivot-records");
-  table.append(el("caption", caption));
-  const head = table.createTHead().insertRow();
-  for (const label of ["Source (file:line)", "Lines", "Authority", "Age band as written", "Outcome as written", "Employees", "The row as written"]) {
-    head.append(Object.assign(el("th", label), {scope: "col"}));
-  }
-  const body = table.createTBody();
-  if (!records.length) {
-    const td = el("td", "No line of any reply falls in this cell.", "muted");
-    td.colSpan = 7;
-    body.insertRow().append(td);
-  }
-  for (const r of records) {
-    const tr = body.insertRow();
-    tr.append(
-      el("td", recordSource(r), "source"),
-      el("td", recordLines(r), "num"),
-      el("td", r.authority),
-      el("td", r.ageRaw),
-      el("td", r.outcomeRaw),
-      el("td", recordCount(r), r.count == null ? "num withheld" : "num")
-    );
-    const text = el("td");
-    text.append(el("pre", r.lineText, "line-text"));
-    tr.append(text);
-  }
-  return table;
+const recordRow = (r: CaseRecord) => html`<tr>
+  <td class="source">${recordSource(r)}</td>
+  <td class="num">${recordLines(r)}</td>
+  <td>${r.authority}</td>
+  <td>${r.ageRaw}</td>
+  <td>${r.outcomeRaw}</td>
+  <td class=${r.count == null ? "num withheld" : "num"}>${recordCount(r)}</td>
+  <td><pre class="line-text">${r.lineText}</pre></td>
+</tr>`;
+
+export function pivotRecords(records: readonly CaseRecord[], {caption, pageSize = 100}: PivotRecordsOptions): HTMLElement {
+  const body = html`<tbody>${
+    records.length ? records.slice(0, pageSize).map(recordRow) : html`<tr><td class="muted" colspan="7">No line of any reply falls in this cell.</td></tr>`
+  }</tbody>` as HTMLTableSectionElement;
+  const rows = (from: number, to: number) => records.slice(from, to).map((r) => recordRow(r) as HTMLTableRowElement);
+  const table = html`<table class="pivot-records">
+    <caption>${caption}</caption>
+    <thead><tr>${["Source (file:line)", "Lines", "Authority", "Age band as written", "Outcome as written", "Employees", "The row as written"].map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
+    ${body}
+  </table>` as HTMLTableElement;
+  if (records.length <= pageSize) return table;
+  const more = html`<button type="button" class="pivot-more"></button>` as HTMLButtonElement;
+  let shown = pageSize;
+  const label = () => (more.textContent = `Show ${Math.min(pageSize, records.length - shown)} more of the ${records.length - shown} other lines`);
+  label();
+  more.addEventListener("click", () => {
+    body.append(...rows(shown, shown + pageSize));
+    shown += pageSize;
+    if (shown >= records.length) more.remove();
+    else label();
+  });
+  return html`<div class="pivot-records-wrapper">${table}${more}</div>` as HTMLDivElement;
 }

@@ -167,3 +167,12 @@ test("downloads: the table as CSV matching the page, the chart as SVG and PNG", 
   assert.ok(png.body.length > 5000, `a PNG with something drawn (${png.body.length} bytes)`);
   await page.context().close();
 });
+
+test("pages pivot with the kit's own engine: none of them loads arquero", async () => {
+  for (const path of ["explore.html", "index.html", "template.html", "ofcom.html"]) {
+    const {page, problems, requests} = await visit(browser, site.url + path, site);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(requests.filter((url) => /arquero/i.test(url)), [], `${path} requests arquero`);
+    await page.context().close();
+  }
+});

@@ -11,7 +11,7 @@ withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 test("home page shows age band totals and the grand total of the Leicester reply", async () => {
   const {page, problems} = await visit(browser, site.url, site);
   assert.deepEqual(problems, []);
-  const table = page.locator("table.crosstab").first();
+  const table = page.locator("table.pivot-table").first();
   const rows = await table.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => [tr.querySelector("th")!.textContent, tr.querySelector("td:last-child")!.textContent])
   );

@@ -37,7 +37,7 @@ async function contrasts(page: Page): Promise<Sample[]> {
       return rgba(getComputedStyle(document.documentElement).backgroundColor || "#fff");
     };
     const targets: [string, string][] = [
-      ["h1", "heading"], ["#observablehq-main p", "paragraph"], ["table.crosstab td", "table cell"],
+      ["h1", "heading"], ["#observablehq-main p", "paragraph"], ["table.pivot-table td", "table cell"],
       ["table.figures th", "table heading"], ["svg[class^=plot] g[aria-label='x-axis tick label'] text", "chart axis label"],
       ["span[class$='-swatch']", "chart legend"], ["#observablehq-sidebar a", "sidebar link"]
     ];

@@ -1,22 +1,21 @@
 /**
- * Tests of the pivot kernel (src/lib/cube.ts) against arquero and a naive
- * reference, on SYNTHETIC records (bench/synthetic.ts) and random small sets.
+ * Tests of the pivot kernel (src/lib/pivot/cube.ts, accumulate.ts, kernel.ts)
+ * against arquero and a naive reference, withheld ranges included, on
+ * SYNTHETIC records (bench/synthetic.ts) and random small sets.
  * No timing assertions here: speed is measured by bench/pivot-node.ts.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as m from "arquero";
 import fc from "fast-check";
+import { cubeFromColumns, prepareCube, type Cube } from "../../src/lib/pivot/cube.js";
 import {
   ALL_KEY,
-  cubeFromColumns,
   percent,
   pivotCube,
   pivotEntries,
-  prepareCube,
-  type Cube,
-  type PivotOptions,
-  type PivotResult,
+  type CubePivotOptions as PivotOptions,
+  type CubePivot as PivotResult,
 } from "../../src/lib/pivot/kernel.js";
 import { generateSyntheticColumns, syntheticRecordsFromColumns } from "../../bench/synthetic.js";
 import { AGE_BANDS, type CaseRecord } from "../../src/lib/types.js";
@@ -36,12 +35,23 @@ interface Figures {
   records: number;
   sum: number;
   withheld: number;
+  /** The range the true sum can take: withheld counts at their stated bounds, else at least 1 with no upper bound. */
+  min: number;
+  max: number;
+}
+
+/** The one rule for a record's count (src/lib/records/withheld.ts), written out again as the reference. */
+function rangeOf(r: Rec): [number, number] {
+  if (typeof r.count === "number") return [r.count, r.count];
+  if (r.count !== null) return [0, 0];
+  const b = r.countBounds as [number, number] | null | undefined;
+  return b ? [b[0], b[1]] : [1, Infinity];
 }
 
 function kernelMap(result: PivotResult): Map<string, Figures> {
   const out = new Map<string, Figures>();
   for (const e of pivotEntries(result)) {
-    out.set(`${vk(e.row)}|${vk(e.col)}`, { records: e.records, sum: e.sum, withheld: e.withheld });
+    out.set(`${vk(e.row)}|${vk(e.col)}`, { records: e.records, sum: e.sum, withheld: e.withheld, min: e.min, max: e.max });
   }
   return out;
 }
@@ -69,10 +79,14 @@ function arqueroMap(records: Rec[], options: PivotOptions): { cells: Map<string,
   const groups = options.cols ? [options.rows, options.cols] : [options.rows];
   const table = aq
     .from(records)
-    .derive({ w: aq.escape((d: Rec) => (d.count === null ? 1 : 0)) })
+    .derive({
+      w: aq.escape((d: Rec) => (d.count === null ? 1 : 0)),
+      lo: aq.escape((d: Rec) => rangeOf(d)[0]),
+      hi: aq.escape((d: Rec) => rangeOf(d)[1]),
+    })
     .filter(aq.escape((d: Rec) => pass(d)))
     .groupby(...groups)
-    .rollup({ records: aq.op.count(), sum: aq.op.sum("count"), withheld: aq.op.sum("w") });
+    .rollup({ records: aq.op.count(), sum: aq.op.sum("count"), withheld: aq.op.sum("w"), min: aq.op.sum("lo"), max: aq.op.sum("hi") });
   const cells = new Map<string, Figures>();
   const rowOrder: unknown[] = [];
   const seen = new Set<string>();
@@ -83,6 +97,8 @@ function arqueroMap(records: Rec[], options: PivotOptions): { cells: Map<string,
       records: row.records as number,
       sum: (row.sum as number | null) ?? 0, // arquero: null when every count in the group is withheld
       withheld: row.withheld as number,
+      min: row.min as number,
+      max: row.max as number,
     });
     if (!seen.has(vk(rv))) {
       seen.add(vk(rv));
@@ -100,10 +116,12 @@ function naiveMap(records: Rec[], options: PivotOptions): Map<string, Figures> {
     if (!pass(r)) continue;
     const key = `${vk(r[options.rows])}|${vk(options.cols ? r[options.cols] : ALL_KEY)}`;
     let f = out.get(key);
-    if (!f) out.set(key, (f = { records: 0, sum: 0, withheld: 0 }));
+    if (!f) out.set(key, (f = { records: 0, sum: 0, withheld: 0, min: 0, max: 0 }));
     f.records++;
     if (typeof r.count === "number") f.sum += r.count;
     if (r.count === null) f.withheld++;
+    f.min += rangeOf(r)[0];
+    f.max += rangeOf(r)[1];
   }
   return out;
 }
@@ -117,7 +135,9 @@ function assertTotalsConsistent(res: PivotResult): void {
   let gr = 0;
   let gs = 0;
   let gw = 0;
-  for (const field of ["records", "sum", "withheld"] as const) {
+  let gmin = 0;
+  let gmax = 0;
+  for (const field of ["records", "sum", "withheld", "min", "max"] as const) {
     for (let r = 0; r < nRows; r++) {
       let t = 0;
       for (let c = 0; c < nCols; c++) t += cells[field][r * nCols + c];
@@ -133,10 +153,15 @@ function assertTotalsConsistent(res: PivotResult): void {
     gr += res.rowTotals.records[r];
     gs += res.rowTotals.sum[r];
     gw += res.rowTotals.withheld[r];
+    gmin += res.rowTotals.min[r];
+    gmax += res.rowTotals.max[r];
   }
-  assert.deepEqual(res.total, { records: gr, sum: gs, withheld: gw });
+  assert.deepEqual(res.total, { records: gr, sum: gs, withheld: gw, min: gmin, max: gmax });
   for (let k = 0; k < cells.records.length; k++) {
     assert.ok(cells.withheld[k] <= cells.records[k]);
+    // A withheld count is never 0: each adds at least 1 to the least the cell can be.
+    assert.ok(cells.min[k] >= cells.sum[k] + cells.withheld[k]);
+    assert.ok(cells.max[k] >= cells.min[k]);
   }
 }
 
@@ -144,10 +169,12 @@ function syntheticCube(n: number, seed: number): { records: CaseRecord[]; cube: 
   const data = generateSyntheticColumns(n, seed);
   const records = syntheticRecordsFromColumns(data);
   const cube = prepareCube(records as unknown as Rec[], DIMS);
+  // The synthetic records state bounds 1-4 for every withheld count; the columns say so too.
   const columnar = cubeFromColumns({
     dimensions: data.columns,
     measure: data.count,
     withheld: data.withheld,
+    bounds: Array.from(data.withheld, (w) => (w ? ([1, 4] as const) : null)),
   });
   return { records, cube, columnar };
 }
@@ -222,9 +249,12 @@ test("grand total matches an arquero rollup over the filtered table", () => {
   const t = aq
     .from(records)
     .filter(aq.escape((d: Rec) => pass(d)))
-    .rollup({ records: aq.op.count(), sum: aq.op.sum("count"), withheld: aq.op.invalid("count") })
+    .derive({ lo: aq.escape((d: Rec) => rangeOf(d)[0]), hi: aq.escape((d: Rec) => rangeOf(d)[1]) })
+    .rollup({ records: aq.op.count(), sum: aq.op.sum("count"), withheld: aq.op.invalid("count"), min: aq.op.sum("lo"), max: aq.op.sum("hi") })
     .object();
-  assert.deepEqual(res.total, { records: t.records, sum: t.sum, withheld: t.withheld });
+  assert.deepEqual(res.total, { records: t.records, sum: t.sum, withheld: t.withheld, min: t.min, max: t.max });
+  assert.equal(res.total.min, res.total.sum + res.total.withheld, "synthetic withheld counts are <5: at least 1 each");
+  assert.equal(res.total.max, res.total.sum + 4 * res.total.withheld, "and at most 4");
 });
 
 test("order option puts listed values first, including absent ones with zero rows", () => {
@@ -276,7 +306,7 @@ test("the seed reply's age bands: 16-24 comes first with 0", () => {
   assert.deepEqual([...res.cells.sum], [0, 11, 12, 4, 4]);
   assert.deepEqual([...res.cells.records], [0, 2, 2, 3, 2]);
   assert.deepEqual([...res.cells.withheld], [0, 0, 0, 1, 0]);
-  assert.deepEqual(res.total, { records: 9, sum: 31, withheld: 1 });
+  assert.deepEqual(res.total, { records: 9, sum: 31, withheld: 1, min: 32, max: Infinity }, "a withheld count with no bounds: at least 1, no upper bound");
   assert.equal(percent(res, 0, 0, "total"), 0);
   assert.equal(percent(res, 2, 0, "total"), (100 * 12) / 31);
   assert.equal(percent(res, 0, 0, "row"), null, "no known sum in the 16-24 row");
@@ -351,14 +381,14 @@ test("codes are sized by dictionary, measure NaN for null", () => {
   const res = pivotCube(big, { rows: "id", cols: "id", filters: { id: [1, 2, 3, 10] } });
   assert.deepEqual(res.rowKeys, [1, 2, 3, 10]);
   assert.deepEqual([...res.cells.records], [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
-  assert.deepEqual(res.total, { records: 4, sum: 3, withheld: 1 });
+  assert.deepEqual(res.total, { records: 4, sum: 3, withheld: 1, min: 4, max: Infinity });
 });
 
 test("empty input, empty filters, unknown dimensions", () => {
   const empty = prepareCube([], ["ageBand"]);
   const r0 = pivotCube(empty, { rows: "ageBand", order: { ageBand: ["16-24"] } });
   assert.deepEqual(r0.rowKeys, ["16-24"]);
-  assert.deepEqual(r0.total, { records: 0, sum: 0, withheld: 0 });
+  assert.deepEqual(r0.total, { records: 0, sum: 0, withheld: 0, min: 0, max: 0 });
   assert.equal(percent(r0, 0, 0, "total"), null);
   const { cube } = syntheticCube(500, 1);
   const none = pivotCube(cube, { rows: "ageBand", cols: "outcome", filters: { outcome: [] } });

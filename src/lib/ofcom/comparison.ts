@@ -12,6 +12,7 @@ import {goodnessOfFit, type GoodnessOfFit} from "../stats/fit.js";
 import {observedExpectedRatios} from "../stats/ratios.js";
 import {countNoun, formatCount, formatCountSum, formatNumber, formatStatedPercent} from "../present/index.js";
 import {sumCounts} from "../records/withheld.js";
+import {cellAt, pivot, recordsAt} from "../pivot/pivot.js";
 import {ReplyError} from "../parse/text.js";
 import {AGE_BANDS, type CaseRecord, type KnownAgeBand} from "../types.js";
 import {OFCOM_SPLIT, OLDEST_BAND, type OfcomReference, type OldestBandMode, type WorkforceProfile} from "./reference.js";
@@ -81,10 +82,14 @@ export interface BandCount {
   lines: number[];
 }
 
+/** A band's tally, from the kit's one pivot (records prepared once per array, however many bands are asked for). */
 export function bandCounts(records: readonly CaseRecord[], band: string): BandCount {
-  const rows = records.filter((r) => r.ageBand === band);
-  const {known, withheldRows, min, max} = sumCounts(rows);
-  return {band, known, withheldRows, withheldMin: min - known, withheldMax: max == null ? null : max - known, lines: rows.map((r) => r.line)};
+  const byBand = pivot(records, {rows: "ageBand"});
+  const cell = cellAt(byBand, {row: band, col: null});
+  if (!cell) return {band, known: 0, withheldRows: 0, withheldMin: 0, withheldMax: 0, lines: []};
+  const {known, withheldRows, min, max} = cell;
+  const lines = recordsAt(byBand, {row: band, col: null}).map((r) => r.line);
+  return {band, known, withheldRows, withheldMin: min - known, withheldMax: max == null ? null : max - known, lines};
 }
 
 /** "4", "at least 4 (1 row withheld)" or "5 to 8 (1 row withheld)": never a withheld band shown as an exact number. */

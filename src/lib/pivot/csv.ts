@@ -5,7 +5,7 @@
  * "withheld", never as 0.
  */
 import {csvFormatRows} from "d3-dsv";
-import {dimensionName, measureName, type PivotCell, type PivotResult} from "./model.js";
+import {dimensionName, measureName, type PivotCell, type PivotResult} from "./pivot.js";
 
 /** A cell as a CSV field: a number where there is one, else the words a reader would see. */
 export function csvValue(cell: PivotCell, measure: PivotResult["spec"]["measure"]): string {
@@ -17,7 +17,8 @@ export function csvValue(cell: PivotCell, measure: PivotResult["spec"]["measure"
 /** The table's header row and body, as arrays of strings. */
 export function pivotRows(result: PivotResult): string[][] {
   const {spec} = result;
-  const corner = `${dimensionName(spec.rows)} \\ ${dimensionName(spec.cols)} (${measureName(spec.measure)})`;
+  const dimensions = spec.cols ? `${dimensionName(spec.rows)} \\ ${dimensionName(spec.cols)}` : dimensionName(spec.rows);
+  const corner = `${dimensions} (${measureName(spec.measure)})`;
   const rows = [[corner, ...result.colKeys, "Total"]];
   result.rowKeys.forEach((key, i) => rows.push([key, ...result.cells[i].map((c) => csvValue(c, spec.measure)), csvValue(result.rowTotals[i], spec.measure)]));
   rows.push(["Total", ...result.colTotals.map((c) => csvValue(c, spec.measure)), csvValue(result.total, spec.measure)]);

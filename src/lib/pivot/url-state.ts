@@ -4,7 +4,9 @@
  * Pure: parsing and formatting are shared with the tests; `syncWithUrl` is the
  * one part that touches `window`, and only when called.
  */
-import {DIMENSIONS, MEASURES, type Dimension, type Measure, type PivotSpec} from "./model.js";
+import {DIMENSIONS, MEASURES, type Dimension, type Measure, type PivotSpec, type Selection} from "./pivot.js";
+
+export type {Selection} from "./pivot.js";
 
 export type ChartKind = "auto" | "heatmap" | "stacked" | "grouped";
 export const CHART_KINDS: readonly {key: ChartKind; label: string}[] = [
@@ -14,13 +16,9 @@ export const CHART_KINDS: readonly {key: ChartKind; label: string}[] = [
   {key: "grouped", label: "Grouped bars"}
 ];
 
-/** A chosen cell: null row or column means its total. */
-export interface Selection {
-  row: string | null;
-  col: string | null;
-}
-
-export interface ExploreState extends PivotSpec {
+/** The explorer's view: always two dimensions. */
+export interface ExploreState extends Omit<PivotSpec, "cols"> {
+  cols: Dimension;
   chart: ChartKind;
   selection: Selection | null;
 }
@@ -140,7 +138,7 @@ export function watch<T>(holder: StateHolder, pick: (state: ExploreState) => T):
 }
 
 /** The part of a view the pivot depends on. */
-export function specOf(state: ExploreState): PivotSpec {
+export function specOf(state: ExploreState): PivotSpec & {cols: Dimension} {
   const {rows, cols, measure, authorities, excludeNoCase} = state;
   return {rows, cols, measure, authorities, excludeNoCase};
 }

@@ -4,6 +4,7 @@
  * What each reply says limits them is report/caveats.ts; where it came from, report/sources.ts.
  */
 import type {ResponsesData} from "../records/responses.js";
+import {pivot, type PivotResult} from "../pivot/pivot.js";
 import {wilsonInterval} from "../stats/intervals.js";
 import type {CaseRecord, ParsedReply, OutcomeTier} from "../types.js";
 
@@ -58,38 +59,50 @@ export function share(count: number, of: number): Share {
   return {count, of, share: w.estimate, lower: w.lower, upper: w.upper};
 }
 
+/** Known employees per key of a one-dimensional pivot (0 for a key it lacks). */
+function tally(result: PivotResult): (key: string) => number {
+  const byKey = new Map(result.rowKeys.map((k, i) => [k, result.rowTotals[i].known]));
+  return (key) => byKey.get(key) ?? 0;
+}
+
 export function reportFigures(data: ResponsesData): ReportFigures {
   const records = data.responses.flatMap((r) => r.records);
-  const counted = known(records);
-  const employees = sum(counted);
-  const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(sum(counted.filter((r) => r.ageBand === band)), employees)}));
-  const unknownBand = sum(counted.filter((r) => !(data.ageBands as string[]).includes(r.ageBand)));
+  // The tallies come from the kit's one pivot: known counts summed, withheld rows kept apart.
+  const byBand = pivot(records, {rows: "ageBand", orders: data});
+  const employees = byBand.total.known;
+  const bandCount = tally(byBand);
+  const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(bandCount(band), employees)}));
+  // Every other age band is "unknown" (a label that maps to none of the request's bands).
+  const unknownBand = byBand.rowTotals.filter((t) => !(data.ageBands as string[]).includes(t.row!)).reduce((s, t) => s + t.known, 0);
   if (unknownBand) bands.push({band: "unknown", ...share(unknownBand, employees)});
   const most = Math.max(...bands.map((b) => b.count));
-  const outcomeNames = [...data.outcomes, ...new Set(counted.map((r) => r.outcome).filter((o) => !data.outcomes.includes(o)))];
-  const outcomes = outcomeNames
-    .map((outcome) => {
-      const rows = counted.filter((r) => r.outcome === outcome);
-      return {outcome, tier: rows[0]?.tier ?? null, count: sum(rows)};
+  // Outcomes in severity order, then any others; each with the tier its records map to.
+  const byOutcome = pivot(records, {rows: "outcome", cols: "tier", orders: data});
+  const outcomes = byOutcome.rowKeys
+    .map((outcome, i) => {
+      const j = byOutcome.cells[i].findIndex((c) => c.knownRows > 0);
+      const tier = j < 0 || byOutcome.colKeys[j] === "unknown" ? null : (byOutcome.colKeys[j] as OutcomeTier);
+      return {outcome, tier, count: byOutcome.rowTotals[i].known};
     })
     .filter((o) => o.count > 0);
-  const tiers = [...TIERS, "unmapped" as const].map((tier) => ({
-    tier,
-    count: sum(counted.filter((r) => (r.tier ?? "unmapped") === tier))
-  })).filter((t) => t.tier !== "unmapped" || t.count > 0);
+  const tierCount = tally(pivot(records, {rows: "tier"}));
+  const tiers = [...TIERS.map((tier) => ({tier, count: tierCount(tier)})), {tier: "unmapped" as const, count: tierCount("unknown")}].filter(
+    (t) => t.tier !== "unmapped" || t.count > 0
+  );
+  const upheldCount = tally(pivot(records, {rows: "upheld"}));
   const checks = data.responses.flatMap((r) => r.checks);
   return {
     replies: data.responses.length,
     authorities: [...new Set(data.responses.map((r) => r.authority))],
     employees,
-    withheldRows: records.length - counted.length,
+    withheldRows: byBand.total.withheldRows,
     bands,
     largestBands: employees ? bands.filter((b) => b.count === most).map((b) => b.band) : [],
     outcomes,
     tiers,
-    upheld: share(sum(counted.filter((r) => r.upheld === true)), employees),
-    notUpheld: sum(counted.filter((r) => r.upheld === false)),
-    upheldUnknown: sum(counted.filter((r) => r.upheld == null)),
+    upheld: share(upheldCount("upheld"), employees),
+    notUpheld: upheldCount("not upheld"),
+    upheldUnknown: upheldCount("unknown"),
     allChecksPass: checks.length > 0 && checks.every((c) => c.status === "pass"),
     checksRun: checks.length
   };

@@ -1,0 +1,271 @@
+/**
+ * The kit's one pivot: `pivot(records, spec)` cross-tabulates case records by
+ * any two dimensions (or one), with a measure and filters, for every page and
+ * component: the report's table and figures, the template, the explorer and
+ * the Ofcom comparison's tallies.
+ *
+ * Behind it is the dictionary-encoded kernel (cube.ts, accumulate.ts,
+ * kernel.ts). A record set is prepared into a cube once and cached (keyed by
+ * the records array), so a control change only re-runs the kernel's hot loop;
+ * the result holds one small object per cell, not the records behind it:
+ * `recordsAt(result, selection)` gathers those for the one cell a reader
+ * chooses. Withheld counts follow the one rule in ../records/withheld.ts: a
+ * cell keeps its known sum, its withheld rows and the range the true number
+ * can take, and is never read as 0.
+ */
+import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../types.js";
+import {buildMasks, passes, type Filters} from "./accumulate.js";
+import {prepareCube, type Cube} from "./cube.js";
+import {pivotCube, type CubeFigures} from "./kernel.js";
+
+export type Dimension = "ageBand" | "outcome" | "tier" | "upheld" | "authority";
+export type Measure = "count" | "pctTotal" | "pctRow" | "pctCol";
+
+export const DIMENSIONS: readonly {key: Dimension; label: string}[] = [
+  {key: "ageBand", label: "Age band"},
+  {key: "outcome", label: "Outcome"},
+  {key: "tier", label: "Outcome tier"},
+  {key: "upheld", label: "Upheld or not"},
+  {key: "authority", label: "Authority"}
+];
+
+export const MEASURES: readonly {key: Measure; label: string}[] = [
+  {key: "count", label: "Number of employees"},
+  {key: "pctTotal", label: "% of total"},
+  {key: "pctRow", label: "% of row"},
+  {key: "pctCol", label: "% of column"}
+];
+
+/** The outcome a reader may leave out: cases where the allegation fell at the first hurdle. */
+export const NO_CASE_TO_ANSWER = "no case to answer";
+
+export const dimensionName = (key: Dimension) => DIMENSIONS.find((d) => d.key === key)?.label ?? key;
+export const measureName = (key: Measure) => MEASURES.find((m) => m.key === key)?.label ?? key;
+
+/** Shows a dimension's value as text: upheld is a boolean or null in the records, a tier may be null. */
+export function dimensionLabel(value: unknown): string {
+  if (value === true) return "upheld";
+  if (value === false) return "not upheld";
+  if (value == null) return "unknown";
+  return String(value);
+}
+
+/** What a pivot shows. */
+export interface PivotSpec {
+  rows: Dimension;
+  /** Null for one dimension: the table then has its rows and their totals only. */
+  cols: Dimension | null;
+  measure: Measure;
+  /** Authorities to keep; null keeps them all. */
+  authorities: readonly string[] | null;
+  /** Leave out records whose outcome is "no case to answer". */
+  excludeNoCase: boolean;
+}
+
+/** The orders the dimensions follow; they travel with the data (see src/data/responses.json.ts). */
+export interface PivotOrders {
+  ageBands: readonly string[];
+  /** Canonical outcomes in severity order. */
+  outcomes: readonly string[];
+}
+
+/** `pivot`'s options: `rows` and whatever differs from the defaults. */
+export interface PivotOptions extends Partial<PivotSpec> {
+  rows: Dimension;
+  /** Default: the request's age bands; outcomes in the order first seen. Pass the loader's data to use its orders. */
+  orders?: Partial<PivotOrders>;
+}
+
+export interface PivotCell {
+  /** Row key, or null in the row of column totals. */
+  row: string | null;
+  /** Column key, or null in the column of row totals. */
+  col: string | null;
+  /** Sum of the counts the replies give. */
+  known: number;
+  /** Lines of the replies (records) behind the cell. */
+  lines: number;
+  /** Records with a count. */
+  knownRows: number;
+  /** Records whose count was withheld: never added as 0. */
+  withheldRows: number;
+  /** The least the true number can be (`known` plus each withheld count's least, by the one rule). */
+  min: number;
+  /** The most it can be; null when a withheld count states no upper bound. */
+  max: number | null;
+  /** The measure, from known counts only; null when its denominator is 0. */
+  value: number | null;
+}
+
+export interface PivotResult {
+  spec: PivotSpec;
+  rowKeys: string[];
+  /** Empty for a one-dimensional pivot. */
+  colKeys: string[];
+  /** cells[i][j] is row rowKeys[i], column colKeys[j]. */
+  cells: PivotCell[][];
+  rowTotals: PivotCell[];
+  colTotals: PivotCell[];
+  total: PivotCell;
+  /** Records the filters left out. */
+  leftOut: number;
+}
+
+/** A chosen cell: null row or column means its total. */
+export interface Selection {
+  row: string | null;
+  col: string | null;
+}
+
+const DIMENSION_KEYS = DIMENSIONS.map((d) => d.key);
+
+/** Prepared cubes, by records array; the length guards against an array changed since. */
+const prepared = new WeakMap<readonly CaseRecord[], {length: number; cube: Cube}>();
+/** The records each result was computed from, for recordsAt. */
+const sources = new WeakMap<PivotResult, readonly CaseRecord[]>();
+
+/**
+ * The records prepared for the kernel, once per records array: every
+ * dimension's values as text codes (true is "upheld", null "unknown"), the
+ * counts, and each withheld count's range. Treat the array as immutable.
+ */
+export function recordCube(records: readonly CaseRecord[]): Cube {
+  const hit = prepared.get(records);
+  if (hit && hit.length === records.length) return hit.cube;
+  const cube = prepareRecords(records);
+  prepared.set(records, {length: records.length, cube});
+  return cube;
+}
+
+/** The preparation itself, uncached (recordCube caches it; the benchmark times it). */
+export function prepareRecords(records: readonly CaseRecord[]): Cube {
+  return prepareCube(records, DIMENSION_KEYS, {label: (_, v) => dimensionLabel(v)});
+}
+
+/** Authorities in the records, in order of first appearance. */
+export function authoritiesOf(records: readonly CaseRecord[]): string[] {
+  return [...recordCube(records).dims.authority.values] as string[];
+}
+
+function filtersOf(spec: PivotSpec): Filters {
+  return {
+    filters: spec.authorities ? {authority: spec.authorities} : undefined,
+    exclude: spec.excludeNoCase ? {outcome: [NO_CASE_TO_ANSWER]} : undefined
+  };
+}
+
+/** Keys of a dimension listed in their natural order; they stay even when empty (16-24 with no case is a finding). */
+function orderOf(dimension: Dimension, spec: PivotSpec, orders: Partial<PivotOrders>, cube: Cube): readonly unknown[] {
+  switch (dimension) {
+    case "ageBand":
+      return orders.ageBands ?? AGE_BANDS;
+    case "outcome":
+      return (orders.outcomes ?? []).filter((o) => !(spec.excludeNoCase && o === NO_CASE_TO_ANSWER));
+    case "tier":
+      return OUTCOME_TIERS;
+    case "upheld":
+      return ["upheld", "not upheld"];
+    case "authority":
+      return spec.authorities ?? cube.dims.authority.values;
+  }
+}
+
+function cellOf(row: string | null, col: string | null, f: CubeFigures, k: number): PivotCell {
+  const lines = f.records[k];
+  const withheldRows = f.withheld[k];
+  const max = f.max[k];
+  return {row, col, known: f.sum[k], lines, knownRows: lines - withheldRows, withheldRows, min: f.min[k], max: max === Infinity ? null : max, value: null};
+}
+
+/**
+ * Cross-tabulates records: rows by `rows`, columns by `cols` (none when null),
+ * over the records the filters keep. Rows and columns list the values of
+ * `orders` first (even when empty), then any others present. Every cell and
+ * total carries its known sum, withheld rows, range and measure.
+ */
+export function pivot(records: readonly CaseRecord[], options: PivotOptions): PivotResult {
+  const {orders = {}} = options;
+  const spec: PivotSpec = {
+    rows: options.rows,
+    cols: options.cols ?? null,
+    measure: options.measure ?? "count",
+    authorities: options.authorities ?? null,
+    excludeNoCase: options.excludeNoCase ?? false
+  };
+  for (const d of [spec.rows, spec.cols]) {
+    if (d !== null && !DIMENSION_KEYS.includes(d)) throw new Error(`pivot: no dimension "${d}" (have ${DIMENSION_KEYS.join(", ")})`);
+  }
+  if (spec.rows === spec.cols) throw new Error(`pivot: rows and columns are both "${spec.rows}"`);
+  const cube = recordCube(records);
+  const order: Record<string, readonly unknown[]> = {[spec.rows]: orderOf(spec.rows, spec, orders, cube)};
+  if (spec.cols) order[spec.cols] = orderOf(spec.cols, spec, orders, cube);
+  const t = pivotCube(cube, {rows: spec.rows, cols: spec.cols, order, ...filtersOf(spec)});
+
+  const rowKeys = t.rowKeys as string[];
+  const colKeys = spec.cols ? (t.colKeys as string[]) : [];
+  // One dimension: the kernel's single column is the rows' totals.
+  const cells = rowKeys.map((row, r) => colKeys.map((col, c) => cellOf(row, col, t.cells, r * t.nCols + c)));
+  const rowTotals = rowKeys.map((row, r) => cellOf(row, null, t.rowTotals, r));
+  const colTotals = colKeys.map((col, c) => cellOf(null, col, t.colTotals, c));
+  const {records: lines, sum, withheld, min, max} = t.total;
+  const total: PivotCell = {row: null, col: null, known: sum, lines, knownRows: lines - withheld, withheldRows: withheld, min, max: max === Infinity ? null : max, value: null};
+
+  const share = (n: number, of: number) => (of > 0 ? (100 * n) / of : null);
+  const measureOf = (c: PivotCell, r: number, j: number): number | null => {
+    switch (spec.measure) {
+      case "count":
+        return c.known;
+      case "pctTotal":
+        return share(c.known, total.known);
+      case "pctRow":
+        return share(c.known, r < 0 ? total.known : rowTotals[r].known);
+      case "pctCol":
+        return share(c.known, j < 0 ? total.known : colTotals[j].known);
+    }
+  };
+  cells.forEach((row, r) => row.forEach((c, j) => (c.value = measureOf(c, r, j))));
+  rowTotals.forEach((c, r) => (c.value = measureOf(c, r, -1)));
+  colTotals.forEach((c, j) => (c.value = measureOf(c, -1, j)));
+  total.value = measureOf(total, -1, -1);
+
+  const result: PivotResult = {spec, rowKeys, colKeys, cells, rowTotals, colTotals, total, leftOut: records.length - lines};
+  sources.set(result, records);
+  return result;
+}
+
+/** The cell (or total) a selection names, or null when the table has no such row or column. */
+export function cellAt(result: PivotResult, selection: Selection): PivotCell | null {
+  const i = selection.row == null ? -1 : result.rowKeys.indexOf(selection.row);
+  const j = selection.col == null ? -1 : result.colKeys.indexOf(selection.col);
+  if ((selection.row != null && i < 0) || (selection.col != null && j < 0)) return null;
+  if (i >= 0 && j >= 0) return result.cells[i][j];
+  if (i >= 0) return result.rowTotals[i];
+  if (j >= 0) return result.colTotals[j];
+  return result.total;
+}
+
+/**
+ * The records behind one cell (or total) of a pivot, in the order of the
+ * records: one scan over the cube's codes, for the cell a reader chose. Empty
+ * when the table has no such row or column.
+ */
+export function recordsAt(result: PivotResult, selection: Selection): CaseRecord[] {
+  const records = sources.get(result);
+  if (!records) throw new Error("recordsAt: the result was not made by pivot()");
+  if (!cellAt(result, selection)) return [];
+  const cube = recordCube(records);
+  const masks = buildMasks(cube, filtersOf(result.spec));
+  if (masks === null) return [];
+  for (const [dimension, key] of [[result.spec.rows, selection.row], [result.spec.cols, selection.col]] as const) {
+    if (dimension === null || key === null) continue;
+    const d = cube.dims[dimension];
+    const code = d.index.get(key);
+    if (code === undefined) return [];
+    const allowed = new Uint8Array(d.values.length);
+    allowed[code] = 1;
+    masks.push({codes: d.codes, allowed});
+  }
+  const out: CaseRecord[] = [];
+  for (let i = 0; i < cube.size; i++) if (passes(masks, i)) out.push(records[i]);
+  return out;
+}
