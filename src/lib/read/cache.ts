@@ -117,14 +117,14 @@ const entryPath = (dir: string, key: string) => join(dir, `${key}.json`);
 
 /** The cached reply for a key, or null when there is none or it cannot be trusted. */
 export function readCachedReply(dir: string, key: string, file: string): ParsedReply | null {
-  let entry: {version?: unknown; key?: unknown; reply?: ParsedReply};
+  let entry: {version?: unknown; key?: unknown; reply?: ParsedReply} | null;
   try {
     entry = JSON.parse(readFileSync(entryPath(dir, key), "utf8"));
   } catch {
     return null; // missing, unreadable or cut short: parse again
   }
   const reply = entry?.reply;
-  const whole = entry.version === ENTRY_VERSION && entry.key === key && reply?.file === file && Array.isArray(reply.records) && Array.isArray(reply.checks) && Array.isArray(reply.warnings);
+  const whole = entry?.version === ENTRY_VERSION && entry.key === key && reply?.file === file && Array.isArray(reply.records) && Array.isArray(reply.checks) && Array.isArray(reply.warnings);
   return whole ? reply : null;
 }
 
@@ -144,7 +144,11 @@ export function writeCachedReply(dir: string, key: string, reply: ParsedReply): 
     writeFileSync(temp, JSON.stringify({version: ENTRY_VERSION, key, reply}));
     renameSync(temp, target);
   } catch (error) {
-    rmSync(temp, {force: true});
+    try {
+      rmSync(temp, {force: true});
+    } catch {
+      // the folder itself is what failed: there is nothing to remove
+    }
     if (!writeProblemSaid) {
       writeProblemSaid = true;
       process.stderr.write(`note: the parse cache in ${dir} cannot be written (${(error as Error).message.split("\n")[0]}); replies are parsed every time\n`);
