@@ -34,29 +34,26 @@ export function benchBuild(options: { runs?: number; log?: (line: string) => voi
   const again: number[] = [];
   const edited: number[] = [];
   const before: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    log(`build: cold (npm run clean && npm run build), run ${k + 1} of ${runs}`);
-    run("npm run --silent clean");
-    cold.push(run("npm run --silent build"));
-    log(`build: again, nothing changed, run ${k + 1} of ${runs}`);
-    again.push(run("npm run --silent build"));
-  }
   const data = mkdtempSync(join(tmpdir(), "foi-bench-data-"));
   const output = mkdtempSync(join(tmpdir(), "foi-bench-dist-"));
+  const env = { FOI_DATA_DIR: data, FOI_OUTPUT: output };
+  // Framework clears an output folder only inside the project, as it does dist/; this one is cleared here.
+  const build = `rm -rf '${output}' && npm run --silent build`;
   try {
     cpSync(join(ROOT, "data"), data, { recursive: true });
-    const env = { FOI_DATA_DIR: data, FOI_OUTPUT: output };
-    // Framework clears an output folder only inside the project, as it does dist/; this one is cleared here.
-    const build = `rm -rf '${output}' && npm run --silent build`;
-    run(build, env); // the loaders' outputs now come from the copy
-    for (let k = 0; k < runs; k++) {
-      log(`build: after editing one reply, run ${k + 1} of ${runs}`);
+    // Each round takes every measure once, so that a machine busy with other work slows them alike.
+    for (let k = 1; k <= runs; k++) {
+      log(`build, round ${k} of ${runs}: cold (npm run clean && npm run build)`);
+      run("npm run --silent clean");
+      cold.push(run("npm run --silent build"));
+      log(`build, round ${k} of ${runs}: again, nothing changed`);
+      again.push(run("npm run --silent build"));
+      log(`build, round ${k} of ${runs}: after editing one reply`);
+      run(build, env); // the loaders' outputs now come from the copy
       // A new blank line at the end: the reply's bytes change, its records do not.
       appendFileSync(join(data, "responses/leicester-city-council-2016.txt"), "\n");
       edited.push(run(build, env));
-    }
-    for (let k = 0; k < runs; k++) {
-      log(`build: clearing Framework's whole cache first (before issue 10), run ${k + 1} of ${runs}`);
+      log(`build, round ${k} of ${runs}: Framework's whole cache removed first (before issue 10)`);
       before.push(run(`rm -rf '${output}' src/.observablehq/cache && npm exec --offline -- observable build`, env));
     }
   } finally {
