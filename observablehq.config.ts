@@ -26,5 +26,8 @@ export default {
   footer:
     "Figures from councils' Freedom of Information replies, re-used under the Open Government Licence. Built with Observable Framework.",
   // Links keep their .html, so the site works on any static host, with or without clean-URL rewriting.
-  preserveExtension: true
+  preserveExtension: true,
+  // TypeScript loaders run in one process with tsx's hook rather than through the tsx command,
+  // which starts a second Node process: half the start-up time of each loader.
+  interpreters: {".ts": ["node", "--import", "tsx"]}
 };

@@ -18,7 +18,7 @@ import {pathToFileURL} from "node:url";
 import {build} from "esbuild";
 import type {Browser, Page} from "playwright-core";
 import {outcomeOrder} from "../src/lib/parse/mappings.js";
-import {listReplies, loadMappings, readReply} from "../src/lib/read/replies.js";
+import {readReplies} from "../src/lib/read/replies.js";
 import {AGE_BANDS} from "../src/lib/types.js";
 import {builtPages, DIST, launchBrowser, serveDist} from "../test/browser/harness.js";
 import type {ExplorerRunOptions, ExplorerRunResult} from "./explorer-page.js";
@@ -62,8 +62,8 @@ export async function benchExplorer(browser: Browser, o: ExplorerBenchOptions): 
       '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>SYNTHETIC explorer benchmark (never published)</title>' +
         '<link rel="stylesheet" href="components.css"><div id="explorer"></div><script type="module" src="explorer.js"></script>\n'
     );
-    const mappings = loadMappings();
-    const seedRecords = listReplies().map((path) => readReply(path, mappings)).flatMap((r) => r.records);
+    const {mappings, replies} = await readReplies();
+    const seedRecords = replies.flatMap((r) => r.records);
     const seedOrders = {ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings)};
 
     const site = await serveDist("/", dir);

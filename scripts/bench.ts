@@ -10,11 +10,11 @@
 //
 // --quick: sizes up to 100,000, short budgets; writes bench/results-quick.json
 // and leaves docs/performance.md alone.
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser } from "../test/browser/harness.js";
+import { benchBuild } from "../bench/build.js";
 import { benchChromium } from "../bench/chromium.js";
 import { benchExplorer } from "../bench/explorer.js";
 import { benchIngest } from "../bench/ingest.js";
@@ -40,20 +40,11 @@ const results: BenchResult[] = [];
 const skipped: string[] = [];
 const problems: string[] = [];
 
-// 1. Clean build (the page measures need dist/).
+// 1. Builds: cold, again, after editing one reply (the page measures need dist/).
 if (values["skip-build"]) {
-  skipped.push("clean build time: skipped by --skip-build.");
+  skipped.push("build times: skipped by --skip-build.");
 } else {
-  log("clean build: rm -rf dist src/.observablehq/cache && npm run build");
-  spawnSync("rm", ["-rf", "dist", "src/.observablehq/cache"], { cwd: ROOT, stdio: "inherit" });
-  const t0 = performance.now();
-  const built = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1" } });
-  const ms = performance.now() - t0;
-  if (built.status !== 0) {
-    console.error("bench: the build failed; fix it first (npm run build)");
-    process.exit(1);
-  }
-  results.push({ name: "build: clean (rm -rf dist and cache, npm run build)", group: "build", env: "node", rows: null, ...summarise([ms]) });
+  results.push(...benchBuild({ runs: quick ? 1 : 3, log }));
 }
 
 // 2. Ingest.

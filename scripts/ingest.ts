@@ -6,7 +6,7 @@
  * are still read, and the exit code is 1 at the end.
  */
 import {isAbsolute, resolve} from "node:path";
-import {loadMappings, readReplyFile} from "../src/lib/read/replies.js";
+import {readReplies} from "../src/lib/read/replies.js";
 import {rowTotals} from "../src/lib/parse/reconcile.js";
 import {ReplyError} from "../src/lib/parse/text.js";
 import type {Check, ParsedReply} from "../src/lib/types.js";
@@ -77,25 +77,22 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: ${unknown.length ? `unknown option ${unknown[0]}` : "no files given"}\n${USAGE}\n`);
     return 2;
   }
-  let mappings;
-  try {
-    mappings = loadMappings();
-  } catch (error) {
-    process.stderr.write(`error: ${error instanceof ReplyError ? error.message : `the mappings in data/mappings/ cannot be read (${(error as Error).message})`}\n`);
-    return 1;
-  }
   // npm runs scripts from the package root; paths the user typed are relative to where they typed them.
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const replies: ParsedReply[] = [];
   const errors: {file: string; line: number | null; reason: string}[] = [];
-  for (const file of files) {
-    try {
-      replies.push(await readReplyFile(isAbsolute(file) ? file : resolve(cwd, file), mappings, {shownAs: file}));
-    } catch (error) {
-      const e = error instanceof ReplyError ? error : new ReplyError(file, null, `could not be read (${String((error as Error)?.message ?? error).split("\n")[0]})`);
-      errors.push({file: e.file, line: e.line, reason: e.reason});
-      process.stderr.write(`error: ${e.message}\n`);
-    }
+  let replies: ParsedReply[];
+  try {
+    ({replies} = await readReplies({
+      files: files.map((file) => ({path: isAbsolute(file) ? file : resolve(cwd, file), shownAs: file})),
+      onError: (e) => {
+        errors.push({file: e.file, line: e.line, reason: e.reason});
+        process.stderr.write(`error: ${e.message}\n`);
+      }
+    }));
+  } catch (error) {
+    // Only the mappings stop every file from being read.
+    process.stderr.write(`error: ${error instanceof ReplyError ? error.message : `the mappings in data/mappings/ cannot be read (${(error as Error).message})`}\n`);
+    return 1;
   }
   if (json) process.stdout.write(JSON.stringify({responses: replies.map(replyJson), errors}, null, 2) + "\n");
   else if (replies.length) process.stdout.write(replies.map(summary).join("\n\n") + "\n");

@@ -6,7 +6,8 @@ import {
   parseReferenceCsv, parseWorkforceCsv, validateCitation, validateOldestBandSettings,
   type OfcomData, type WorkforceContext, type WorkforceProfile,
 } from "../lib/ofcom/reference.js";
-import {DATA_DIR, runOrExplain} from "../lib/read/replies.js";
+import {DATA_DIR} from "../lib/read/replies.js";
+import {runOrExplain} from "../lib/read/run.js";
 import {ReplyError} from "../lib/parse/text.js";
 
 const REFERENCE = "reference/ofcom-cmr-2015-social-media-profile-by-age.csv";
@@ -48,7 +49,7 @@ function readWorkforceContext(): WorkforceContext[] {
   });
 }
 
-runOrExplain(() => {
+await runOrExplain(() => {
   const authorities = new Set<string>();
   const workforce = readWorkforce();
   for (const w of workforce) {

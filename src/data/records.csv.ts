@@ -1,11 +1,11 @@
 // The tidy records of every reply as CSV, one row per row of a reply's table, for download (see /data).
 import {csvFormat} from "d3-dsv";
-import {listReplies, loadMappings, readReply, runOrExplain} from "../lib/read/replies.js";
+import {readReplies} from "../lib/read/replies.js";
+import {runOrExplain} from "../lib/read/run.js";
 import {RECORD_COLUMNS, tidyRecords} from "../lib/records/tidy.js";
 
-runOrExplain(() => {
-  const mappings = loadMappings();
-  const rows = tidyRecords(listReplies().map((path) => readReply(path, mappings)));
+await runOrExplain(async () => {
+  const rows = tidyRecords((await readReplies()).replies);
   // Columns named explicitly so the order is the data dictionary's, whatever the first row holds.
   process.stdout.write(csvFormat(rows, RECORD_COLUMNS) + "\n");
 });

@@ -1,12 +1,11 @@
 // Every reply in data/responses/ (text, CSV, TSV, Word or PDF), parsed into records, answers, fields and checks.
 import {outcomeOrder} from "../lib/parse/mappings.js";
-import {listReplies, loadMappings, readReplyFile, runOrExplainAsync} from "../lib/read/replies.js";
+import {readReplies} from "../lib/read/replies.js";
+import {runOrExplain} from "../lib/read/run.js";
 import {AGE_BANDS} from "../lib/types.js";
 
-await runOrExplainAsync(async () => {
-  const mappings = loadMappings();
-  const responses = [];
-  for (const path of listReplies()) responses.push(await readReplyFile(path, mappings));
+await runOrExplain(async () => {
+  const {mappings, replies} = await readReplies();
   // The orders travel with the data so pages sort by the mappings a user edited.
-  process.stdout.write(JSON.stringify({ageBands: AGE_BANDS, outcomes: outcomeOrder(mappings), responses}));
+  process.stdout.write(JSON.stringify({ageBands: AGE_BANDS, outcomes: outcomeOrder(mappings), responses: replies}));
 });

@@ -16,7 +16,7 @@ import {AGE_BANDS} from "../../src/lib/types.js";
 import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 
 const mappings = loadMappings();
-const responses = listReplies().map((path) => readReply(path, mappings));
+const responses = await Promise.all(listReplies().map((path) => readReply(path, mappings)));
 const figures = reportFigures({ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses});
 const caveats = replyCaveats(responses[0]);
 const source = replySource(responses[0]);

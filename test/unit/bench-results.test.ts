@@ -93,3 +93,14 @@ test("the figures go between the markers; prose outside them is kept, and a reru
   assert.ok(appended.includes(MARKER_START) && appended.includes(MARKER_END));
   assert.throws(() => replaceBetweenMarkers(`a ${MARKER_START} b`, "x"), /one figures marker/);
 });
+
+test("the build targets (issue 10): a cold build within 10 s, a rebuild after editing one reply within 5 s", () => {
+  const build = (name: string, medianMs: number) => r(name, "node", null, medianMs, { group: "build" });
+  const get = (checks: ReturnType<typeof checkTargets>, start: string) => checks.find((c) => c.target.startsWith(start));
+  const fast = checkTargets([build(SERIES.buildCold, 9_000), build(SERIES.buildEditOne, 4_800)]);
+  assert.deepEqual([get(fast, "cold build")?.pass, get(fast, "rebuild after editing one reply")?.pass], [true, true]);
+  assert.equal(get(fast, "rebuild after editing one reply")?.value, "4.8 s");
+  const slow = checkTargets([build(SERIES.buildCold, 16_000), build(SERIES.buildEditOne, 5_100)]);
+  assert.deepEqual([get(slow, "cold build")?.pass, get(slow, "rebuild after editing one reply")?.pass], [false, false]);
+  assert.equal(get(checkTargets([]), "cold build")?.pass, null);
+});

@@ -4,7 +4,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
 import {extractText} from "../../src/lib/read/extract.js";
-import {loadMappings, readReplyFile} from "../../src/lib/read/replies.js";
+import {loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {splitLines} from "../../src/lib/parse/text.js";
 import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
@@ -12,7 +12,7 @@ import {makeDocx, makePdf} from "../fixtures/make-binary.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/replies");
 const mappings = loadMappings();
-const read = (name: string) => readReplyFile(join(FIXTURES, name), mappings, {shownAs: name});
+const read = (name: string) => readReply(join(FIXTURES, name), mappings, {shownAs: name});
 const brief = (r: CaseRecord) => [r.ageBand, r.outcome, r.count, r.suppressed, r.line];
 const statuses = (reply: ParsedReply) => Object.fromEntries(reply.checks.map((c) => [c.name, c.status]));
 

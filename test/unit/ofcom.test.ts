@@ -24,7 +24,7 @@ const reference: OfcomReference = {
   rates: parseReferenceCsv(readFileSync(join(DATA_DIR, REFERENCE), "utf8"), REFERENCE),
   citation: JSON.parse(readFileSync(join(DATA_DIR, REFERENCE.replace(".csv", ".meta.json")), "utf8")),
 };
-const seed = readReply(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), loadMappings());
+const seed = await readReply(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), loadMappings());
 const compare = (extra: Partial<Parameters<typeof compareWithOfcom>[0]> = {}) =>
   compareWithOfcom({records: seed.records, authority: seed.authority, file: seed.file, reference, oldest: {mode: "55-64", weight5564: 0.9}, ...extra});
 

@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {extractFields, parseAnswers} from "../../src/lib/parse/answers.js";
 import {mapAgeBand, mapOutcome} from "../../src/lib/parse/mappings.js";
-import {loadMappings, readReplyFile} from "../../src/lib/read/replies.js";
+import {loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {impliedTotalCheck} from "../../src/lib/parse/reconcile.js";
 import {parseCount} from "../../src/lib/parse/record.js";
@@ -78,7 +78,7 @@ test("nil returns and refusals give no records and a status, not an error", asyn
     ["nil-section-12.txt", "section 12"]
   ];
   for (const [file, reason] of expected) {
-    const reply = await readReplyFile(join(FIXTURES, file), mappings, {shownAs: file});
+    const reply = await readReply(join(FIXTURES, file), mappings, {shownAs: file});
     assert.equal(reply.status, "nil", file);
     assert.equal(reply.nilReason, reason, file);
     assert.ok(reply.statusDetail, file);

@@ -17,7 +17,7 @@ import {generateSyntheticRecords, SYNTHETIC_AGE_BANDS, SYNTHETIC_OUTCOMES} from 
 
 const mappings = loadMappings();
 const orders = {ageBands: AGE_BANDS, outcomes: outcomeOrder(mappings)};
-const seed = listReplies().map((path) => readReply(path, mappings)).flatMap((r) => r.records);
+const seed = (await Promise.all(listReplies().map((path) => readReply(path, mappings)))).flatMap((r) => r.records);
 const spec = (over: Partial<PivotSpec> = {}): PivotSpec => ({rows: "ageBand", cols: "outcome", measure: "count", authorities: null, excludeNoCase: false, ...over});
 const totalsOf = (cells: {row: string | null; col: string | null; known: number}[], key: "row" | "col") => Object.fromEntries(cells.map((c) => [c[key], c.known]));
 

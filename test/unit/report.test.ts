@@ -18,7 +18,7 @@ import {AGE_BANDS} from "../../src/lib/types.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const mappings = loadMappings();
-const responses = listReplies().map((path) => readReply(path, mappings));
+const responses = await Promise.all(listReplies().map((path) => readReply(path, mappings)));
 const data = {ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses};
 const seedText = readFileSync(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), "utf8");
 
@@ -141,9 +141,9 @@ test("helpers for prose: rounding ranges, dates and lists", () => {
   assert.equal(listText(["a", "b", "c"]), "a, b and c");
 });
 
-test("withheld counts and unmapped outcomes (made-up variant of the seed) are counted apart, not as 0", () => {
+test("withheld counts and unmapped outcomes (made-up variant of the seed) are counted apart, not as 0", async () => {
   const lines = seedText.split("\n");
-  const first = readReply(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), mappings).records[0];
+  const first = (await readReply(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), mappings)).records[0];
   lines[first.line - 1] = "\t<5"; // made up: the first row's count withheld
   const outcomeLine = lines.findIndex((l) => l.trim() === "dismissal");
   lines[outcomeLine] = "\tsent on a course"; // made up: an outcome the mappings do not know

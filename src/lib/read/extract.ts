@@ -4,9 +4,10 @@
  * goes through mammoth and PDF through unpdf (pdf.js), both turned into text
  * with one table row per line. For Word and PDF files the line numbers in
  * records count in that extracted text, and the reply says so.
+ *
+ * mammoth and unpdf are loaded only when a Word or PDF file is read: pdf.js is
+ * large, and a loader whose replies all come from the parse cache needs neither.
  */
-import mammoth from "mammoth";
-import {getDocumentProxy} from "unpdf";
 import {docxHtmlToText, pdfItemsToText, type PdfTextItem} from "../parse/extracted-text.js";
 import {ReplyError, decodeReply} from "../parse/text.js";
 import type {ReplyFormat, TextSource} from "../types.js";
@@ -46,6 +47,7 @@ export async function extractText(bytes: Uint8Array, name: string): Promise<Extr
 }
 
 async function docxText(bytes: Uint8Array, name: string): Promise<string> {
+  const {default: mammoth} = await import("mammoth");
   let html: string;
   try {
     html = (await mammoth.convertToHtml({buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)})).value;
@@ -59,6 +61,7 @@ async function docxText(bytes: Uint8Array, name: string): Promise<string> {
 }
 
 async function pdfText(bytes: Uint8Array, name: string): Promise<string> {
+  const {getDocumentProxy} = await import("unpdf");
   const pages: PdfTextItem[][] = [];
   try {
     // A copy: pdf.js takes ownership of (detaches) the buffer it is given.

@@ -1,43 +1,76 @@
 /**
- * Node-only: finds the replies kept in `data/responses/`, with their metadata
- * and the label mappings, and parses them. Loaders and the ingest command use
- * this; pages never import it (it reads files).
+ * Node-only: the one read path for replies. `readReply` reads one reply in any
+ * supported format (text, CSV, TSV, Word .docx, PDF) with its metadata;
+ * `readReplies` reads all the replies of a data folder (or the files a command
+ * was given) with the folder's mappings. Every loader and the ingest command go
+ * through them, so a reply that reaches one page reaches them all. Results come
+ * from the parse cache (./cache.ts) when nothing they depend on has changed.
+ * Pages never import this (it reads files).
  */
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {readFileSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
 import {parseReplyText} from "../parse/reply.js";
-import {ReplyError, decodeReply} from "../parse/text.js";
+import {ReplyError} from "../parse/text.js";
 import type {ParsedReply, ReplyMeta} from "../types.js";
-import {extractText, sniffFormat} from "./extract.js";
+import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedReply} from "./cache.js";
+import {extractText} from "./extract.js";
 
 /**
  * The project's `data/` folder, found from this file so it works from any
  * working directory; FOI_DATA_DIR points loaders at another folder (tests do).
  */
-export const DATA_DIR = process.env.FOI_DATA_DIR ?? join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../../../data");
+export const DATA_DIR = process.env.FOI_DATA_DIR ?? join(import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url)), "../../../data");
 
+/** Reads a file, turning the usual failures into a ReplyError naming it as the reader knows it. */
+function readBytes(path: string, shownAs: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReplyError(shownAs, null, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "this is a folder, not a file" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? (error as Error).message})`);
+  }
+}
+
+/** The label mappings of a data folder (`mappings/age-bands.csv` and `mappings/outcomes.csv`). */
 export function loadMappings(dataDir = DATA_DIR): Mappings {
-  const read = (name: string) => readFileSync(join(dataDir, "mappings", name), "utf8");
+  const read = (name: string) => readBytes(join(dataDir, "mappings", name), `data/mappings/${name}`).toString("utf8");
   return parseMappings(read("age-bands.csv"), read("outcomes.csv"));
 }
 
 const META_FIELDS = ["authority", "replyDate", "periodStart", "periodEnd", "licence", "attribution", "source"] as const;
 
-/** Reads `<reply>.meta.json` beside a reply; null when there is none. */
-export function readMeta(replyPath: string, shownAs: string): ReplyMeta | null {
-  const metaPath = replyPath.replace(/\.[^./]+$/, "") + ".meta.json";
-  if (!existsSync(metaPath)) return null;
-  const shownMeta = shownAs.replace(/\.[^./]+$/, "") + ".meta.json";
+/** `<reply>.meta.json` beside a reply: the same name with its extension replaced. */
+const metaPathOf = (replyPath: string) => replyPath.replace(/\.[^./]+$/, "") + ".meta.json";
+
+/** The bytes of a reply's metadata file; null when there is none. */
+function readMetaBytes(replyPath: string, shownAs: string): Buffer | null {
+  try {
+    return readFileSync(metaPathOf(replyPath));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    return readBytes(metaPathOf(replyPath), metaPathOf(shownAs)); // throws the ReplyError naming it
+  }
+}
+
+/** Checks a reply's metadata; `shownMeta` names the file in errors. */
+function parseMeta(bytes: Uint8Array, shownMeta: string): ReplyMeta {
   let meta: unknown;
   try {
-    meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    meta = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
     throw new ReplyError(shownMeta, null, `metadata is not valid JSON (${(error as Error).message})`);
   }
   const missing = META_FIELDS.filter((k) => typeof (meta as Record<string, unknown>)?.[k] !== "string");
   if (missing.length) throw new ReplyError(shownMeta, null, `metadata lacks ${missing.join(", ")}`);
   return meta as ReplyMeta;
+}
+
+/** Reads `<reply>.meta.json` beside a reply; null when there is none. */
+export function readMeta(replyPath: string, shownAs: string): ReplyMeta | null {
+  const bytes = readMetaBytes(replyPath, shownAs);
+  return bytes == null ? null : parseMeta(bytes, metaPathOf(shownAs));
 }
 
 /** Lists reply files in a folder: everything but metadata and notes. */
@@ -55,55 +88,77 @@ export function shownPath(path: string, dataDir = DATA_DIR): string {
   return rel.startsWith("..") || isAbsolute(rel) ? basename(path) : rel;
 }
 
-/** Reads a plain-text reply synchronously (kept for callers that cannot wait; use readReplyFile for every format). */
-export function readReply(path: string, mappings: Mappings, dataDir = DATA_DIR): ParsedReply {
-  const shownAs = shownPath(path, dataDir);
-  const bytes = readFileSync(path);
-  const format = sniffFormat(bytes, shownAs);
-  if (format === "docx" || format === "pdf") throw new ReplyError(shownAs, null, `a .${format} reply must be read with readReplyFile, which extracts its text`);
-  const {text, encoding} = decodeReply(bytes, shownAs);
-  return parseReplyText({file: shownAs, text, meta: readMeta(path, shownAs), mappings, source: {format, encoding, textSource: "as received"}});
-}
-
-/** Reads a reply in any supported format (text, CSV, TSV, Word .docx, PDF). */
-export async function readReplyFile(path: string, mappings: Mappings, options: {dataDir?: string; shownAs?: string} = {}): Promise<ParsedReply> {
-  const shownAs = options.shownAs ?? shownPath(path, options.dataDir ?? DATA_DIR);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReplyError(shownAs, null, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "this is a folder, not a file" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? (error as Error).message})`);
-  }
-  const {text, format, encoding, textSource} = await extractText(bytes, shownAs);
-  return parseReplyText({file: shownAs, text, meta: readMeta(path, shownAs), mappings, source: {format, encoding, textSource}});
+export interface ReadOptions {
+  /** The data folder paths are shown relative to (default DATA_DIR). */
+  dataDir?: string;
+  /** The name to show in records and errors (default: the path relative to the data folder). */
+  shownAs?: string;
+  /** Where parsed replies are cached (default DEFAULT_CACHE_DIR); null reads without the cache. */
+  cacheDir?: string | null;
 }
 
 /**
- * Runs a command-line step and turns a ReplyError into one line on stderr and
- * exit code 1, so a reader sees "file:line: reason" rather than a stack trace.
+ * Reads one reply in any supported format (text, CSV, TSV, Word .docx, PDF)
+ * with its metadata, and parses it with the mappings. Throws a ReplyError
+ * naming the file (and line) for anything it cannot read. A result is the same
+ * whether it was parsed now or read from the cache: both are the reply as JSON
+ * carries it (which is how every loader writes it).
  */
-export function runOrExplain(step: () => void): void {
-  try {
-    step();
-  } catch (error) {
-    if (error instanceof ReplyError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+export async function readReply(path: string, mappings: Mappings, options: ReadOptions = {}): Promise<ParsedReply> {
+  const shownAs = options.shownAs ?? shownPath(path, options.dataDir ?? DATA_DIR);
+  const bytes = readBytes(path, shownAs);
+  const metaBytes = readMetaBytes(path, shownAs);
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
+  const key = cacheDir == null ? null : replyKey({file: shownAs, bytes, meta: metaBytes, mappings});
+  if (cacheDir != null && key != null) {
+    const cached = readCachedReply(cacheDir, key, shownAs);
+    if (cached) return cached;
   }
+  const meta = metaBytes == null ? null : parseMeta(metaBytes, metaPathOf(shownAs));
+  const {text, format, encoding, textSource} = await extractText(bytes, shownAs);
+  const parsed = parseReplyText({file: shownAs, text, meta, mappings, source: {format, encoding, textSource}});
+  const json = JSON.stringify(parsed);
+  if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, JSON.parse(json) as ParsedReply);
+  return JSON.parse(json) as ParsedReply;
 }
 
-/** The same for a step that waits (reading Word and PDF files does). */
-export async function runOrExplainAsync(step: () => Promise<void>): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    if (error instanceof ReplyError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(1);
+/** A file to read and the name to show it under. */
+export interface ReplyFile {
+  path: string;
+  shownAs?: string;
+}
+
+export interface ReadRepliesOptions {
+  /** The data folder: its mappings, and its `responses/` unless `files` is given (default DATA_DIR). */
+  dataDir?: string;
+  /** Read these files instead of the folder's `responses/` (the ingest command's arguments). */
+  files?: ReplyFile[];
+  /**
+   * Called for each file that cannot be read, after which reading goes on;
+   * without it the first such file stops everything (a build must not leave a
+   * reply out silently).
+   */
+  onError?: (error: ReplyError) => void;
+  cacheDir?: string | null;
+}
+
+/**
+ * Reads all the replies of a data folder, in file-name order, with the
+ * folder's mappings: what every loader and the ingest command start from.
+ */
+export async function readReplies(options: ReadRepliesOptions = {}): Promise<{mappings: Mappings; replies: ParsedReply[]}> {
+  const dataDir = options.dataDir ?? DATA_DIR;
+  const mappings = loadMappings(dataDir);
+  const files: ReplyFile[] = options.files ?? listReplies(join(dataDir, "responses")).map((path) => ({path}));
+  const replies: ParsedReply[] = [];
+  for (const {path, shownAs} of files) {
+    try {
+      replies.push(await readReply(path, mappings, {dataDir, shownAs, cacheDir: options.cacheDir}));
+    } catch (error) {
+      if (!options.onError) throw error;
+      const name = shownAs ?? shownPath(path, dataDir);
+      options.onError(error instanceof ReplyError ? error : new ReplyError(name, null, `could not be read (${String((error as Error)?.message ?? error).split("\n")[0]})`));
     }
-    throw error;
   }
+  return {mappings, replies};
 }

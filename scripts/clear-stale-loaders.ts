@@ -1,0 +1,182 @@
+/**
+ * `node --import tsx scripts/clear-stale-loaders.ts [--all]`: run by `npm run build` and
+ * `npm run dev` before Framework starts. Removes the cached output of each data loader whose
+ * inputs changed since that output was made, and nothing else.
+ *
+ * Why: Framework keeps each loader's output in src/.observablehq/cache/<path> and runs the
+ * loader again only when that output is missing (`observable build`) or older than the loader
+ * file itself (`observable preview`). This kit's loaders read data/ and import src/lib/, so after
+ * an edit there Framework would publish the old output. Clearing Framework's whole cache instead
+ * throws away its bundles of npm packages (_npm, _node, _observablehq), which are most of the
+ * time of a build; they are kept.
+ *
+ * A loader's inputs, hashed into one fingerprint: its own source and every local module it
+ * imports (found by esbuild; for a loader in another language, every file under src/), every
+ * file of the data folder (FOI_DATA_DIR or data/) and its path, and the installed packages
+ * (node_modules/.package-lock.json). The fingerprints of the outputs in the cache are kept in
+ * src/.observablehq/cache/_foi-kit-loaders.json, which lives and dies with them; an output it
+ * does not describe is cleared. --all clears every loader output.
+ */
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {extname, join, relative, resolve, sep} from "node:path";
+import {build} from "esbuild";
+
+const ROOT = join(import.meta.dirname, "..");
+/** Framework's default loader extensions (loader.js); a target is the loader's path without one. */
+const LOADER_EXTENSIONS = [".js", ".ts", ".py", ".r", ".R", ".rs", ".go", ".java", ".jl", ".php", ".sh", ".exe"];
+const JS_LIKE = new Set([".js", ".ts"]);
+export const MANIFEST = "_foi-kit-loaders.json";
+const MANIFEST_VERSION = 1;
+
+export interface Project {
+  /** Framework's source root (its `root`, "src"). */
+  srcRoot: string;
+  /** The data folder the loaders read. */
+  dataDir: string;
+  /** The folder holding node_modules. */
+  projectRoot: string;
+}
+
+/** Every file under a folder, as sorted paths relative to it (Framework's cache and dot-files left out). */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join("/"))
+    .filter((path) => !path.split("/").some((part) => part.startsWith(".")))
+    .sort();
+}
+
+/** The data loaders under the source root, by the output path (target) each writes. */
+export function findLoaders(srcRoot: string): Map<string, string[]> {
+  const loaders = new Map<string, string[]>();
+  for (const path of filesUnder(srcRoot)) {
+    const ext = extname(path);
+    const target = path.slice(0, -ext.length);
+    // A loader's name has two extensions: the output's and the language's (records.csv.ts).
+    if (!LOADER_EXTENSIONS.includes(ext) || !extname(target) || path.endsWith(".d.ts")) continue;
+    loaders.set(target, [...(loaders.get(target) ?? []), path]);
+  }
+  return loaders;
+}
+
+/** Outputs in Framework's cache: everything but its own folders and files, which start with "_". */
+export function cachedOutputs(cacheDir: string): string[] {
+  return filesUnder(cacheDir).filter((path) => !path.startsWith("_") && !/\.\d+(\.err)?$/.test(path));
+}
+
+/** Local modules each JS/TS loader imports, itself included, as absolute paths; null for a loader esbuild cannot follow. */
+async function importGraphs(srcRoot: string, loaders: string[]): Promise<Map<string, string[] | null>> {
+  const graphs = new Map<string, string[] | null>(loaders.map((path) => [path, null]));
+  if (!loaders.length) return graphs;
+  for (const loader of loaders) {
+    try {
+      const result = await build({
+        entryPoints: [join(srcRoot, loader)], bundle: true, write: false, metafile: true, platform: "node", format: "esm",
+        packages: "external", logLevel: "silent", outfile: "loader.js", absWorkingDir: srcRoot,
+      });
+      graphs.set(loader, Object.keys(result.metafile.inputs).map((input) => resolve(srcRoot, input)).sort());
+    } catch {
+      // a loader esbuild cannot read: counted as depending on all of src/
+    }
+  }
+  return graphs;
+}
+
+export interface Inputs {
+  /** A hash of the inputs' names and contents. */
+  hash: string;
+  /** The newest modification time among them, in ms. */
+  newestMs: number;
+}
+
+/** Each loader target's inputs, as a fingerprint and the time of the newest. */
+export async function loaderInputs(project: Project): Promise<Map<string, Inputs>> {
+  const loaders = findLoaders(project.srcRoot);
+  const jsLoaders = [...loaders.values()].flat().filter((path) => JS_LIKE.has(extname(path)));
+  const graphs = await importGraphs(project.srcRoot, jsLoaders);
+  const hashes = new Map<string, string>();
+  let newest = 0;
+  const hashFile = (path: string) => {
+    let hash = hashes.get(path);
+    if (!hash) {
+      hash = createHash("sha256").update(readFileSync(path)).digest("hex");
+      hashes.set(path, hash);
+    }
+    return hash;
+  };
+  const mtime = (path: string) => statSync(path).mtimeMs;
+  const shared = createHash("sha256");
+  shared.update(`data folder ${resolve(project.dataDir)}\n`);
+  for (const file of filesUnder(project.dataDir)) {
+    shared.update(`${file} ${hashFile(join(project.dataDir, file))}\n`);
+    newest = Math.max(newest, mtime(join(project.dataDir, file)));
+  }
+  const lock = join(project.projectRoot, "node_modules/.package-lock.json");
+  shared.update(`packages ${existsSync(lock) ? hashFile(lock) : "unknown"}\n`);
+  const sharedHash = shared.digest("hex");
+  let allSource: string[] | undefined;
+  const out = new Map<string, Inputs>();
+  for (const [target, paths] of loaders) {
+    let newestCode = 0;
+    const hash = createHash("sha256").update(`v${MANIFEST_VERSION} ${sharedHash}\n`);
+    for (const loader of paths) {
+      const code = graphs.get(loader) ?? (allSource ??= filesUnder(project.srcRoot).map((path) => join(project.srcRoot, path)));
+      hash.update(`loader ${loader}\n`);
+      for (const file of code) {
+        hash.update(`${relative(project.srcRoot, file)} ${hashFile(file)}\n`);
+        newestCode = Math.max(newestCode, mtime(file));
+      }
+    }
+    out.set(target, {hash: hash.digest("hex"), newestMs: Math.max(newest, newestCode)});
+  }
+  return out;
+}
+
+function readManifest(cacheDir: string): Record<string, string> {
+  try {
+    const manifest = JSON.parse(readFileSync(join(cacheDir, MANIFEST), "utf8"));
+    return manifest?.version === MANIFEST_VERSION && typeof manifest.outputs === "object" && manifest.outputs ? manifest.outputs : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Removes the cached outputs whose loader's inputs changed (or that no loader or no record
+ * explains), records the fingerprints the coming build's outputs will have, and says what it
+ * removed. An output older than any of its inputs is cleared too: the record says what the
+ * inputs were when this last ran, not when `dev` later ran the loader. Framework's own cache
+ * (folders and files starting with "_") is never touched.
+ */
+export async function clearStaleLoaders(project: Project, options: {all?: boolean} = {}): Promise<{cleared: string[]; kept: string[]}> {
+  const cacheDir = join(project.srcRoot, ".observablehq/cache");
+  const now = await loaderInputs(project);
+  const before = readManifest(cacheDir);
+  const cleared: string[] = [];
+  const kept: string[] = [];
+  for (const output of cachedOutputs(cacheDir)) {
+    const inputs = now.get(output);
+    const fresh = inputs && before[output] === inputs.hash && statSync(join(cacheDir, output)).mtimeMs >= inputs.newestMs;
+    if (fresh && !options.all) kept.push(output);
+    else {
+      rmSync(join(cacheDir, output), {force: true});
+      cleared.push(output);
+    }
+  }
+  // Every loader's output, present or still to be made, will be made from today's inputs.
+  const path = join(cacheDir, MANIFEST);
+  const temp = `${path}.${process.pid}`;
+  mkdirSync(cacheDir, {recursive: true});
+  writeFileSync(temp, JSON.stringify({version: MANIFEST_VERSION, outputs: Object.fromEntries([...now].map(([target, inputs]) => [target, inputs.hash]))}, null, 1) + "\n");
+  renameSync(temp, path);
+  return {cleared, kept};
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {root?: string};
+  const project: Project = {srcRoot: join(ROOT, config.root ?? "src"), dataDir: process.env.FOI_DATA_DIR ?? join(ROOT, "data"), projectRoot: ROOT};
+  const {cleared} = await clearStaleLoaders(project, {all: process.argv.includes("--all")});
+  if (cleared.length) process.stdout.write(`loaders to run again (their inputs changed): ${cleared.join(", ")}\n`);
+}

@@ -1,0 +1,157 @@
+/**
+ * Node-only: the parse cache, so that each reply is parsed once per build.
+ *
+ * Framework runs each data loader as its own process (responses.json,
+ * records.csv, records.json), and each needs every reply parsed. The first to
+ * read a reply writes the result to a file named by a hash of everything the
+ * result depends on; the others read that file. Nothing is ever updated in
+ * place: a changed input gives a new key, so a stale entry can never be read.
+ *
+ * The key covers the reply's bytes and the name it is shown under, its
+ * `.meta.json` bytes (or their absence), the mappings as parsed, and the
+ * parsing code itself: the source of src/lib/{read,parse,records}/ and
+ * src/lib/types.ts, and the versions of the libraries that decode and extract
+ * (d3-dsv, mammoth, unpdf). Editing any of those re-parses.
+ *
+ * Entries live in node_modules/.cache/foi-kit/replies/ (FOI_CACHE_DIR moves
+ * them): ignored by git, shared by every build of this checkout, and outside
+ * Framework's own cache. `npm run clean` removes them. An entry that cannot be
+ * read back (cut short, edited, another version's) is ignored and rewritten.
+ */
+import {createHash, type Hash} from "node:crypto";
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join, relative, sep} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {Mappings} from "../parse/mappings.js";
+import type {ParsedReply} from "../types.js";
+
+const HERE = import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url));
+/** src/lib, whose parsing code is part of every key. */
+const LIB = join(HERE, "..");
+/** The project folder (holding node_modules), found from this file so any working directory works. */
+export const PROJECT_ROOT = join(LIB, "../..");
+
+/** Where entries go unless a caller or FOI_CACHE_DIR says otherwise. */
+export const DEFAULT_CACHE_DIR = process.env.FOI_CACHE_DIR || join(PROJECT_ROOT, "node_modules/.cache/foi-kit/replies");
+
+/** The source that turns bytes into a ParsedReply: a change to any of it must re-parse. */
+const CODE_DIRS = ["read", "parse", "records"];
+const CODE_FILES = ["types.ts"];
+/** Libraries whose output the parse depends on: an upgrade must re-parse too. */
+const LIBRARIES = ["d3-dsv", "mammoth", "unpdf"];
+/** Bumped when the entry's own shape changes. */
+const ENTRY_VERSION = 1;
+
+/** Feeds one field into a hash with its length first, so "ab"+"c" and "a"+"bc" differ. */
+function field(hash: Hash, value: string | Uint8Array): void {
+  const bytes = typeof value === "string" ? Buffer.from(value, "utf8") : value;
+  hash.update(`${bytes.length}:`);
+  hash.update(bytes);
+}
+
+const codeHashes = new Map<string, string>();
+
+/** A hash of the parsing code's source files and the libraries' versions; computed once per process. */
+export function codeHash(lib = LIB): string {
+  const known = codeHashes.get(lib);
+  if (known) return known;
+  const hash = createHash("sha256");
+  const files = [
+    ...CODE_DIRS.flatMap((dir) =>
+      readdirSync(join(lib, dir), {recursive: true, withFileTypes: true})
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    ),
+    ...CODE_FILES.map((name) => join(lib, name))
+  ]
+    .map((path) => relative(lib, path).split(sep).join("/"))
+    .sort();
+  for (const file of files) {
+    field(hash, file);
+    field(hash, readFileSync(join(lib, file)));
+  }
+  for (const name of LIBRARIES) {
+    const manifest = join(PROJECT_ROOT, "node_modules", name, "package.json");
+    field(hash, `${name}@${existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as {version?: string}).version : "absent"}`);
+  }
+  const digest = hash.digest("hex");
+  codeHashes.set(lib, digest);
+  return digest;
+}
+
+const mappingHashes = new WeakMap<Mappings, string>();
+
+/** A hash of the mappings as parsed (Maps kept in their order, which is the files' order). */
+export function mappingsHash(mappings: Mappings): string {
+  const known = mappingHashes.get(mappings);
+  if (known) return known;
+  const text = JSON.stringify(mappings, (_key, value: unknown) => (value instanceof Map ? {map: [...value]} : value));
+  const digest = createHash("sha256").update(text).digest("hex");
+  mappingHashes.set(mappings, digest);
+  return digest;
+}
+
+export interface ReplyInputs {
+  /** The name the reply is shown under: it is written into the result. */
+  file: string;
+  bytes: Uint8Array;
+  /** The `.meta.json` bytes, or null when the reply has none. */
+  meta: Uint8Array | null;
+  mappings: Mappings;
+}
+
+/** The cache key of one reply: a hex SHA-256 of everything its parse depends on. */
+export function replyKey(inputs: ReplyInputs, lib = LIB): string {
+  const hash = createHash("sha256");
+  field(hash, `foi-kit reply cache v${ENTRY_VERSION}`);
+  field(hash, codeHash(lib));
+  field(hash, mappingsHash(inputs.mappings));
+  field(hash, inputs.file);
+  field(hash, inputs.bytes);
+  field(hash, inputs.meta == null ? "no meta" : "meta");
+  if (inputs.meta != null) field(hash, inputs.meta);
+  return hash.digest("hex");
+}
+
+const entryPath = (dir: string, key: string) => join(dir, `${key}.json`);
+
+/** The cached reply for a key, or null when there is none or it cannot be trusted. */
+export function readCachedReply(dir: string, key: string, file: string): ParsedReply | null {
+  let entry: {version?: unknown; key?: unknown; reply?: ParsedReply} | null;
+  try {
+    entry = JSON.parse(readFileSync(entryPath(dir, key), "utf8"));
+  } catch {
+    return null; // missing, unreadable or cut short: parse again
+  }
+  const reply = entry?.reply;
+  const whole = entry?.version === ENTRY_VERSION && entry.key === key && reply?.file === file && Array.isArray(reply.records) && Array.isArray(reply.checks) && Array.isArray(reply.warnings);
+  return whole ? reply : null;
+}
+
+let writeProblemSaid = false;
+
+/**
+ * Stores a reply under its key: written to a temporary file and renamed, so a
+ * loader running at the same time reads either nothing or the whole entry. A
+ * cache that cannot be written costs only speed, so it is said once on stderr
+ * and the build goes on.
+ */
+export function writeCachedReply(dir: string, key: string, reply: ParsedReply): void {
+  const target = entryPath(dir, key);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, {recursive: true});
+    writeFileSync(temp, JSON.stringify({version: ENTRY_VERSION, key, reply}));
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      rmSync(temp, {force: true});
+    } catch {
+      // the folder itself is what failed: there is nothing to remove
+    }
+    if (!writeProblemSaid) {
+      writeProblemSaid = true;
+      process.stderr.write(`note: the parse cache in ${dir} cannot be written (${(error as Error).message.split("\n")[0]}); replies are parsed every time\n`);
+    }
+  }
+}

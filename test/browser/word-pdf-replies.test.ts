@@ -1,0 +1,102 @@
+// A Word (.docx) and a PDF reply, dropped into a data folder with their .meta.json, build with `npm run build`
+// and appear on every page and in both downloads (records.csv, records.json). The replies are MADE UP, written
+// by code (test/fixtures/make-binary.ts); the site is built once, in a temp folder, from a copy of the data.
+import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {after, before, test} from "node:test";
+import {csvParse} from "d3-dsv";
+import type {Browser} from "playwright-core";
+import {makeDocx, makePdf, MADE_UP_TABLE} from "../fixtures/make-binary.js";
+import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "foi-word-pdf-"));
+const WORD = {authority: "Made-up Word Council (test)", file: "responses/made-up-word-council-2016.docx"};
+const PDF = {authority: "Made-up PDF Council (test)", file: "responses/made-up-pdf-council-2016.pdf"};
+const meta = (authority: string) =>
+  JSON.stringify({authority, replyDate: "2016-05-01", periodStart: "2013-01-01", periodEnd: "2015-12-31", licence: "none: made up for a test", attribution: `${authority}: made up for a test.`, source: "test/fixtures/make-binary.ts (made up)"});
+
+let browser: Browser;
+let site: Site;
+let dist: string;
+
+/**
+ * Copies the app and its data into a temp folder, drops in the two replies and runs `npm run build` there, as a
+ * user would. Framework's cache is copied too, so its bundles of npm packages are reused; the loaders' outputs
+ * in it are cleared by the build, because their data folder is another one.
+ */
+async function buildSite(): Promise<string> {
+  cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true});
+  cpSync(join(ROOT, "scripts/clear-stale-loaders.ts"), join(dir, "scripts/clear-stale-loaders.ts"));
+  for (const file of ["observablehq.config.ts", "package.json"]) cpSync(join(ROOT, file), join(dir, file));
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});
+  writeFileSync(join(dir, "data", WORD.file), await makeDocx());
+  writeFileSync(join(dir, "data", WORD.file.replace(/\.docx$/, ".meta.json")), meta(WORD.authority));
+  writeFileSync(join(dir, "data", PDF.file), await makePdf());
+  writeFileSync(join(dir, "data", PDF.file.replace(/\.pdf$/, ".meta.json")), meta(PDF.authority));
+  const build = spawnSync("npm", ["run", "build"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: {...process.env, FOI_DATA_DIR: join(dir, "data"), FOI_OUTPUT: join(dir, "dist"), OBSERVABLE_TELEMETRY_DISABLE: "1"}
+  });
+  assert.equal(build.status, 0, build.stderr);
+  assert.match(build.stdout, /loaders to run again/, "the copied loader outputs were cleared");
+  return join(dir, "dist");
+}
+
+before(async () => {
+  dist = await buildSite();
+  site = await serveDist("/", dist);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  // rmSync removes the node_modules symlink itself, never what it points to.
+  rmSync(dir, {recursive: true, force: true});
+});
+
+test("every page names the Word and the PDF reply's authorities, with no error", async () => {
+  const pages = builtPages(dist);
+  assert.ok(pages.length >= 5, pages.join(", "));
+  for (const path of pages) {
+    const {page, problems} = await visit(browser, site.url + path, site);
+    assert.deepEqual(problems, [], path);
+    const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+    for (const {authority} of [WORD, PDF]) assert.ok(text.includes(authority), `${path} does not name ${authority}`);
+    await page.context().close();
+  }
+});
+
+test("the data-quality page says where each reply's lines were counted", async () => {
+  const {page} = await visit(browser, site.url + "data-quality.html", site);
+  const rows = await page.locator("table.dq-overview tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  const row = (file: string) => rows.find((cells) => cells[1] === file);
+  assert.equal(row(WORD.file)?.[0], WORD.authority);
+  assert.match(row(WORD.file)?.[2] ?? "", /docx/);
+  assert.equal(row(PDF.file)?.[0], PDF.authority);
+  assert.match(row(PDF.file)?.[2] ?? "", /pdf/);
+  await page.context().close();
+});
+
+test("both downloads, fetched through the /data page's links, hold the Word and PDF replies' rows", async () => {
+  const {page} = await visit(browser, site.url + "data.html", site);
+  const links = Object.fromEntries(await page.locator("a[download]").evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href])));
+  await page.context().close();
+  const csv = csvParse(await (await fetch(links["records.csv"])).text());
+  const json: Record<string, unknown>[] = await (await fetch(links["records.json"])).json();
+  assert.equal(csv.length, json.length);
+  // The made-up table: 2, 3, withheld (<5) and 1, with a totals row of 8 that is no record.
+  const table = MADE_UP_TABLE.slice(1, -1);
+  for (const {authority, file} of [WORD, PDF]) {
+    const fromJson = json.filter((r) => r.file === file);
+    assert.deepEqual(fromJson.map((r) => [r.authority, r.ageRaw, r.outcomeRaw, r.countRaw, r.count, r.suppressed]), table.map(([age, outcome, count]) => [authority, age, outcome, count, count === "<5" ? null : Number(count), count === "<5"]), `${file} in records.json`);
+    const fromCsv = csv.filter((r) => r.file === file);
+    assert.deepEqual(fromCsv.map((r) => [r.authority, r.ageRaw, r.countRaw, r.line]), fromJson.map((r) => [r.authority, r.ageRaw, r.countRaw, String(r.line)]), `${file} in records.csv`);
+  }
+  assert.equal(json.filter((r) => r.file === "responses/leicester-city-council-2016.txt").length, 25, "the shipped reply is still there");
+});

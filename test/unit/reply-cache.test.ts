@@ -1,0 +1,153 @@
+// The parse cache (src/lib/read/cache.ts): a reply is parsed once, and parsed again only when its bytes,
+// its metadata, the mappings or the parsing code change; an entry that cannot be trusted is ignored.
+import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {after, test} from "node:test";
+import {csvParse} from "d3-dsv";
+import {codeHash, replyKey} from "../../src/lib/read/cache.js";
+import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
+import {ReplyError} from "../../src/lib/parse/text.js";
+import {makeDocx} from "../fixtures/make-binary.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const temps: string[] = [];
+after(() => temps.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
+const temp = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+
+/** A copy of the shipped data folder and an empty cache folder, so a test may edit both. */
+function setup() {
+  const data = temp("foi-cache-data-");
+  cpSync(DATA_DIR, data, {recursive: true});
+  const cacheDir = temp("foi-cache-");
+  const reply = join(data, "responses/leicester-city-council-2016.txt");
+  const read = () => readReply(reply, loadMappings(data), {dataDir: data, cacheDir});
+  const entries = () => readdirSync(cacheDir).filter((name) => name.endsWith(".json")).sort();
+  return {data, cacheDir, reply, read, entries};
+}
+
+/** Rewrites a cache entry's reply, keeping its key: a read that returns the change came from the cache. */
+function plant(path: string, change: (reply: {authority: string; records: {authority: string}[]}) => void) {
+  const entry = JSON.parse(readFileSync(path, "utf8"));
+  change(entry.reply);
+  writeFileSync(path, JSON.stringify(entry));
+}
+
+test("a second read of an unchanged reply comes from the cache, and equals the first", async () => {
+  const {cacheDir, read, entries} = setup();
+  const first = await read();
+  assert.equal(first.records.length, 25);
+  assert.equal(entries().length, 1, "one entry written");
+  assert.deepEqual(await read(), first, "the cached reply is the parsed one");
+  plant(join(cacheDir, entries()[0]), (r) => (r.authority = "planted in the cache"));
+  assert.equal((await read()).authority, "planted in the cache", "the second read did not parse again");
+  assert.equal(entries().length, 1);
+});
+
+test("editing the reply, its metadata or a mapping parses it again", async () => {
+  const {data, cacheDir, reply, read, entries} = setup();
+  const first = await read();
+  plant(join(cacheDir, entries()[0]), (r) => (r.authority = "planted in the cache"));
+
+  // The reply: the first row's count 1 becomes 2 (made-up edit).
+  const lines = readFileSync(reply, "utf8").split("\n");
+  const row = first.records[0];
+  assert.equal(lines[row.line - 1], "\t1");
+  lines[row.line - 1] = "\t2";
+  writeFileSync(reply, lines.join("\n"));
+  const edited = await read();
+  assert.equal(edited.authority, "Leicester City Council", "not the planted entry");
+  assert.equal(edited.records[0].count, 2);
+  assert.equal(entries().length, 2);
+
+  // Its metadata.
+  const metaPath = join(data, "responses/leicester-city-council-2016.meta.json");
+  writeFileSync(metaPath, JSON.stringify({...JSON.parse(readFileSync(metaPath, "utf8")), authority: "Made-up Renamed Council"}));
+  assert.equal((await read()).authority, "Made-up Renamed Council");
+  assert.equal(entries().length, 3);
+
+  // A mapping: final written warnings made more severe (made-up edit).
+  const outcomes = join(data, "mappings/outcomes.csv");
+  const csv = readFileSync(outcomes, "utf8");
+  const before = (await read()).records.find((r) => r.outcome === "final written warning")!.severity;
+  writeFileSync(outcomes, csv.replace(/^(final written warning,final written warning,)(\d+)/m, (_, head) => `${head}9`));
+  assert.notEqual(before, 9);
+  assert.equal((await read()).records.find((r) => r.outcome === "final written warning")!.severity, 9);
+  assert.equal(entries().length, 4);
+});
+
+test("a corrupt, cut-short or foreign cache entry is ignored and written again", async () => {
+  const {cacheDir, read, entries} = setup();
+  const first = await read();
+  const path = join(cacheDir, entries()[0]);
+  const whole = readFileSync(path, "utf8");
+  for (const bad of [whole.slice(0, whole.length >> 1), "not json", "null", "{}", whole.replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`)]) {
+    writeFileSync(path, bad);
+    assert.deepEqual(await read(), first, `entry ${JSON.stringify(bad.slice(0, 20))}... was not used`);
+    assert.equal(readFileSync(path, "utf8"), whole, "the entry was rewritten");
+  }
+});
+
+test("a change to the parsing code gives every reply a new key", () => {
+  const lib = (edit: boolean) => {
+    const dir = temp("foi-cache-lib-");
+    for (const part of ["read", "parse", "records", "types.ts"]) cpSync(join(ROOT, "src/lib", part), join(dir, part), {recursive: true});
+    if (edit) writeFileSync(join(dir, "parse/tables/rows.ts"), readFileSync(join(dir, "parse/tables/rows.ts"), "utf8") + "\n// a change\n");
+    return dir;
+  };
+  const same = lib(false);
+  const changed = lib(true);
+  assert.equal(codeHash(same), codeHash(join(ROOT, "src/lib")), "a copy of the same code has the same hash");
+  assert.notEqual(codeHash(changed), codeHash(same));
+  const inputs = {file: "responses/x.txt", bytes: new TextEncoder().encode("reply"), meta: null, mappings: loadMappings()};
+  assert.notEqual(replyKey(inputs, changed), replyKey(inputs, same));
+  // And the reply's name is part of the key: it is written into the records.
+  assert.notEqual(replyKey({...inputs, file: "responses/y.txt"}), replyKey(inputs));
+});
+
+test("bad metadata is never cached; a cache that cannot be written only costs speed", async () => {
+  const {data, reply, entries, cacheDir} = setup();
+  writeFileSync(join(data, "responses/leicester-city-council-2016.meta.json"), "{not json");
+  for (let k = 0; k < 2; k++) {
+    await assert.rejects(readReply(reply, loadMappings(data), {dataDir: data, cacheDir}), (e: unknown) => e instanceof ReplyError && /metadata is not valid JSON/.test(e.reason));
+  }
+  assert.deepEqual(entries(), []);
+  const blocked = join(temp("foi-cache-blocked-"), "a-file");
+  writeFileSync(blocked, "");
+  rmSync(join(data, "responses/leicester-city-council-2016.meta.json"));
+  const parsed = await readReply(reply, loadMappings(data), {dataDir: data, cacheDir: join(blocked, "cache")});
+  assert.equal(parsed.records.length, 25);
+});
+
+test("the three loaders parse each reply once: the download loaders read what the first one cached", async () => {
+  const {data, cacheDir, entries} = setup();
+  writeFileSync(join(data, "responses/made-up-borough-2016.docx"), await makeDocx());
+  writeFileSync(
+    join(data, "responses/made-up-borough-2016.meta.json"),
+    JSON.stringify({authority: "Made-up Borough Council (test)", replyDate: "2016-05-01", periodStart: "2013-01-01", periodEnd: "2015-12-31", licence: "none: made up", attribution: "Made up for a test.", source: "test/fixtures/make-binary.ts"})
+  );
+  const env = {...process.env, FOI_DATA_DIR: data, FOI_CACHE_DIR: cacheDir};
+  const loader = (name: string) => spawnSync(process.execPath, ["--import", "tsx", `src/data/${name}`], {cwd: ROOT, env, encoding: "utf8"});
+  const responses = loader("responses.json.ts");
+  assert.equal(responses.status, 0, responses.stderr);
+  assert.deepEqual(JSON.parse(responses.stdout).responses.map((r: {authority: string}) => r.authority), ["Leicester City Council", "Made-up Borough Council (test)"]);
+  assert.equal(entries().length, 2, "one entry per reply");
+  const mark = (r: {authority: string}) => (r.authority = `${r.authority} (from the cache)`);
+  for (const name of entries()) plant(join(cacheDir, name), (r) => [r, ...r.records].forEach(mark));
+  const csv = loader("records.csv.ts");
+  assert.equal(csv.status, 0, csv.stderr);
+  const csvRows = csvParse(csv.stdout);
+  assert.equal(csvRows.length, 29, "25 rows from Leicester and 4 from the Word reply");
+  assert.deepEqual([...new Set(csvRows.map((row) => row.authority))], ["Leicester City Council (from the cache)", "Made-up Borough Council (test) (from the cache)"], "records.csv parsed nothing again");
+  const json = loader("records.json.ts");
+  assert.equal(json.status, 0, json.stderr);
+  const jsonRows: {authority: string}[] = JSON.parse(json.stdout);
+  assert.equal(jsonRows.length, 29);
+  assert.deepEqual([...new Set(jsonRows.map((row) => row.authority))], ["Leicester City Council (from the cache)", "Made-up Borough Council (test) (from the cache)"], "records.json parsed nothing again");
+});
