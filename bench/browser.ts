@@ -11,7 +11,7 @@ import {
   arqueroPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns, timeRunsAsync, withMargins,
 } from "./pivots.js";
 import { SERIES, summarise, type BenchResult } from "./results.js";
-import { generateSyntheticColumns, type SyntheticColumns } from "./synthetic.js";
+import { generateSyntheticColumns, type SyntheticColumns } from "../tools/synthetic.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const aq = ((aqModule as any).default ?? aqModule) as any;

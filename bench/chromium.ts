@@ -11,11 +11,11 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Browser } from "playwright-core";
-import { serveDist } from "../test/browser/harness.js";
+import { serveDist } from "../tools/site.js";
 import type { BrowserBenchOptions } from "./browser.js";
 import { columnarBinary, rowJson } from "./columnar.js";
 import type { BenchResult } from "./results.js";
-import { generateSyntheticColumns } from "./synthetic.js";
+import { generateSyntheticColumns } from "../tools/synthetic.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const DUCKDB_DIST = join(ROOT, "node_modules/@duckdb/duckdb-wasm/dist");

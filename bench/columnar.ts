@@ -11,7 +11,7 @@
  * offsets the header gives. Browser-safe.
  */
 import { cubeFromColumns, prepareCube, type Cube } from "../src/lib/pivot/kernel.js";
-import type { SyntheticColumns } from "./synthetic.js";
+import type { SyntheticColumns } from "../tools/synthetic.js";
 
 export const PIVOT_FIELDS = ["ageBand", "outcome", "tier", "upheld", "authority"] as const;
 type Field = (typeof PIVOT_FIELDS)[number];

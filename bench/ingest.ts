@@ -8,7 +8,7 @@ import { loadMappings } from "../src/lib/read/replies.js";
 import type { BenchResult } from "./results.js";
 import { summarise } from "./results.js";
 import { timeRuns } from "./pivots.js";
-import { syntheticReplies } from "./synthetic-replies.js";
+import { syntheticReplies } from "../tools/synthetic-replies.js";
 
 export function benchIngest(options: { replies?: number; seed?: number; budgetMs?: number } = {}): BenchResult[] {
   const count = options.replies ?? 400;

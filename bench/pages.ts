@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { builtPages, DIST, serveDist } from "../test/browser/harness.js";
+import { builtPages, DIST, serveDist } from "../tools/site.js";
 import { SERIES, summarise, type BenchResult } from "./results.js";
 
 /**

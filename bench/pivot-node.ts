@@ -14,7 +14,7 @@ import * as m from "arquero";
 import { cubeFromColumns, pivotCube, prepareCube, type Cube, type PivotOptions } from "../src/lib/pivot/kernel.js";
 import { arqueroPivot as arqueroFlatPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns } from "./pivots.js";
 import { SERIES, summarise, type BenchResult } from "./results.js";
-import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "./synthetic.js";
+import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "../tools/synthetic.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const aq = ((m as any).default ?? m) as any;

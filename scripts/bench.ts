@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { launchBrowser } from "../test/browser/harness.js";
+import { launchBrowser } from "../tools/chromium.js";
 import { benchChromium } from "../bench/chromium.js";
 import { benchIngest } from "../bench/ingest.js";
 import { machineInfo } from "../bench/machine.js";

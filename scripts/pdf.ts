@@ -6,7 +6,8 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 import {parseArgs} from "node:util";
-import {DIST, launchBrowser, serveDist, settle} from "../test/browser/harness.js";
+import {launchBrowser, settle} from "../tools/chromium.js";
+import {DIST, serveDist} from "../tools/site.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const {values} = parseArgs({options: {out: {type: "string", default: join(DIST, "report.pdf")}, page: {type: "string", default: "index.html"}}});

@@ -18,7 +18,7 @@ import {
   type PivotOptions,
   type PivotResult,
 } from "../../src/lib/pivot/kernel.js";
-import { generateSyntheticColumns, syntheticRecordsFromColumns } from "../../bench/synthetic.js";
+import { generateSyntheticColumns, syntheticRecordsFromColumns } from "../../tools/synthetic.js";
 import { AGE_BANDS, type CaseRecord } from "../../src/lib/types.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 /**
- * SYNTHETIC REPLY TEXTS — FOR BENCHMARKS ONLY.
+ * SYNTHETIC REPLY TEXTS — FOR TESTS AND BENCHMARKS ONLY.
  *
  * Made-up Freedom of Information replies in Leicester City Council's layout
  * (numbered answers; the table pasted from Word as one tab-indented cell per
