@@ -11,7 +11,15 @@ import type {Site} from "./site.js";
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync"
+    ]
   });
 }
 
@@ -24,8 +32,17 @@ export interface PageVisit {
 }
 
 /** Opens a page, waits for it to settle, and gathers problems. */
-export async function visit(browser: Browser, url: string, site: Site, options: {colorScheme?: "light" | "dark"} = {}): Promise<PageVisit> {
-  const context = await browser.newContext({colorScheme: options.colorScheme ?? "light", viewport: {width: 1200, height: 900}, acceptDownloads: true});
+export async function visit(
+  browser: Browser,
+  url: string,
+  site: Site,
+  options: {colorScheme?: "light" | "dark"} = {}
+): Promise<PageVisit> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? "light",
+    viewport: {width: 1200, height: 900},
+    acceptDownloads: true
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
@@ -36,9 +53,12 @@ export async function visit(browser: Browser, url: string, site: Site, options: 
   page.on("request", (request) => {
     requests.push(request.url());
     const u = new URL(request.url());
-    if (!["data:", "blob:", "about:"].includes(u.protocol) && u.origin !== site.origin) problems.push(`request to another origin: ${request.url()}`);
+    if (!["data:", "blob:", "about:"].includes(u.protocol) && u.origin !== site.origin)
+      problems.push(`request to another origin: ${request.url()}`);
   });
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("requestfailed", (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`)
+  );
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
@@ -54,6 +74,8 @@ export async function visit(browser: Browser, url: string, site: Site, options: 
  * with an <observablehq-loading> element (older versions used a class).
  */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector("observablehq-loading, .observablehq--loading"), null, {timeout: 15000});
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading, .observablehq--loading"), null, {
+    timeout: 15000
+  });
   await page.waitForLoadState("networkidle");
 }
