@@ -1,4 +1,6 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
+import {readFileSync} from "node:fs";
+
 export default {
   title: "FOI evidence kit",
   root: "src",
@@ -6,13 +8,8 @@ export default {
   // e.g. FOI_BASE=/foi/ for https://example.org/foi/ (see docs/publishing.md).
   output: process.env.FOI_OUTPUT ?? "dist",
   base: process.env.FOI_BASE ?? "/",
-  pages: [
-    {name: "Social media investigations: Leicester", path: "/"},
-    {name: "Explore the case records", path: "/explore"},
-    {name: "Age against Ofcom's social media figures", path: "/ofcom"},
-    {name: "Data and downloads", path: "/data"},
-    {name: "Data quality", path: "/data-quality"}
-  ],
+  // The sidebar, in order. It is data, so `npm run new-page` adds a page without editing code.
+  pages: readPages("src/pages.json"),
   // The default theme pulls fonts from a CDN; these machines (and many readers' networks) reach none.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   // Framework's air (light) and near-midnight (dark) themes, plus the print stylesheet used for the PDF.
@@ -31,3 +28,20 @@ export default {
   // which starts a second Node process: half the start-up time of each loader.
   interpreters: {".ts": ["node", "--import", "tsx"]}
 };
+
+/** Reads the sidebar's list; a malformed one stops the build with one line naming the file. */
+function readPages(file: string): {name: string; path: string}[] {
+  const text = readFileSync(new URL(file, import.meta.url), "utf8");
+  let pages: unknown;
+  try {
+    pages = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, {cause: error});
+  }
+  if (!Array.isArray(pages)) throw new Error(`${file}: expected a list of {"name", "path"}`);
+  pages.forEach((page, i) => {
+    if (typeof page?.name !== "string" || typeof page?.path !== "string" || !page.path.startsWith("/"))
+      throw new Error(`${file}: entry ${i + 1} needs a "name" and a "path" starting with "/"`);
+  });
+  return pages;
+}

@@ -10,16 +10,16 @@
  * of UTF-8 JSON header, padding to a multiple of 8, then the arrays at the
  * offsets the header gives. Browser-safe.
  */
-import { cubeFromColumns, prepareCube, type Cube } from "../src/lib/pivot/cube.js";
-import type { SyntheticColumns } from "./synthetic.js";
+import {cubeFromColumns, prepareCube, type Cube} from "../src/lib/pivot/cube.js";
+import type {SyntheticColumns} from "../tools/synthetic.js";
 
 export const PIVOT_FIELDS = ["ageBand", "outcome", "tier", "upheld", "authority"] as const;
 type Field = (typeof PIVOT_FIELDS)[number];
 
 interface Header {
   size: number;
-  dims: Record<string, { values: unknown[]; type: "u8" | "u16"; offset: number }>;
-  count: { offset: number };
+  dims: Record<string, {values: unknown[]; type: "u8" | "u16"; offset: number}>;
+  count: {offset: number};
 }
 
 /** Row JSON text: one object per record; `count` is null when withheld. */
@@ -39,15 +39,15 @@ const pad8 = (x: number) => (x + 7) & ~7;
 
 /** Columnar binary bytes (see the module comment). */
 export function columnarBinary(data: SyntheticColumns): Uint8Array {
-  const layout: { field: Field; bytes: Uint8Array; offset: number }[] = [];
-  const header: Header = { size: data.size, dims: {}, count: { offset: 0 } };
+  const layout: {field: Field; bytes: Uint8Array; offset: number}[] = [];
+  const header: Header = {size: data.size, dims: {}, count: {offset: 0}};
   // Offsets are relative to the start of the data section.
   let offset = 0;
   for (const f of PIVOT_FIELDS) {
     const codes = data.columns[f].codes;
     const bytes = new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength);
-    header.dims[f] = { values: data.columns[f].values, type: codes instanceof Uint16Array ? "u16" : "u8", offset };
-    layout.push({ field: f, bytes, offset });
+    header.dims[f] = {values: data.columns[f].values, type: codes instanceof Uint16Array ? "u16" : "u8", offset};
+    layout.push({field: f, bytes, offset});
     offset = pad8(offset + bytes.byteLength);
   }
   header.count.offset = offset;
@@ -70,13 +70,16 @@ export function cubeFromColumnarBinary(buffer: ArrayBuffer): Cube {
   const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, headerLength))) as Header;
   const dataStart = pad8(4 + headerLength);
   const n = header.size;
-  const dimensions: Record<string, { codes: Uint8Array | Uint16Array; values: unknown[] }> = {};
+  const dimensions: Record<string, {codes: Uint8Array | Uint16Array; values: unknown[]}> = {};
   for (const [name, d] of Object.entries(header.dims)) {
-    const codes = d.type === "u16" ? new Uint16Array(buffer, dataStart + d.offset, n) : new Uint8Array(buffer, dataStart + d.offset, n);
-    dimensions[name] = { codes, values: d.values };
+    const codes =
+      d.type === "u16"
+        ? new Uint16Array(buffer, dataStart + d.offset, n)
+        : new Uint8Array(buffer, dataStart + d.offset, n);
+    dimensions[name] = {codes, values: d.values};
   }
   const count = new Float64Array(buffer, dataStart + header.count.offset, n);
-  return cubeFromColumns({ dimensions, measure: count });
+  return cubeFromColumns({dimensions, measure: count});
 }
 
 /** A cube from parsed row JSON. */

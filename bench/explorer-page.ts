@@ -3,7 +3,7 @@
  * bench/explorer.ts and run in headless Chromium. Exposes `window.foiExplorer`.
  *
  * The records are the seed's (passed in from Node) or SYNTHETIC (generated
- * here by bench/synthetic.ts; "Synthetic Authority NNN", never published).
+ * here by tools/synthetic.ts; "Synthetic Authority NNN", never published).
  * The wiring follows src/explore.md: the controls' value drives the pivot,
  * the chart and the table; a chart kind alone redraws only the chart.
  */
@@ -13,7 +13,12 @@ import {pivotTable} from "../src/components/pivot-table.js";
 import {authoritiesOf, pivot, type PivotResult} from "../src/lib/pivot/pivot.js";
 import {specOf, type ExploreState} from "../src/lib/pivot/url-state.js";
 import type {CaseRecord} from "../src/lib/types.js";
-import {generateSyntheticColumns, SYNTHETIC_AGE_BANDS, SYNTHETIC_OUTCOMES, syntheticRecordsFromColumns} from "./synthetic.js";
+import {
+  generateSyntheticColumns,
+  SYNTHETIC_AGE_BANDS,
+  SYNTHETIC_OUTCOMES,
+  syntheticRecordsFromColumns
+} from "../tools/synthetic.js";
 
 export interface ExplorerRunOptions {
   /** Seed records, or null for `size` SYNTHETIC records. */
@@ -86,7 +91,9 @@ async function run(o: ExplorerRunOptions): Promise<ExplorerRunResult> {
     if (changed) {
       specKey = key;
       result = pivot(records, {...spec, orders});
-      tableBox.replaceChildren(pivotTable(result, {caption: "table", selected: state.selection, onSelect: (s) => controls.select(s)}));
+      tableBox.replaceChildren(
+        pivotTable(result, {caption: "table", selected: state.selection, onSelect: (s) => controls.select(s)})
+      );
     }
     if (changed || state.chart !== chartKind) {
       chartKind = state.chart;

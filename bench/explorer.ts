@@ -8,7 +8,7 @@
  * - the built page dist/explore.html on the seed, with Framework's runtime,
  *   timing the same changes to the frame after the last DOM change.
  *
- * The synthetic records are made up by bench/synthetic.ts ("Synthetic
+ * The synthetic records are made up by tools/synthetic.ts ("Synthetic
  * Authority NNN"), generated in the page, never written anywhere.
  */
 import {copyFileSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
@@ -20,7 +20,8 @@ import type {Browser, Page} from "playwright-core";
 import {outcomeOrder} from "../src/lib/parse/mappings.js";
 import {readReplies} from "../src/lib/read/replies.js";
 import {AGE_BANDS} from "../src/lib/types.js";
-import {builtPages, DIST, launchBrowser, serveDist} from "../test/browser/harness.js";
+import {launchBrowser} from "../tools/chromium.js";
+import {builtPages, DIST, serveDist} from "../tools/site.js";
 import type {ExplorerRunOptions, ExplorerRunResult} from "./explorer-page.js";
 import {SERIES, summarise, type BenchResult} from "./results.js";
 
@@ -39,7 +40,10 @@ export interface ExplorerBenchOptions {
 
 const SEQUENCE_NOTE = "measure, columns and the no-case filter changed in turn";
 
-export async function benchExplorer(browser: Browser, o: ExplorerBenchOptions): Promise<{results: BenchResult[]; problems: string[]; skipped: string[]}> {
+export async function benchExplorer(
+  browser: Browser,
+  o: ExplorerBenchOptions
+): Promise<{results: BenchResult[]; problems: string[]; skipped: string[]}> {
   const log = o.log ?? (() => {});
   const results: BenchResult[] = [];
   const problems: string[] = [];
@@ -79,22 +83,36 @@ export async function benchExplorer(browser: Browser, o: ExplorerBenchOptions): 
         ...o.sizes.map((size) => ({records: null, orders: null, size, seed: o.seed, rounds: o.rounds}))
       ];
       for (const run of runs) {
-        log(`explorer components on ${run.records ? "the seed's" : "SYNTHETIC"} ${run.size.toLocaleString("en-GB")} records`);
+        log(
+          `explorer components on ${run.records ? "the seed's" : "SYNTHETIC"} ${run.size.toLocaleString("en-GB")} records`
+        );
         const r = (await page.evaluate(
           (opts) => (window as unknown as {foiExplorer: {run(o: unknown): Promise<unknown>}}).foiExplorer.run(opts),
           run
         )) as ExplorerRunResult;
         const data = run.records ? "the seed's records" : "SYNTHETIC records";
         results.push({
-          name: run.records ? SERIES.explorerSeedControl : SERIES.explorerControl, group: "explorer", env: "chromium", rows: r.size, ...summarise(r.settled),
+          name: run.records ? SERIES.explorerSeedControl : SERIES.explorerControl,
+          group: "explorer",
+          env: "chromium",
+          rows: r.size,
+          ...summarise(r.settled),
           note: `${data}; ${SEQUENCE_NOTE}; input event to the next frame`
         });
         results.push({
-          name: "explorer components: control change, DOM updated", group: "explorer", env: "chromium", rows: r.size, ...summarise(r.work),
+          name: "explorer components: control change, DOM updated",
+          group: "explorer",
+          env: "chromium",
+          rows: r.size,
+          ...summarise(r.work),
           note: `${data}; the synchronous work only (pivot, table and chart in the DOM)`
         });
         results.push({
-          name: "explorer components: first mount", group: "explorer", env: "chromium", rows: r.size, ...summarise([r.mountMs]),
+          name: "explorer components: first mount",
+          group: "explorer",
+          env: "chromium",
+          rows: r.size,
+          ...summarise([r.mountMs]),
           note: `${data}; records prepared, first pivot, table and chart`
         });
       }
@@ -118,10 +136,21 @@ export async function benchExplorer(browser: Browser, o: ExplorerBenchOptions): 
     page.on("pageerror", (e) => problems.push(`explore.html: ${e.message}`));
     log("the built explorer page on the seed");
     await page.goto(site.url + "explore.html", {waitUntil: "networkidle"});
-    await page.waitForFunction(() => !document.querySelector("observablehq-loading, .observablehq--loading") && document.querySelector("table.pivot-table"), null, {timeout: 15_000});
+    await page.waitForFunction(
+      () =>
+        !document.querySelector("observablehq-loading, .observablehq--loading") &&
+        document.querySelector("table.pivot-table"),
+      null,
+      {timeout: 15_000}
+    );
     const samples = await pageChanges(page, o.rounds);
     results.push({
-      name: SERIES.explorerPageControl, group: "explorer", env: "chromium", rows: null, page: "explore.html", ...summarise(samples),
+      name: SERIES.explorerPageControl,
+      group: "explorer",
+      env: "chromium",
+      rows: null,
+      page: "explore.html",
+      ...summarise(samples),
       note: `the seed's records, Framework's runtime; ${SEQUENCE_NOTE}; input event until the last DOM change is painted`
     });
   } finally {
@@ -185,11 +214,22 @@ async function pageChanges(page: Page, rounds: number): Promise<number[]> {
 
 // node --import tsx bench/explorer.ts [size...]: the explorer's figures alone, printed.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const browser = await launchBrowser();
   try {
-    const r = await benchExplorer(browser, {sizes: sizes.length ? sizes : [100_000, 1_000_000], seed: 20240601, rounds: 3, log: (l) => console.log(l)});
-    for (const x of r.results) console.log(`${x.name}${x.page ? ` (${x.page})` : ""} at ${x.rows ?? "-"}: median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms (${x.samples} runs)`);
+    const r = await benchExplorer(browser, {
+      sizes: sizes.length ? sizes : [100_000, 1_000_000],
+      seed: 20240601,
+      rounds: 3,
+      log: (l) => console.log(l)
+    });
+    for (const x of r.results)
+      console.log(
+        `${x.name}${x.page ? ` (${x.page})` : ""} at ${x.rows ?? "-"}: median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms (${x.samples} runs)`
+      );
     for (const p of [...r.problems, ...r.skipped]) console.log(`- ${p}`);
   } finally {
     await browser.close();

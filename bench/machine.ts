@@ -1,6 +1,6 @@
 /** The machine a benchmark ran on, captured by code (never typed by hand). */
-import { cpus, platform, release, totalmem } from "node:os";
-import type { MachineInfo } from "./results.js";
+import {cpus, platform, release, totalmem} from "node:os";
+import type {MachineInfo} from "./results.js";
 
 export function machineInfo(chromium: string | null, date = new Date()): MachineInfo {
   const list = cpus();
@@ -11,6 +11,6 @@ export function machineInfo(chromium: string | null, date = new Date()): Machine
     memoryGiB: totalmem() / 2 ** 30,
     platform: `${platform()} ${release()}`,
     node: process.version,
-    chromium,
+    chromium
   };
 }

@@ -4,12 +4,12 @@
  * computed with node:zlib), time until the charts are drawn, and time from a
  * control change to the settled table and chart.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
-import { builtPages, DIST, serveDist } from "../test/browser/harness.js";
-import { SERIES, summarise, type BenchResult } from "./results.js";
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {gzipSync} from "node:zlib";
+import type {Browser} from "playwright-core";
+import {builtPages, DIST, serveDist} from "../tools/site.js";
+import {SERIES, summarise, type BenchResult} from "./results.js";
 
 /**
  * Framework 1.13 marks a cell still computing with an <observablehq-loading>
@@ -40,7 +40,7 @@ interface Ready {
 
 /** Bytes of a same-origin request: the file in dist/ it maps to, or the response body. */
 function gzipOf(body: Buffer): number {
-  return gzipSync(body, { level: 6 }).byteLength;
+  return gzipSync(body, {level: 6}).byteLength;
 }
 
 export interface PagesBenchOptions {
@@ -53,7 +53,10 @@ export interface PagesBenchOptions {
   log?: (line: string) => void;
 }
 
-export async function benchPages(browser: Browser, o: PagesBenchOptions): Promise<{ results: BenchResult[]; problems: string[]; skipped: string[] }> {
+export async function benchPages(
+  browser: Browser,
+  o: PagesBenchOptions
+): Promise<{results: BenchResult[]; problems: string[]; skipped: string[]}> {
   const log = o.log ?? (() => {});
   const results: BenchResult[] = [];
   const problems: string[] = [];
@@ -61,7 +64,7 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
   const root = o.root ?? DIST;
   if (!existsSync(join(root, "index.html"))) {
     skipped.push("pages: dist/ has no built site (run without --skip-build, or `npm run build` first).");
-    return { results, problems, skipped };
+    return {results, problems, skipped};
   }
   const site = await serveDist("/", root);
   try {
@@ -74,7 +77,7 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
       let hasCharts = false;
       let control: BenchResult[] = [];
       for (let v = 0; v < o.visits; v++) {
-        const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+        const context = await browser.newContext({viewport: {width: 1200, height: 900}});
         await context.addInitScript(READY_PROBE);
         const page = await context.newPage();
         const bodies = new Map<string, Promise<Buffer | null>>();
@@ -83,13 +86,18 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
             const url = new URL(response.url());
             if (url.origin !== site.origin || bodies.has(url.pathname)) return;
             const file = join(root, decodeURIComponent(url.pathname));
-            bodies.set(url.pathname, existsSync(file) && !file.endsWith("/") ? Promise.resolve(readFileSync(file)) : response.body().catch(() => null));
+            bodies.set(
+              url.pathname,
+              existsSync(file) && !file.endsWith("/")
+                ? Promise.resolve(readFileSync(file))
+                : response.body().catch(() => null)
+            );
           });
         }
         page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
-        await page.goto(site.url + path, { waitUntil: "networkidle" });
-        await page.waitForFunction((loading) => !document.querySelector(loading), LOADING, { timeout: 15_000 });
-        const r = (await page.evaluate(() => (window as unknown as { __foiReady: unknown }).__foiReady)) as Ready;
+        await page.goto(site.url + path, {waitUntil: "networkidle"});
+        await page.waitForFunction((loading) => !document.querySelector(loading), LOADING, {timeout: 15_000});
+        const r = (await page.evaluate(() => (window as unknown as {__foiReady: unknown}).__foiReady)) as Ready;
         hasCharts = r.chartsMs !== null;
         const t = r.chartsMs ?? r.settledMs;
         if (t !== null) ready.push(t);
@@ -114,7 +122,7 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
           ...summarise(ready),
           bytes,
           gzipBytes,
-          note: `${files} files; ${hasCharts ? "until the first chart is drawn and no cell is loading" : "no chart on this page: until no cell is loading"}; navigation start to ready, localhost`,
+          note: `${files} files; ${hasCharts ? "until the first chart is drawn and no cell is loading" : "no chart on this page: until no cell is loading"}; navigation start to ready, localhost`
         });
       }
       results.push(...control);
@@ -122,7 +130,7 @@ export async function benchPages(browser: Browser, o: PagesBenchOptions): Promis
   } finally {
     await site.close();
   }
-  return { results, problems, skipped };
+  return {results, problems, skipped};
 }
 
 /**
@@ -180,8 +188,14 @@ const CONTROL_SCRIPT = `async (changes, LOADING) => {
  * Changes the page's first select (or radio group) and times, inside the page,
  * from the change until the DOM has been quiet for a while and no cell is loading.
  */
-async function controlChange(page: import("playwright-core").Page, path: string, changes: number, skipped: string[]): Promise<BenchResult[]> {
-  const samples = (await page.evaluate(`(${CONTROL_SCRIPT})(${changes}, ${JSON.stringify(LOADING)})`)) as (number | null)[] | null;
+async function controlChange(
+  page: import("playwright-core").Page,
+  path: string,
+  changes: number,
+  skipped: string[]
+): Promise<BenchResult[]> {
+  const samples = (await page.evaluate(`(${CONTROL_SCRIPT})(${changes}, ${JSON.stringify(LOADING)})`)) as
+    (number | null)[] | null;
   if (samples === null) {
     skipped.push(`control change on ${path}: the page has no select or radio group.`);
     return [];
@@ -199,7 +213,7 @@ async function controlChange(page: import("playwright-core").Page, path: string,
       rows: null,
       page: path,
       ...summarise(changed),
-      note: "first select/radio changed; until the last DOM mutation before a 150 ms quiet period",
-    },
+      note: "first select/radio changed; until the last DOM mutation before a 150 ms quiet period"
+    }
   ];
 }

@@ -1,6 +1,6 @@
 /**
  * Micro-benchmark of the pivot kernel (src/lib/cube.ts) against arquero's
- * groupby/rollup, on SYNTHETIC records (bench/synthetic.ts; for benchmarks
+ * groupby/rollup, on SYNTHETIC records (tools/synthetic.ts; for benchmarks
  * only, never shipped or published).
  *
  *   node --import tsx bench/pivot-node.ts
@@ -9,14 +9,23 @@
  * only the pivot itself is timed, after warm-up. `benchPivotNode()` returns the
  * measurements for reuse (e.g. by `npm run bench`).
  */
-import { pathToFileURL } from "node:url";
+import {pathToFileURL} from "node:url";
 import * as m from "arquero";
-import { cubeFromColumns, prepareCube, type Cube } from "../src/lib/pivot/cube.js";
-import { pivotCube, type CubePivotOptions } from "../src/lib/pivot/kernel.js";
-import { pivot, prepareRecords } from "../src/lib/pivot/pivot.js";
-import { arqueroPivot as arqueroFlatPivot, compareWithKernel, floorFilteredIfSkip, floorFilteredRouted, floorPivot, kitPivot, timeRuns } from "./pivots.js";
-import { SERIES, summarise, type BenchResult } from "./results.js";
-import { generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns } from "./synthetic.js";
+import type {ColumnTable} from "arquero";
+import {cubeFromColumns, prepareCube, type Cube} from "../src/lib/pivot/cube.js";
+import {pivotCube, type CubePivotOptions} from "../src/lib/pivot/kernel.js";
+import {pivot, prepareRecords} from "../src/lib/pivot/pivot.js";
+import {
+  arqueroPivot as arqueroFlatPivot,
+  compareWithKernel,
+  floorFilteredIfSkip,
+  floorFilteredRouted,
+  floorPivot,
+  kitPivot,
+  timeRuns
+} from "./pivots.js";
+import {SERIES, summarise, type BenchResult} from "./results.js";
+import {generateSyntheticColumns, syntheticRecordsFromColumns, type SyntheticColumns} from "../tools/synthetic.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const aq = ((m as any).default ?? m) as any;
@@ -59,20 +68,20 @@ interface Scenario {
 const EXCLUDED_AUTHORITY = "Synthetic Authority 001";
 
 const SCENARIOS: Scenario[] = [
-  { label: "ageBand×outcome", options: { rows: "ageBand", cols: "outcome" }, aqFilter: null },
+  {label: "ageBand×outcome", options: {rows: "ageBand", cols: "outcome"}, aqFilter: null},
   {
     label: "authority×tier, upheld & excl.",
-    options: { rows: "authority", cols: "tier", filters: { upheld: [true] }, exclude: { authority: [EXCLUDED_AUTHORITY] } },
-    aqFilter: "(d, $) => d.upheld === true && d.authority !== $.excluded",
-  },
+    options: {rows: "authority", cols: "tier", filters: {upheld: [true]}, exclude: {authority: [EXCLUDED_AUTHORITY]}},
+    aqFilter: "(d, $) => d.upheld === true && d.authority !== $.excluded"
+  }
 ];
 
-function quantiles(samples: number[]): { median: number; p95: number } {
+function quantiles(samples: number[]): {median: number; p95: number} {
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
   const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
   const p95 = s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
-  return { median, p95 };
+  return {median, p95};
 }
 
 function measure(fn: () => unknown, budgetMs: number, minSamples: number, maxSamples: number): number[] {
@@ -92,8 +101,8 @@ function measure(fn: () => unknown, budgetMs: number, minSamples: number, maxSam
   return samples;
 }
 
-function arqueroTable(data: SyntheticColumns): unknown {
-  const decode = <T>(col: { codes: ArrayLike<number>; values: readonly T[] }): T[] =>
+function arqueroTable(data: SyntheticColumns): ColumnTable {
+  const decode = <T>(col: {codes: ArrayLike<number>; values: readonly T[]}): T[] =>
     Array.from(col.codes, (c) => col.values[c]);
   const count: (number | null)[] = Array.from(data.count, (v, i) => (data.withheld[i] ? null : v));
   return aq.table({
@@ -103,17 +112,15 @@ function arqueroTable(data: SyntheticColumns): unknown {
     upheld: decode(data.columns.upheld),
     authority: decode(data.columns.authority),
     count,
-    w: data.withheld,
+    w: data.withheld
   });
 }
 
-function arqueroPivot(table: any, s: Scenario): any {
+function arqueroPivot(table: ColumnTable, s: Scenario): ColumnTable {
   let t = table;
-  if (s.aqFilter) t = t.params({ excluded: EXCLUDED_AUTHORITY }).filter(s.aqFilter);
+  if (s.aqFilter) t = t.params({excluded: EXCLUDED_AUTHORITY}).filter(s.aqFilter);
   const groups = s.options.cols ? [s.options.rows, s.options.cols] : [s.options.rows];
-  return t
-    .groupby(...groups)
-    .rollup({ records: aq.op.count(), sum: aq.op.sum("count"), withheld: aq.op.sum("w") });
+  return t.groupby(...groups).rollup({records: aq.op.count(), sum: aq.op.sum("count"), withheld: aq.op.sum("w")});
 }
 
 function fmt(ms: number): string {
@@ -132,8 +139,8 @@ export function benchPivotNode(options: BenchOptions = {}): BenchRow[] {
   const log = options.log ?? false;
   const out: BenchRow[] = [];
   const push = (name: string, rows: number, samples: number[]): BenchRow => {
-    const { median, p95 } = quantiles(samples);
-    const row = { name, rows, medianMs: median, p95Ms: p95, samples: samples.length };
+    const {median, p95} = quantiles(samples);
+    const row = {name, rows, medianMs: median, p95Ms: p95, samples: samples.length};
     out.push(row);
     return row;
   };
@@ -144,28 +151,42 @@ export function benchPivotNode(options: BenchOptions = {}): BenchRow[] {
 
   for (const n of sizes) {
     const data = generateSyntheticColumns(n, seed);
-    const cube: Cube = cubeFromColumns({ dimensions: data.columns, measure: data.count, withheld: data.withheld });
+    const cube: Cube = cubeFromColumns({dimensions: data.columns, measure: data.count, withheld: data.withheld});
     const aqt = withArquero ? arqueroTable(data) : null;
 
     if (prepareUpTo > 0 && n <= prepareUpTo) {
       const records = syntheticRecordsFromColumns(data);
       const dims = ["ageBand", "outcome", "tier", "upheld", "authority"];
-      const r = push("prepareCube(records)", n, measure(() => prepareCube(records, dims), budgetMs / 2, 5, 100));
+      const r = push(
+        "prepareCube(records)",
+        n,
+        measure(() => prepareCube(records, dims), budgetMs / 2, 5, 100)
+      );
       lines.push(`prepareCube on ${n.toLocaleString("en-GB")} records: median ${fmt(r.medianMs)} ms`);
     }
 
     for (const s of SCENARIOS) {
       const result = pivotCube(cube, s.options);
-      const kernel = push(`cube ${s.label}`, n, measure(() => pivotCube(cube, s.options), budgetMs, minSamples, maxSamples));
+      const kernel = push(
+        `cube ${s.label}`,
+        n,
+        measure(() => pivotCube(cube, s.options), budgetMs, minSamples, maxSamples)
+      );
       let arq: BenchRow | null = null;
       if (aqt) {
         // Sanity check: both engines see the same records.
         const a = arqueroPivot(aqt, s);
         const records = (a.array("records") as number[]).reduce((x, y) => x + y, 0);
         if (records !== result.total.records) {
-          throw new Error(`bench: arquero counts ${records} records, the kernel ${result.total.records} (${s.label}, n=${n})`);
+          throw new Error(
+            `bench: arquero counts ${records} records, the kernel ${result.total.records} (${s.label}, n=${n})`
+          );
         }
-        arq = push(`arquero ${s.label}`, n, measure(() => arqueroPivot(aqt, s), budgetMs, 5, maxSamples));
+        arq = push(
+          `arquero ${s.label}`,
+          n,
+          measure(() => arqueroPivot(aqt, s), budgetMs, 5, maxSamples)
+        );
       }
       table.push([
         n.toLocaleString("en-GB"),
@@ -174,14 +195,15 @@ export function benchPivotNode(options: BenchOptions = {}): BenchRow[] {
         fmt(kernel.p95Ms),
         arq ? fmt(arq.medianMs) : "-",
         arq ? fmt(arq.p95Ms) : "-",
-        arq ? `${(arq.medianMs / kernel.medianMs).toFixed(0)}×` : "-",
+        arq ? `${(arq.medianMs / kernel.medianMs).toFixed(0)}×` : "-"
       ]);
     }
   }
 
   if (log) {
     const widths = header.map((h, k) => Math.max(h.length, ...table.map((r) => r[k].length)));
-    const row = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join("  ");
+    const row = (cells: string[]) =>
+      cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join("  ");
     console.log("Pivot kernel vs arquero (SYNTHETIC data; times in ms, after warm-up)");
     console.log(row(header));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
@@ -192,7 +214,7 @@ export function benchPivotNode(options: BenchOptions = {}): BenchRow[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchPivotNode({ log: true });
+  benchPivotNode({log: true});
 }
 
 /**
@@ -202,50 +224,112 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
  * and more, also the filter designs (if-skip vs routing to spare slots).
  * Results agree with the kernel's or this throws.
  */
-export function benchPivotSeries(options: { sizes: number[]; seed: number; budgetMs: number }): BenchResult[] {
+export function benchPivotSeries(options: {sizes: number[]; seed: number; budgetMs: number}): BenchResult[] {
   const out: BenchResult[] = [];
   for (const n of options.sizes) {
     const data = generateSyntheticColumns(n, options.seed);
-    const cube: Cube = cubeFromColumns({ dimensions: data.columns, measure: data.count, withheld: data.withheld });
+    const cube: Cube = cubeFromColumns({dimensions: data.columns, measure: data.count, withheld: data.withheld});
     const ageValues = data.columns.ageBand.values;
     const outcomeValues = data.columns.outcome.values;
-    const pivotOptions = { rows: "ageBand", cols: "outcome", keepEmpty: true };
+    const pivotOptions = {rows: "ageBand", cols: "outcome", keepEmpty: true};
     const kernel = kitPivot(cube, pivotOptions).result;
     const rc = cube.dims.ageBand.codes;
     const cc = cube.dims.outcome.codes;
     const table = aq.table({
       ageBand: Array.from(rc, (c) => ageValues[c]),
       outcome: Array.from(cc, (c) => outcomeValues[c]),
-      count: Array.from(data.count, (v, i) => (data.withheld[i] ? null : v)),
+      count: Array.from(data.count, (v, i) => (data.withheld[i] ? null : v))
     });
     const problems = [
-      ...compareWithKernel(kernel, ageValues, outcomeValues, floorPivot(rc, ageValues.length, cc, outcomeValues.length, cube.known), `floor at ${n}`),
-      ...compareWithKernel(kernel, ageValues, outcomeValues, arqueroFlatPivot(aq, table, "ageBand", "outcome", ageValues, outcomeValues), `arquero at ${n}`),
+      ...compareWithKernel(
+        kernel,
+        ageValues,
+        outcomeValues,
+        floorPivot(rc, ageValues.length, cc, outcomeValues.length, cube.known),
+        `floor at ${n}`
+      ),
+      ...compareWithKernel(
+        kernel,
+        ageValues,
+        outcomeValues,
+        arqueroFlatPivot(aq, table, "ageBand", "outcome", ageValues, outcomeValues),
+        `arquero at ${n}`
+      )
     ];
     if (problems.length) throw new Error(`bench: engines disagree on the same synthetic data:\n${problems.join("\n")}`);
     const add = (name: string, group: string, samples: number[], note?: string) =>
-      out.push({ name, group, env: "node", rows: n, ...summarise(samples), ...(note ? { note } : {}) });
-    add(SERIES.kernel, "pivot", timeRuns(() => kitPivot(cube, pivotOptions), options.budgetMs, 15, 500), `${kernel.nRows} × ${kernel.nCols}`);
+      out.push({name, group, env: "node", rows: n, ...summarise(samples), ...(note ? {note} : {})});
+    add(
+      SERIES.kernel,
+      "pivot",
+      timeRuns(() => kitPivot(cube, pivotOptions), options.budgetMs, 15, 500),
+      `${kernel.nRows} × ${kernel.nCols}`
+    );
     // The public pivot pages call: record objects, prepared once (cached), then cells with their measure.
     const records = syntheticRecordsFromColumns(data);
-    const spec = { rows: "ageBand", cols: "outcome", measure: "pctTotal", orders: { outcomes: outcomeValues } } as const;
+    const spec = {rows: "ageBand", cols: "outcome", measure: "pctTotal", orders: {outcomes: outcomeValues}} as const;
     const prepareMs = timeRuns(() => prepareRecords(records), options.budgetMs, 1, n >= 1_000_000 ? 3 : 20);
     const viaPivot = pivot(records, spec);
     if (viaPivot.total.known !== kernel.total.sum || viaPivot.total.lines !== kernel.total.records) {
-      throw new Error(`bench: pivot() counts ${viaPivot.total.known} employees in ${viaPivot.total.lines} records, the kernel ${kernel.total.sum} in ${kernel.total.records} (n=${n})`);
+      throw new Error(
+        `bench: pivot() counts ${viaPivot.total.known} employees in ${viaPivot.total.lines} records, the kernel ${kernel.total.sum} in ${kernel.total.records} (n=${n})`
+      );
     }
-    add(SERIES.publicPivot, "pivot", timeRuns(() => pivot(records, spec), options.budgetMs, 15, 500), "records prepared once, then cells with known sums, withheld ranges and % of total");
+    add(
+      SERIES.publicPivot,
+      "pivot",
+      timeRuns(() => pivot(records, spec), options.budgetMs, 15, 500),
+      "records prepared once, then cells with known sums, withheld ranges and % of total"
+    );
     add("prepare: record objects to a cube (once per record set)", "pivot", prepareMs);
-    add(SERIES.floor, "pivot", timeRuns(() => floorPivot(rc, ageValues.length, cc, outcomeValues.length, cube.known), options.budgetMs, 15, 500));
-    add(SERIES.arquero, "pivot", timeRuns(() => arqueroFlatPivot(aq, table, "ageBand", "outcome", ageValues, outcomeValues), options.budgetMs, 5, 200));
+    add(
+      SERIES.floor,
+      "pivot",
+      timeRuns(() => floorPivot(rc, ageValues.length, cc, outcomeValues.length, cube.known), options.budgetMs, 15, 500)
+    );
+    add(
+      SERIES.arquero,
+      "pivot",
+      timeRuns(
+        () => arqueroFlatPivot(aq, table, "ageBand", "outcome", ageValues, outcomeValues),
+        options.budgetMs,
+        5,
+        200
+      )
+    );
     if (n >= 100_000) {
       const fc = cube.dims.upheld.codes;
       const allowed = new Uint8Array(cube.dims.upheld.values.length);
       allowed[cube.dims.upheld.index.get(true)!] = 1;
       const note = "upheld = true (61% of records pass)";
-      add("filters: hand loop, if-skip", "filters", timeRuns(() => floorFilteredIfSkip(rc, ageValues.length, cc, outcomeValues.length, cube.known, fc, allowed), options.budgetMs, 15, 300), note);
-      add("filters: hand loop, route to spare slots", "filters", timeRuns(() => floorFilteredRouted(rc, ageValues.length, cc, outcomeValues.length, cube.known, fc, allowed), options.budgetMs, 15, 300), note);
-      add("filters: kit kernel, upheld = true", "filters", timeRuns(() => kitPivot(cube, { ...pivotOptions, filters: { upheld: [true] } }), options.budgetMs, 15, 300), note);
+      add(
+        "filters: hand loop, if-skip",
+        "filters",
+        timeRuns(
+          () => floorFilteredIfSkip(rc, ageValues.length, cc, outcomeValues.length, cube.known, fc, allowed),
+          options.budgetMs,
+          15,
+          300
+        ),
+        note
+      );
+      add(
+        "filters: hand loop, route to spare slots",
+        "filters",
+        timeRuns(
+          () => floorFilteredRouted(rc, ageValues.length, cc, outcomeValues.length, cube.known, fc, allowed),
+          options.budgetMs,
+          15,
+          300
+        ),
+        note
+      );
+      add(
+        "filters: kit kernel, upheld = true",
+        "filters",
+        timeRuns(() => kitPivot(cube, {...pivotOptions, filters: {upheld: [true]}}), options.budgetMs, 15, 300),
+        note
+      );
     }
   }
   return out;

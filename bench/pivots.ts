@@ -6,17 +6,17 @@
  * Browser-safe (no Node imports): bundled for Chromium by bench/browser.ts and
  * imported by the Node runner alike.
  */
-import type { Cube } from "../src/lib/pivot/cube.js";
-import { percent, pivotCube, type CubePivot, type CubePivotOptions } from "../src/lib/pivot/kernel.js";
+import type {Cube} from "../src/lib/pivot/cube.js";
+import {percent, pivotCube, type CubePivot, type CubePivotOptions} from "../src/lib/pivot/kernel.js";
 
 /** The kit's kernel: pivotCube, then every cell's share of the grand total (percentages). */
-export function kitPivot(cube: Cube, options: CubePivotOptions): { result: CubePivot; shares: Float64Array } {
+export function kitPivot(cube: Cube, options: CubePivotOptions): {result: CubePivot; shares: Float64Array} {
   const result = pivotCube(cube, options);
   const shares = new Float64Array(result.nRows * result.nCols);
   for (let r = 0; r < result.nRows; r++) {
     for (let c = 0; c < result.nCols; c++) shares[r * result.nCols + c] = percent(result, r, c, "total") ?? NaN;
   }
-  return { result, shares };
+  return {result, shares};
 }
 
 /** Margins and shares from flat per-cell counts and sums (used by every engine but the kernel). */
@@ -54,14 +54,20 @@ export function withMargins(nRows: number, nCols: number, records: Float64Array,
   }
   const shares = new Float64Array(nRows * nCols);
   for (let k = 0; k < shares.length; k++) shares[k] = totalSum === 0 ? NaN : (100 * sum[k]) / totalSum;
-  return { nRows, nCols, records, sum, rowRecords, rowSum, colRecords, colSum, totalRecords, totalSum, shares };
+  return {nRows, nCols, records, sum, rowRecords, rowSum, colRecords, colSum, totalRecords, totalSum, shares};
 }
 
 /**
  * The practical floor: one hand-written loop over two code arrays, counting
  * records and summing the known measure per cell, then margins and shares.
  */
-export function floorPivot(rc: ArrayLike<number>, nRows: number, cc: ArrayLike<number>, nCols: number, known: Float64Array): FlatPivot {
+export function floorPivot(
+  rc: ArrayLike<number>,
+  nRows: number,
+  cc: ArrayLike<number>,
+  nCols: number,
+  known: Float64Array
+): FlatPivot {
   const records = new Float64Array(nRows * nCols);
   const sum = new Float64Array(nRows * nCols);
   const n = known.length;
@@ -75,8 +81,13 @@ export function floorPivot(rc: ArrayLike<number>, nRows: number, cc: ArrayLike<n
 
 /** The floor loop with a filter that skips records with `if` (the "before" of the kernel's filter design). */
 export function floorFilteredIfSkip(
-  rc: ArrayLike<number>, nRows: number, cc: ArrayLike<number>, nCols: number, known: Float64Array,
-  fc: ArrayLike<number>, allowed: Uint8Array,
+  rc: ArrayLike<number>,
+  nRows: number,
+  cc: ArrayLike<number>,
+  nCols: number,
+  known: Float64Array,
+  fc: ArrayLike<number>,
+  allowed: Uint8Array
 ): FlatPivot {
   const records = new Float64Array(nRows * nCols);
   const sum = new Float64Array(nRows * nCols);
@@ -95,8 +106,13 @@ export function floorFilteredIfSkip(
  * routed to one of 16 spare slots instead of skipped (the kernel's design).
  */
 export function floorFilteredRouted(
-  rc: ArrayLike<number>, nRows: number, cc: ArrayLike<number>, nCols: number, known: Float64Array,
-  fc: ArrayLike<number>, allowed: Uint8Array,
+  rc: ArrayLike<number>,
+  nRows: number,
+  cc: ArrayLike<number>,
+  nCols: number,
+  known: Float64Array,
+  fc: ArrayLike<number>,
+  allowed: Uint8Array
 ): FlatPivot {
   const SPARE = 16;
   const records = new Float64Array(nRows * nCols + SPARE);
@@ -112,9 +128,15 @@ export function floorFilteredRouted(
 }
 
 /** arquero: groupby(rows, cols).rollup(count, sum), then margins and shares from the grouped table. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function arqueroPivot(aq: any, table: any, rows: string, cols: string, rowValues: readonly unknown[], colValues: readonly unknown[]): FlatPivot {
-  const grouped = table.groupby(rows, cols).rollup({ records: aq.op.count(), sum: aq.op.sum("count") });
+export function arqueroPivot(
+  aq: typeof import("arquero"),
+  table: import("arquero").ColumnTable,
+  rows: string,
+  cols: string,
+  rowValues: readonly unknown[],
+  colValues: readonly unknown[]
+): FlatPivot {
+  const grouped = table.groupby(rows, cols).rollup({records: aq.op.count(), sum: aq.op.sum("count")});
   const rk = grouped.array(rows) as unknown[];
   const ck = grouped.array(cols) as unknown[];
   const n = grouped.array("records") as number[];
@@ -132,7 +154,13 @@ export function arqueroPivot(aq: any, table: any, rows: string, cols: string, ro
 }
 
 /** Differences between the kernel's cells and a flat pivot's (same dictionaries), as sentences; empty when identical. */
-export function compareWithKernel(kernel: CubePivot, rowValues: readonly unknown[], colValues: readonly unknown[], flat: FlatPivot, label: string): string[] {
+export function compareWithKernel(
+  kernel: CubePivot,
+  rowValues: readonly unknown[],
+  colValues: readonly unknown[],
+  flat: FlatPivot,
+  label: string
+): string[] {
   const problems: string[] = [];
   for (let r = 0; r < rowValues.length; r++) {
     for (let c = 0; c < colValues.length; c++) {
@@ -142,11 +170,14 @@ export function compareWithKernel(kernel: CubePivot, rowValues: readonly unknown
       const kSum = kr < 0 || kc < 0 ? 0 : kernel.cells.sum[kr * kernel.nCols + kc];
       const k = r * colValues.length + c;
       if (kRecords !== flat.records[k] || Math.abs(kSum - flat.sum[k]) > 1e-6 * Math.max(1, Math.abs(kSum))) {
-        problems.push(`${label}: cell (${String(rowValues[r])}, ${String(colValues[c])}) has ${flat.records[k]} records / sum ${flat.sum[k]}, the kernel ${kRecords} / ${kSum}`);
+        problems.push(
+          `${label}: cell (${String(rowValues[r])}, ${String(colValues[c])}) has ${flat.records[k]} records / sum ${flat.sum[k]}, the kernel ${kRecords} / ${kSum}`
+        );
       }
     }
   }
-  if (kernel.total.records !== flat.totalRecords) problems.push(`${label}: ${flat.totalRecords} records in all, the kernel ${kernel.total.records}`);
+  if (kernel.total.records !== flat.totalRecords)
+    problems.push(`${label}: ${flat.totalRecords} records in all, the kernel ${kernel.total.records}`);
   return problems.slice(0, 5);
 }
 
@@ -183,7 +214,12 @@ export function timeRuns(fn: () => unknown, budgetMs: number, min = 5, max = 200
 }
 
 /** The same for an asynchronous `fn` (DuckDB-WASM answers through a worker). */
-export async function timeRunsAsync(fn: () => Promise<unknown>, budgetMs: number, min = 5, max = 200): Promise<number[]> {
+export async function timeRunsAsync(
+  fn: () => Promise<unknown>,
+  budgetMs: number,
+  min = 5,
+  max = 200
+): Promise<number[]> {
   const warmStart = performance.now();
   for (let k = 0; k < 10; k++) {
     await fn();

@@ -4,7 +4,7 @@
  *
  * Pure module (no file or network access) so that a fast unit test can check
  * it: test/unit/bench-results.test.ts. All figures come from SYNTHETIC data
- * (bench/synthetic.ts) or from the built site; nothing here is published.
+ * (tools/synthetic.ts) or from the built site; nothing here is published.
  */
 
 /** Where a measurement was taken. */
@@ -53,13 +53,13 @@ export interface BenchRun {
 }
 
 /** Median and 95th percentile (nearest rank) of a non-empty sample. */
-export function summarise(samples: readonly number[]): { medianMs: number; p95Ms: number; samples: number } {
+export function summarise(samples: readonly number[]): {medianMs: number; p95Ms: number; samples: number} {
   if (samples.length === 0) throw new Error("bench: no samples to summarise");
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
   const medianMs = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
   const p95Ms = s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
-  return { medianMs, p95Ms, samples: s.length };
+  return {medianMs, p95Ms, samples: s.length};
 }
 
 /** Checks that a value has the documented shape of `bench/results.json`; returns the problems found. */
@@ -86,7 +86,8 @@ export function validateResults(value: unknown): string[] {
     if (isNum(o.medianMs) && isNum(o.p95Ms) && (o.p95Ms as number) < (o.medianMs as number)) {
       problems.push(`${where}: p95Ms below medianMs`);
     }
-    if (!isNum(o.samples) || !Number.isInteger(o.samples) || (o.samples as number) < 1) problems.push(`${where}.samples: not a positive count`);
+    if (!isNum(o.samples) || !Number.isInteger(o.samples) || (o.samples as number) < 1)
+      problems.push(`${where}.samples: not a positive count`);
     for (const key of ["bytes", "gzipBytes", "perSecond"]) {
       if (key in o && !isNum(o[key])) problems.push(`${where}.${key}: not a number`);
     }
@@ -99,7 +100,12 @@ export function resultsJson(results: readonly BenchResult[]): string {
   const problems = validateResults(results);
   if (problems.length) throw new Error(`bench: results do not have the documented shape:\n${problems.join("\n")}`);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const tidy = results.map((r) => ({ ...r, medianMs: round(r.medianMs), p95Ms: round(r.p95Ms), ...(r.perSecond !== undefined ? { perSecond: Math.round(r.perSecond) } : {}) }));
+  const tidy = results.map((r) => ({
+    ...r,
+    medianMs: round(r.medianMs),
+    p95Ms: round(r.p95Ms),
+    ...(r.perSecond !== undefined ? {perSecond: Math.round(r.perSecond)} : {})
+  }));
   return JSON.stringify(tidy, null, 1) + "\n";
 }
 
@@ -126,7 +132,7 @@ export const SERIES = {
   buildCold: "build: cold (npm run clean, npm run build)",
   buildAgain: "build: again, nothing changed (npm run build)",
   buildEditOne: "build: after editing one reply (npm run build)",
-  buildBefore: "build: Framework's whole cache removed first (before issue 10)",
+  buildBefore: "build: Framework's whole cache removed first (before issue 10)"
 } as const;
 
 /** DuckDB-WASM's 5 x 8 pivot of 1,000,000 rows, measured earlier on these machines (cited by issue 7). */
@@ -148,58 +154,87 @@ const kB = (bytes: number) => (bytes / 1000).toFixed(1) + " kB";
 /** Evaluates issue 7's targets on a run's results. `pass` is null when the measure is missing. */
 export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
   const out: TargetCheck[] = [];
-  const missing = (target: string): TargetCheck => ({ target, value: "not measured", pass: null });
+  const missing = (target: string): TargetCheck => ({target, value: "not measured", pass: null});
   for (const env of ["chromium", "node"] as const) {
     const kernel = find(results, SERIES.kernel, env, MILLION);
     const t = `kit pivot at 1,000,000 rows in ${env === "node" ? "Node" : "Chromium"}: median within 20 ms`;
-    out.push(kernel ? { target: t, value: ms(kernel.medianMs), pass: kernel.medianMs <= 20 } : missing(t));
+    out.push(kernel ? {target: t, value: ms(kernel.medianMs), pass: kernel.medianMs <= 20} : missing(t));
     const floor = find(results, SERIES.floor, env, MILLION);
     const tf = `kit pivot at 1,000,000 rows in ${env === "node" ? "Node" : "Chromium"}: within 10x of the hand-written floor`;
     out.push(
       kernel && floor
-        ? { target: tf, value: `${(kernel.medianMs / floor.medianMs).toFixed(1)}x (${ms(kernel.medianMs)} vs ${ms(floor.medianMs)})`, pass: kernel.medianMs <= 10 * floor.medianMs }
-        : missing(tf),
+        ? {
+            target: tf,
+            value: `${(kernel.medianMs / floor.medianMs).toFixed(1)}x (${ms(kernel.medianMs)} vs ${ms(floor.medianMs)})`,
+            pass: kernel.medianMs <= 10 * floor.medianMs
+          }
+        : missing(tf)
     );
   }
   {
     const kernel = find(results, SERIES.kernel, "chromium", MILLION);
     const duck = find(results, SERIES.duckdb, "chromium", MILLION);
     const t = "kit pivot at 1,000,000 rows in Chromium: ahead of DuckDB-WASM";
-    if (kernel && duck) out.push({ target: t, value: `${ms(kernel.medianMs)} vs ${ms(duck.medianMs)} (measured)`, pass: kernel.medianMs < duck.medianMs });
-    else if (kernel) out.push({ target: t, value: `${ms(kernel.medianMs)} vs ${DUCKDB_CITED_MEDIAN_MS} ms (cited, not measured in this run)`, pass: kernel.medianMs < DUCKDB_CITED_MEDIAN_MS });
+    if (kernel && duck)
+      out.push({
+        target: t,
+        value: `${ms(kernel.medianMs)} vs ${ms(duck.medianMs)} (measured)`,
+        pass: kernel.medianMs < duck.medianMs
+      });
+    else if (kernel)
+      out.push({
+        target: t,
+        value: `${ms(kernel.medianMs)} vs ${DUCKDB_CITED_MEDIAN_MS} ms (cited, not measured in this run)`,
+        pass: kernel.medianMs < DUCKDB_CITED_MEDIAN_MS
+      });
     else out.push(missing(t));
   }
   const pages = results.filter((r) => r.name === SERIES.pageReady);
-  if (pages.length === 0) out.push(missing("every page within 350 kB gzip"), missing("every page ready in under 1.5 s"));
+  if (pages.length === 0)
+    out.push(missing("every page within 350 kB gzip"), missing("every page ready in under 1.5 s"));
   for (const p of pages) {
-    out.push({ target: `${p.page}: within 350 kB gzip`, value: p.gzipBytes === undefined ? "not measured" : kB(p.gzipBytes), pass: p.gzipBytes === undefined ? null : p.gzipBytes <= 350_000 });
-    out.push({ target: `${p.page}: ready in under 1.5 s`, value: ms(p.medianMs), pass: p.medianMs < 1500 });
+    out.push({
+      target: `${p.page}: within 350 kB gzip`,
+      value: p.gzipBytes === undefined ? "not measured" : kB(p.gzipBytes),
+      pass: p.gzipBytes === undefined ? null : p.gzipBytes <= 350_000
+    });
+    out.push({target: `${p.page}: ready in under 1.5 s`, value: ms(p.medianMs), pass: p.medianMs < 1500});
   }
   const controls = results.filter((r) => r.name === SERIES.pageControl);
   for (const c of controls) {
-    out.push({ target: `${c.page}: control change settled within 50 ms (seed scale)`, value: ms(c.medianMs), pass: c.medianMs <= 50 });
+    out.push({
+      target: `${c.page}: control change settled within 50 ms (seed scale)`,
+      value: ms(c.medianMs),
+      pass: c.medianMs <= 50
+    });
   }
   // Issue 10: the explorer's own components, and the built page, settle a control change quickly.
   {
     const seed = results.find((r) => r.name === SERIES.explorerSeedControl);
     const t = "explorer components on the seed: control change settled within 30 ms";
-    out.push(seed ? { target: t, value: ms(seed.medianMs), pass: seed.medianMs <= 30 } : missing(t));
+    out.push(seed ? {target: t, value: ms(seed.medianMs), pass: seed.medianMs <= 30} : missing(t));
     const million = find(results, SERIES.explorerControl, "chromium", MILLION);
     const tm = "explorer components on 1,000,000 rows: control change settled within 50 ms";
-    out.push(million ? { target: tm, value: ms(million.medianMs), pass: million.medianMs <= 50 } : missing(tm));
+    out.push(million ? {target: tm, value: ms(million.medianMs), pass: million.medianMs <= 50} : missing(tm));
     const page = results.find((r) => r.name === SERIES.explorerPageControl);
     const tp = "explore.html on the seed (Framework's runtime): control change settled within 30 ms";
-    out.push(page ? { target: tp, value: ms(page.medianMs), pass: page.medianMs <= 30 } : missing(tp));
+    out.push(page ? {target: tp, value: ms(page.medianMs), pass: page.medianMs <= 30} : missing(tp));
   }
-  for (const [rows, limit] of [[SEED_ROWS, 50], [MILLION, 100]] as const) {
+  for (const [rows, limit] of [
+    [SEED_ROWS, 50],
+    [MILLION, 100]
+  ] as const) {
     const s = find(results, SERIES.syntheticControl, "chromium", rows);
     const t = `synthetic page, ${rows.toLocaleString("en-GB")} rows: control change to table and chart within ${limit} ms`;
-    out.push(s ? { target: t, value: ms(s.medianMs), pass: s.medianMs <= limit } : missing(t));
+    out.push(s ? {target: t, value: ms(s.medianMs), pass: s.medianMs <= limit} : missing(t));
   }
   // Issue 10: a build from nothing, and a rebuild after a reply is edited.
-  for (const [name, t, limit] of [[SERIES.buildCold, "cold build (npm run clean, npm run build) within 10 s", 10_000], [SERIES.buildEditOne, "rebuild after editing one reply within 5 s", 5_000]] as const) {
+  for (const [name, t, limit] of [
+    [SERIES.buildCold, "cold build (npm run clean, npm run build) within 10 s", 10_000],
+    [SERIES.buildEditOne, "rebuild after editing one reply within 5 s", 5_000]
+  ] as const) {
     const b = find(results, name, "node", null);
-    out.push(b ? { target: t, value: `${(b.medianMs / 1000).toFixed(1)} s`, pass: b.medianMs <= limit } : missing(t));
+    out.push(b ? {target: t, value: `${(b.medianMs / 1000).toFixed(1)} s`, pass: b.medianMs <= limit} : missing(t));
   }
   return out;
 }
@@ -227,7 +262,7 @@ const GROUP_TITLES: Record<string, string> = {
   load: "Loading records into a page",
   control: "Control change on a synthetic page",
   explorer: "Explorer: control changes (its own components; the built page)",
-  pages: "Built pages",
+  pages: "Built pages"
 };
 
 const fmtRows = (n: number | null) => (n === null ? "" : n.toLocaleString("en-GB"));
@@ -243,37 +278,62 @@ export function textTable(results: readonly BenchResult[]): string {
     r.p95Ms.toFixed(r.p95Ms < 10 ? 3 : 1),
     String(r.samples),
     r.gzipBytes === undefined ? "" : (r.gzipBytes / 1000).toFixed(1),
-    r.perSecond === undefined ? "" : Math.round(r.perSecond).toLocaleString("en-GB"),
+    r.perSecond === undefined ? "" : Math.round(r.perSecond).toLocaleString("en-GB")
   ]);
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
-  const fmt = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join("  ");
+  const fmt = (cells: string[]) =>
+    cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join("  ");
   return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)].join("\n");
 }
 
 export function targetsText(checks: readonly TargetCheck[]): string {
-  return checks.map((c) => `${c.pass === null ? "----" : c.pass ? "PASS" : "MISS"}  ${c.target}: ${c.value}`).join("\n");
+  return checks
+    .map((c) => `${c.pass === null ? "----" : c.pass ? "PASS" : "MISS"}  ${c.target}: ${c.value}`)
+    .join("\n");
 }
 
 /** Before/after pairs: the slower way first, the kit's way second. */
-const BEFORE_AFTER: { what: string; before: string; after: string }[] = [
-  { what: "Pivot engine: arquero → kit kernel", before: SERIES.arquero, after: SERIES.kernel },
-  { what: "Pivot engine: DuckDB-WASM, text → kit kernel", before: SERIES.duckdbStrings, after: SERIES.kernel },
-  { what: "Pivot engine: DuckDB-WASM, codes → kit kernel", before: SERIES.duckdb, after: SERIES.kernel },
-  { what: "Filter inside the loop", before: "filters: hand loop, if-skip", after: "filters: hand loop, route to spare slots" },
-  { what: "Data format for loading", before: "load: row JSON to prepared cube", after: "load: columnar binary to prepared cube" },
-  { what: "Rebuild after editing one reply: whole cache cleared → stale loader outputs only", before: SERIES.buildBefore, after: SERIES.buildEditOne },
+const BEFORE_AFTER: {what: string; before: string; after: string}[] = [
+  {what: "Pivot engine: arquero → kit kernel", before: SERIES.arquero, after: SERIES.kernel},
+  {what: "Pivot engine: DuckDB-WASM, text → kit kernel", before: SERIES.duckdbStrings, after: SERIES.kernel},
+  {what: "Pivot engine: DuckDB-WASM, codes → kit kernel", before: SERIES.duckdb, after: SERIES.kernel},
+  {
+    what: "Filter inside the loop",
+    before: "filters: hand loop, if-skip",
+    after: "filters: hand loop, route to spare slots"
+  },
+  {
+    what: "Data format for loading",
+    before: "load: row JSON to prepared cube",
+    after: "load: columnar binary to prepared cube"
+  },
+  {
+    what: "Rebuild after editing one reply: whole cache cleared → stale loader outputs only",
+    before: SERIES.buildBefore,
+    after: SERIES.buildEditOne
+  }
 ];
 
 /** The Markdown placed between the markers of docs/performance.md. */
 export function renderFigures(run: BenchRun): string {
-  const { machine, results } = run;
+  const {machine, results} = run;
   const out: string[] = [];
   out.push(
     `Run on ${machine.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB memory, ${machine.platform}, ` +
-      `Node ${machine.node}, Chromium ${machine.chromium ?? "(not run)"}. All record data is SYNTHETIC (bench/synthetic.ts).`,
+      `Node ${machine.node}, Chromium ${machine.chromium ?? "(not run)"}. All record data is SYNTHETIC (tools/synthetic.ts).`
   );
   out.push("", "### Targets", "");
-  out.push(mdTable(["", "Target", "Measured"], checkTargets(results).map((c) => [c.pass === null ? "not measured" : c.pass ? "PASS" : "MISS", c.target, c.value]), () => false));
+  out.push(
+    mdTable(
+      ["", "Target", "Measured"],
+      checkTargets(results).map((c) => [
+        c.pass === null ? "not measured" : c.pass ? "PASS" : "MISS",
+        c.target,
+        c.value
+      ]),
+      () => false
+    )
+  );
 
   out.push("", "### Before and after", "");
   const pairs: string[][] = [];
@@ -281,10 +341,25 @@ export function renderFigures(run: BenchRun): string {
     for (const b of results.filter((r) => r.name === p.before)) {
       const a = results.find((r) => r.name === p.after && r.env === b.env && r.rows === b.rows);
       if (!a) continue;
-      pairs.push([p.what, b.env, fmtRows(b.rows), fmtMs(b.medianMs), fmtMs(a.medianMs), a.medianMs > 0 ? `${(b.medianMs / a.medianMs).toFixed(1)}×` : ""]);
+      pairs.push([
+        p.what,
+        b.env,
+        fmtRows(b.rows),
+        fmtMs(b.medianMs),
+        fmtMs(a.medianMs),
+        a.medianMs > 0 ? `${(b.medianMs / a.medianMs).toFixed(1)}×` : ""
+      ]);
     }
   }
-  out.push(pairs.length ? mdTable(["Optimisation", "Where", "Rows", "Before (median ms)", "After (median ms)", "Speed-up"], pairs, (k) => k >= 2) : "No before/after pair was measured in this run.");
+  out.push(
+    pairs.length
+      ? mdTable(
+          ["Optimisation", "Where", "Rows", "Before (median ms)", "After (median ms)", "Speed-up"],
+          pairs,
+          (k) => k >= 2
+        )
+      : "No before/after pair was measured in this run."
+  );
 
   const groups = [...new Set(results.map((r) => r.group))];
   for (const g of groups) {
@@ -292,7 +367,16 @@ export function renderFigures(run: BenchRun): string {
     const rows = results.filter((r) => r.group === g);
     const hasBytes = rows.some((r) => r.gzipBytes !== undefined);
     const hasRate = rows.some((r) => r.perSecond !== undefined);
-    const header = ["What", "Where", "Rows", "Median ms", "p95 ms", "Runs", ...(hasBytes ? ["Bytes", "Gzip bytes"] : []), ...(hasRate ? ["Per second"] : [])];
+    const header = [
+      "What",
+      "Where",
+      "Rows",
+      "Median ms",
+      "p95 ms",
+      "Runs",
+      ...(hasBytes ? ["Bytes", "Gzip bytes"] : []),
+      ...(hasRate ? ["Per second"] : [])
+    ];
     out.push(
       mdTable(
         header,
@@ -303,11 +387,16 @@ export function renderFigures(run: BenchRun): string {
           fmtMs(r.medianMs),
           fmtMs(r.p95Ms),
           String(r.samples),
-          ...(hasBytes ? [r.bytes === undefined ? "" : r.bytes.toLocaleString("en-GB"), r.gzipBytes === undefined ? "" : r.gzipBytes.toLocaleString("en-GB")] : []),
-          ...(hasRate ? [r.perSecond === undefined ? "" : Math.round(r.perSecond).toLocaleString("en-GB")] : []),
+          ...(hasBytes
+            ? [
+                r.bytes === undefined ? "" : r.bytes.toLocaleString("en-GB"),
+                r.gzipBytes === undefined ? "" : r.gzipBytes.toLocaleString("en-GB")
+              ]
+            : []),
+          ...(hasRate ? [r.perSecond === undefined ? "" : Math.round(r.perSecond).toLocaleString("en-GB")] : [])
         ]),
-        (k) => k >= 2,
-      ),
+        (k) => k >= 2
+      )
     );
   }
   if (run.skipped.length) {
@@ -325,6 +414,7 @@ export function replaceBetweenMarkers(doc: string, figures: string): string {
   const end = doc.indexOf(MARKER_END);
   const block = `${MARKER_START}\n\n${figures.trim()}\n\n${MARKER_END}`;
   if (start < 0 && end < 0) return `${doc.replace(/\s*$/, "")}\n\n## Results\n\n${block}\n`;
-  if (start < 0 || end < 0 || end < start) throw new Error("bench: docs/performance.md has one figures marker without the other; fix the markers by hand");
+  if (start < 0 || end < 0 || end < start)
+    throw new Error("bench: docs/performance.md has one figures marker without the other; fix the markers by hand");
   return doc.slice(0, start) + block + doc.slice(end + MARKER_END.length);
 }

@@ -43,7 +43,11 @@ function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, {recursive: true, withFileTypes: true})
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join("/"))
+    .map((entry) =>
+      relative(dir, join(entry.parentPath ?? entry.path, entry.name))
+        .split(sep)
+        .join("/")
+    )
     .filter((path) => !path.split("/").some((part) => part.startsWith(".")))
     .sort();
 }
@@ -73,10 +77,23 @@ async function importGraphs(srcRoot: string, loaders: string[]): Promise<Map<str
   for (const loader of loaders) {
     try {
       const result = await build({
-        entryPoints: [join(srcRoot, loader)], bundle: true, write: false, metafile: true, platform: "node", format: "esm",
-        packages: "external", logLevel: "silent", outfile: "loader.js", absWorkingDir: srcRoot,
+        entryPoints: [join(srcRoot, loader)],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: "node",
+        format: "esm",
+        packages: "external",
+        logLevel: "silent",
+        outfile: "loader.js",
+        absWorkingDir: srcRoot
       });
-      graphs.set(loader, Object.keys(result.metafile.inputs).map((input) => resolve(srcRoot, input)).sort());
+      graphs.set(
+        loader,
+        Object.keys(result.metafile.inputs)
+          .map((input) => resolve(srcRoot, input))
+          .sort()
+      );
     } catch {
       // a loader esbuild cannot read: counted as depending on all of src/
     }
@@ -122,7 +139,8 @@ export async function loaderInputs(project: Project): Promise<Map<string, Inputs
     let newestCode = 0;
     const hash = createHash("sha256").update(`v${MANIFEST_VERSION} ${sharedHash}\n`);
     for (const loader of paths) {
-      const code = graphs.get(loader) ?? (allSource ??= filesUnder(project.srcRoot).map((path) => join(project.srcRoot, path)));
+      const code =
+        graphs.get(loader) ?? (allSource ??= filesUnder(project.srcRoot).map((path) => join(project.srcRoot, path)));
       hash.update(`loader ${loader}\n`);
       for (const file of code) {
         hash.update(`${relative(project.srcRoot, file)} ${hashFile(file)}\n`);
@@ -137,7 +155,9 @@ export async function loaderInputs(project: Project): Promise<Map<string, Inputs
 function readManifest(cacheDir: string): Record<string, string> {
   try {
     const manifest = JSON.parse(readFileSync(join(cacheDir, MANIFEST), "utf8"));
-    return manifest?.version === MANIFEST_VERSION && typeof manifest.outputs === "object" && manifest.outputs ? manifest.outputs : {};
+    return manifest?.version === MANIFEST_VERSION && typeof manifest.outputs === "object" && manifest.outputs
+      ? manifest.outputs
+      : {};
   } catch {
     return {};
   }
@@ -150,7 +170,10 @@ function readManifest(cacheDir: string): Record<string, string> {
  * inputs were when this last ran, not when `dev` later ran the loader. Framework's own cache
  * (folders and files starting with "_") is never touched.
  */
-export async function clearStaleLoaders(project: Project, options: {all?: boolean} = {}): Promise<{cleared: string[]; kept: string[]}> {
+export async function clearStaleLoaders(
+  project: Project,
+  options: {all?: boolean} = {}
+): Promise<{cleared: string[]; kept: string[]}> {
   const cacheDir = join(project.srcRoot, ".observablehq/cache");
   const now = await loaderInputs(project);
   const before = readManifest(cacheDir);
@@ -158,7 +181,8 @@ export async function clearStaleLoaders(project: Project, options: {all?: boolea
   const kept: string[] = [];
   for (const output of cachedOutputs(cacheDir)) {
     const inputs = now.get(output);
-    const fresh = inputs && before[output] === inputs.hash && statSync(join(cacheDir, output)).mtimeMs >= inputs.newestMs;
+    const fresh =
+      inputs && before[output] === inputs.hash && statSync(join(cacheDir, output)).mtimeMs >= inputs.newestMs;
     if (fresh && !options.all) kept.push(output);
     else {
       rmSync(join(cacheDir, output), {force: true});
@@ -169,14 +193,28 @@ export async function clearStaleLoaders(project: Project, options: {all?: boolea
   const path = join(cacheDir, MANIFEST);
   const temp = `${path}.${process.pid}`;
   mkdirSync(cacheDir, {recursive: true});
-  writeFileSync(temp, JSON.stringify({version: MANIFEST_VERSION, outputs: Object.fromEntries([...now].map(([target, inputs]) => [target, inputs.hash]))}, null, 1) + "\n");
+  writeFileSync(
+    temp,
+    JSON.stringify(
+      {
+        version: MANIFEST_VERSION,
+        outputs: Object.fromEntries([...now].map(([target, inputs]) => [target, inputs.hash]))
+      },
+      null,
+      1
+    ) + "\n"
+  );
   renameSync(temp, path);
   return {cleared, kept};
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {root?: string};
-  const project: Project = {srcRoot: join(ROOT, config.root ?? "src"), dataDir: process.env.FOI_DATA_DIR ?? join(ROOT, "data"), projectRoot: ROOT};
+  const project: Project = {
+    srcRoot: join(ROOT, config.root ?? "src"),
+    dataDir: process.env.FOI_DATA_DIR ?? join(ROOT, "data"),
+    projectRoot: ROOT
+  };
   const {cleared} = await clearStaleLoaders(project, {all: process.argv.includes("--all")});
   if (cleared.length) process.stdout.write(`loaders to run again (their inputs changed): ${cleared.join(", ")}\n`);
 }

@@ -38,7 +38,9 @@ function checkLine(c: Check): string {
 export function summary(reply: ParsedReply): string {
   const out: string[] = [];
   const src = reply.source;
-  const how = src ? `${src.format}${src.encoding ? `, ${src.encoding}` : ""}${src.textSource === "as received" ? "" : `; lines count in the text ${src.textSource}`}` : "text";
+  const how = src
+    ? `${src.format}${src.encoding ? `, ${src.encoding}` : ""}${src.textSource === "as received" ? "" : `; lines count in the text ${src.textSource}`}`
+    : "text";
   out.push(`${reply.file}: ${reply.authority} (${how})`);
   if (reply.status === "nil") {
     out.push(`  nil return: ${reply.statusDetail}; no records`);
@@ -47,14 +49,23 @@ export function summary(reply: ParsedReply): string {
     const plural = (n: number, what: string) => `${n} row${n === 1 ? "" : "s"} ${what}`;
     const suppressed = reply.records.filter((r) => r.suppressed).length;
     const unreadable = reply.records.filter((r) => r.count == null && !r.suppressed).length;
-    const parts = [suppressed ? plural(suppressed, "withheld") : "", unreadable ? plural(unreadable, "with no readable count") : ""].filter(Boolean);
-    const withheld = parts.length ? ` + ${parts.join(" + ")} (total ${t.max == null ? `at least ${t.min}` : `between ${t.min} and ${t.max}`})` : "; no counts withheld";
-    out.push(`  ${reply.records.length} records from the table whose header is at line ${reply.table?.headerLine} (${reply.table?.layout ?? "unknown layout"})`);
+    const parts = [
+      suppressed ? plural(suppressed, "withheld") : "",
+      unreadable ? plural(unreadable, "with no readable count") : ""
+    ].filter(Boolean);
+    const withheld = parts.length
+      ? ` + ${parts.join(" + ")} (total ${t.max == null ? `at least ${t.min}` : `between ${t.min} and ${t.max}`})`
+      : "; no counts withheld";
+    out.push(
+      `  ${reply.records.length} records from the table whose header is at line ${reply.table?.headerLine} (${reply.table?.layout ?? "unknown layout"})`
+    );
     out.push(`  employees: ${t.known} counted${withheld}`);
   }
   const f = reply.fields;
   const answered = Object.keys(reply.answers).join(", ");
-  out.push(`  answers found: ${answered || "none"}; investigated (answer 5): ${f.investigated ?? "not stated"}; share of all disciplinaries (answer 9): ${f.pctOfDisciplinaryRaw ?? "not stated"}`);
+  out.push(
+    `  answers found: ${answered || "none"}; investigated (answer 5): ${f.investigated ?? "not stated"}; share of all disciplinaries (answer 9): ${f.pctOfDisciplinaryRaw ?? "not stated"}`
+  );
   out.push("  checks:");
   for (const c of [...reply.checks, ...(reply.infoChecks ?? [])]) out.push(checkLine(c));
   if (!reply.warnings.length) out.push("  warnings: none");
@@ -91,7 +102,9 @@ async function main(argv: string[]): Promise<number> {
     }));
   } catch (error) {
     // Only the mappings stop every file from being read.
-    process.stderr.write(`error: ${error instanceof ReplyError ? error.message : `the mappings in data/mappings/ cannot be read (${(error as Error).message})`}\n`);
+    process.stderr.write(
+      `error: ${error instanceof ReplyError ? error.message : `the mappings in data/mappings/ cannot be read (${(error as Error).message})`}\n`
+    );
     return 1;
   }
   if (json) process.stdout.write(JSON.stringify({responses: replies.map(replyJson), errors}, null, 2) + "\n");

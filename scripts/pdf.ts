@@ -6,10 +6,13 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 import {parseArgs} from "node:util";
-import {DIST, launchBrowser, serveDist, settle} from "../test/browser/harness.js";
+import {launchBrowser, settle} from "../tools/chromium.js";
+import {DIST, serveDist} from "../tools/site.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const {values} = parseArgs({options: {out: {type: "string", default: join(DIST, "report.pdf")}, page: {type: "string", default: "index.html"}}});
+const {values} = parseArgs({
+  options: {out: {type: "string", default: join(DIST, "report.pdf")}, page: {type: "string", default: "index.html"}}
+});
 
 /** Newest modification time of any file under the given folders (Framework's cache excluded). */
 function newestSource(dirs: string[]): number {
@@ -29,7 +32,10 @@ function newestSource(dirs: string[]): number {
 
 const built = join(DIST, values.page);
 const sources = [join(ROOT, "src"), join(ROOT, "data")];
-if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newestSource(sources), statSync(join(ROOT, "observablehq.config.ts")).mtimeMs)) {
+if (
+  !existsSync(built) ||
+  statSync(built).mtimeMs < Math.max(newestSource(sources), statSync(join(ROOT, "observablehq.config.ts")).mtimeMs)
+) {
   console.log("Building the site first (dist/ is missing or older than src/ or data/)");
   execFileSync("npm", ["run", "build", "--silent"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
 }

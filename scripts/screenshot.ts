@@ -2,9 +2,13 @@
 //   npm run screenshot -- [page.html] [out.png] [--dark] [--width 1200]
 // Builds nothing: run `npm run build` first. Prints any problem the page had.
 import {parseArgs} from "node:util";
-import {launchBrowser, serveDist, visit} from "../test/browser/harness.js";
+import {launchBrowser, visit} from "../tools/chromium.js";
+import {serveDist} from "../tools/site.js";
 
-const {values, positionals} = parseArgs({allowPositionals: true, options: {dark: {type: "boolean"}, width: {type: "string", default: "1200"}}});
+const {values, positionals} = parseArgs({
+  allowPositionals: true,
+  options: {dark: {type: "boolean"}, width: {type: "string", default: "1200"}}
+});
 const [path = "", out = "screenshot.png"] = positionals;
 const site = await serveDist();
 const browser = await launchBrowser();

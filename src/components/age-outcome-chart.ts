@@ -15,14 +15,18 @@ export interface AgeOutcomeChartOptions {
 
 export function ageOutcomeChart(result: PivotResult, {width, title}: AgeOutcomeChartOptions) {
   if (result.spec.rows !== "ageBand" || result.spec.cols !== "outcome") {
-    throw new Error(`ageOutcomeChart: needs a pivot of age band by outcome, not ${result.spec.rows} by ${result.spec.cols}`);
+    throw new Error(
+      `ageOutcomeChart: needs a pivot of age band by outcome, not ${result.spec.rows} by ${result.spec.cols}`
+    );
   }
   const present = result.colKeys.filter((_, j) => result.colTotals[j].knownRows > 0);
   const data = result.cells.flat().filter((c) => c.knownRows > 0);
   const withheld = result.total.withheldRows;
   return Plot.plot({
     title,
-    caption: withheld ? `${withheld} line${withheld === 1 ? "" : "s"} with a withheld count ${withheld === 1 ? "is" : "are"} not drawn.` : undefined,
+    caption: withheld
+      ? `${withheld} line${withheld === 1 ? "" : "s"} with a withheld count ${withheld === 1 ? "is" : "are"} not drawn.`
+      : undefined,
     width,
     height: 300,
     marginLeft: 60,

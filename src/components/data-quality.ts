@@ -16,9 +16,14 @@ export interface TableOptions {
 
 type Cell = string | number | null | Node;
 
-function table(rows: Cell[][], {caption, headings, className}: {caption: string; headings: string[]; className: string}): HTMLTableElement {
+function table(
+  rows: Cell[][],
+  {caption, headings, className}: {caption: string; headings: string[]; className: string}
+): HTMLTableElement {
   const cell = (value: Cell) =>
-    typeof value === "number" ? html.fragment`<td class="num">${formatCount(value)}</td>` : html.fragment`<td>${value ?? "–"}</td>`;
+    typeof value === "number"
+      ? html.fragment`<td class="num">${formatCount(value)}</td>`
+      : html.fragment`<td>${value ?? "–"}</td>`;
   return html<HTMLTableElement>`<table class=${`dq ${className}`}>
     <caption>${caption}</caption>
     <thead><tr>${headings.map((h) => html.fragment`<th>${h}</th>`)}</tr></thead>
@@ -50,7 +55,9 @@ export function overviewRows(responses: ParsedReply[]): ReplyOverviewRow[] {
     return {
       authority: r.authority,
       file: r.file,
-      format: r.source ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}` : "text",
+      format: r.source
+        ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}`
+        : "text",
       status: r.status === "nil" ? `nil return (${r.nilReason ?? "no table"})` : "table read",
       records: r.records.length,
       counted: counts.known,
@@ -61,11 +68,37 @@ export function overviewRows(responses: ParsedReply[]): ReplyOverviewRow[] {
   });
 }
 
-export function repliesOverview(responses: ParsedReply[], {caption = "Every reply the kit read"}: TableOptions = {}): HTMLTableElement {
+export function repliesOverview(
+  responses: ParsedReply[],
+  {caption = "Every reply the kit read"}: TableOptions = {}
+): HTMLTableElement {
   return table(
-    overviewRows(responses).map((r) => [r.authority, r.file, r.format, r.status, r.records, r.counted, r.withheld, r.checksFailed, r.warnings]),
-    {caption, className: "dq-overview",
-      headings: ["Authority", "File", "Format", "Status", "Records", "Employees counted", "Rows withheld or unreadable", "Checks failed", "Warnings"]}
+    overviewRows(responses).map((r) => [
+      r.authority,
+      r.file,
+      r.format,
+      r.status,
+      r.records,
+      r.counted,
+      r.withheld,
+      r.checksFailed,
+      r.warnings
+    ]),
+    {
+      caption,
+      className: "dq-overview",
+      headings: [
+        "Authority",
+        "File",
+        "Format",
+        "Status",
+        "Records",
+        "Employees counted",
+        "Rows withheld or unreadable",
+        "Checks failed",
+        "Warnings"
+      ]
+    }
   );
 }
 
@@ -77,7 +110,13 @@ export function checksTable(checks: Check[], {caption = "Checks"}: TableOptions 
 }
 
 /** Warnings, including every line the kit did not understand, with the line's text as written. */
-export function warningsTable(warnings: Warning[], {caption = "Warnings and lines not understood", whenNone = "No warnings: every row of the table was read and every label mapped."}: TableOptions & {whenNone?: string} = {}): HTMLElement {
+export function warningsTable(
+  warnings: Warning[],
+  {
+    caption = "Warnings and lines not understood",
+    whenNone = "No warnings: every row of the table was read and every label mapped."
+  }: TableOptions & {whenNone?: string} = {}
+): HTMLElement {
   if (!warnings.length) return html`<p class="dq-none">${whenNone}</p>`;
   return table(
     warnings.map((w) => [w.line, w.message, w.text ? html`<code>${w.text}</code>` : null]),

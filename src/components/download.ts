@@ -54,7 +54,10 @@ interface ColorScale {
  * a white background with black text so it reads outside the page.
  */
 export function chartToSvg(chart: Element): {svg: string; width: number; height: number} {
-  const plots = chart instanceof SVGSVGElement ? [chart] : [...chart.querySelectorAll<SVGSVGElement>(":scope > svg")].filter((s) => !s.closest("[class$=-swatches]"));
+  const plots =
+    chart instanceof SVGSVGElement
+      ? [chart]
+      : [...chart.querySelectorAll<SVGSVGElement>(":scope > svg")].filter((s) => !s.closest("[class$=-swatches]"));
   const plotSvg = plots.at(-1);
   if (!plotSvg) throw new Error("chartToSvg: the chart has no <svg> to save");
   const width = Number(plotSvg.getAttribute("width")) || plotSvg.getBoundingClientRect().width;
@@ -66,7 +69,9 @@ export function chartToSvg(chart: Element): {svg: string; width: number; height:
   const line = (content: string, size: number, weight = "normal") => {
     if (!content) return;
     y += size + 6;
-    parts.push(svg.fragment`<text x="0" y=${y} font-size=${size} font-weight=${weight} fill="currentColor">${content}</text>`);
+    parts.push(
+      svg.fragment`<text x="0" y=${y} font-size=${size} font-weight=${weight} fill="currentColor">${content}</text>`
+    );
   };
   line(text("h2"), 16, "bold");
   line(text("h3"), 13);
@@ -78,8 +83,13 @@ export function chartToSvg(chart: Element): {svg: string; width: number; height:
     scale.domain.forEach((value, i) => {
       const label = String(value);
       const w = 28 + 7.5 * label.length; // generous: the reader's font is unknown
-      if (x + w > width && x > 0) (x = 0), (y += 18);
-      parts.push(svg.fragment`<rect x=${x} y=${y} width="12" height="12" fill=${String(range[i % range.length])}></rect><text x=${x + 16} y=${y + 10} fill="currentColor">${label}</text>`);
+      if (x + w > width && x > 0) {
+        x = 0;
+        y += 18;
+      }
+      parts.push(
+        svg.fragment`<rect x=${x} y=${y} width="12" height="12" fill=${String(range[i % range.length])}></rect><text x=${x + 16} y=${y + 10} fill="currentColor">${label}</text>`
+      );
       x += w;
     });
     y += 18;
@@ -111,16 +121,24 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   context.fillStyle = "white";
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("svgToPng: the canvas gave no PNG"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("svgToPng: the canvas gave no PNG"))), "image/png")
+  );
 }
 
 /** Buttons saving a chart as SVG and as PNG; `chart` returns the chart on show when clicked. */
 export function chartDownloads(chart: () => Element, {basename}: {basename: string}): HTMLButtonElement[] {
   return [
-    downloadButton(() => new Blob([chartToSvg(chart()).svg], {type: "image/svg+xml"}), {label: "Chart as SVG", filename: `${basename}.svg`}),
-    downloadButton(() => {
-      const {svg, width, height} = chartToSvg(chart());
-      return svgToPng(svg, width, height);
-    }, {label: "Chart as PNG", filename: `${basename}.png`})
+    downloadButton(() => new Blob([chartToSvg(chart()).svg], {type: "image/svg+xml"}), {
+      label: "Chart as SVG",
+      filename: `${basename}.svg`
+    }),
+    downloadButton(
+      () => {
+        const {svg, width, height} = chartToSvg(chart());
+        return svgToPng(svg, width, height);
+      },
+      {label: "Chart as PNG", filename: `${basename}.png`}
+    )
   ];
 }

@@ -6,7 +6,16 @@
 import {html} from "htl";
 import type {OfcomReference} from "../lib/ofcom/reference.js";
 import type {CaveatKind, ReplyCaveats} from "../lib/report/caveats.js";
-import {formatCount, formatDate, formatNumber, formatPeriod, formatPlace, formatRange, formatStatedPercent, listText} from "../lib/present/index.js";
+import {
+  formatCount,
+  formatDate,
+  formatNumber,
+  formatPeriod,
+  formatPlace,
+  formatRange,
+  formatStatedPercent,
+  listText
+} from "../lib/present/index.js";
 
 /** One line of the box: what the reply says, its words, and where they stand. */
 export interface CaveatItem {
@@ -25,9 +34,11 @@ export function ofcomCaveatItems(caveats: ReplyCaveats): CaveatItem[] {
   const items: CaveatItem[] = [];
   if (scope) {
     const also = scope.channels.length ? `${listText(scope.channels)} use` : null;
-    const text = !scope.broader ? "The reply says how it recorded the cases."
-      : scope.category ? `The cases are counted as "${scope.category}"${also ? `, which may also cover ${also}` : ""}, so not every case is about social media.`
-      : `The reply says the cases may also concern ${also}, so not every case is about social media.`;
+    const text = !scope.broader
+      ? "The reply says how it recorded the cases."
+      : scope.category
+        ? `The cases are counted as "${scope.category}"${also ? `, which may also cover ${also}` : ""}, so not every case is about social media.`
+        : `The reply says the cases may also concern ${also}, so not every case is about social media.`;
     items.push({kind: "scope", text, quote: scope.quote, source: formatPlace(scope)});
   }
   if (period) {
@@ -35,17 +46,31 @@ export function ofcomCaveatItems(caveats: ReplyCaveats): CaveatItem[] {
     const survey = surveyYear
       ? `; Ofcom's rates come from a single survey year, ${surveyYear.surveyYear}, ${surveyYear.within ? "within" : "outside"} those ${years} years`
       : ` (${years} years)`;
-    items.push({kind: "period", text: `The cases cover ${formatPeriod(period.start, period.end)}${survey}.`, quote: null,
-      source: [period.file, period.policy ? `policy date: ${formatPlace(period.policy, {withFile: false})}` : null, surveyYear ? `survey year: ${surveyYear.file}` : null]
-        .filter((s) => s != null).join("; ")});
+    items.push({
+      kind: "period",
+      text: `The cases cover ${formatPeriod(period.start, period.end)}${survey}.`,
+      quote: null,
+      source: [
+        period.file,
+        period.policy ? `policy date: ${formatPlace(period.policy, {withFile: false})}` : null,
+        surveyYear ? `survey year: ${surveyYear.file}` : null
+      ]
+        .filter((s) => s != null)
+        .join("; ")
+    });
   }
   if (share) {
     const again = share.sameScope && scope?.category ? ` (again counted as ${scope.category})` : "";
-    const implied = share.implied && share.basis
-      ? ` If the ${formatCount(share.basis.count)} investigated are the cases it counts, the council ran ${formatRange(share.implied.low, share.implied.high)} disciplinary proceedings in the period: an inference, not a figure it gave.`
-      : "";
-    items.push({kind: "share", quote: share.quote, source: formatPlace(share),
-      text: `These cases were ${share.pct != null ? formatStatedPercent(share.pct) : share.stated} of all disciplinary proceedings${again}.${implied}`});
+    const implied =
+      share.implied && share.basis
+        ? ` If the ${formatCount(share.basis.count)} investigated are the cases it counts, the council ran ${formatRange(share.implied.low, share.implied.high)} disciplinary proceedings in the period: an inference, not a figure it gave.`
+        : "";
+    items.push({
+      kind: "share",
+      quote: share.quote,
+      source: formatPlace(share),
+      text: `These cases were ${share.pct != null ? formatStatedPercent(share.pct) : share.stated} of all disciplinary proceedings${again}.${implied}`
+    });
   }
   return items;
 }
@@ -56,7 +81,10 @@ export interface OfcomCaveatsOptions {
   title?: string;
 }
 
-export function ofcomCaveats(caveats: ReplyCaveats, {title = "What the reply itself says"}: OfcomCaveatsOptions = {}): HTMLElement {
+export function ofcomCaveats(
+  caveats: ReplyCaveats,
+  {title = "What the reply itself says"}: OfcomCaveatsOptions = {}
+): HTMLElement {
   return html`<div class="ofcom-caveats">
     <h3>${title}</h3>
     <ul>${ofcomCaveatItems(caveats).map((c) => html.fragment`<li data-kind=${c.kind}><span>${c.text}</span>${c.quote ? html.fragment` <q>${c.quote}</q>` : null} <span class="muted small">(${c.source})</span></li>`)}</ul>

@@ -30,7 +30,8 @@ export function ofcomTable(c: Comparison, {caption}: OfcomTableOptions = {}): HT
       <th class="num">Expected cases</th>
       <th class="num">Observed ÷ expected (${level} interval)</th>
     </tr></thead>
-    <tbody>${c.bands.map((b) => html.fragment`<tr data-band=${b.band}>
+    <tbody>${c.bands.map(
+      (b) => html.fragment`<tr data-band=${b.band}>
       <th>${b.band}</th>
       <td class="num">${formatCount(b.known)} of ${total}${b.withheldRows ? `; band total ${formatBandCount(b)}` : ""}</td>
       <td class="num">${share(b.share)} (${share(b.shareLower)} to ${share(b.shareUpper)})</td>
@@ -39,7 +40,8 @@ export function ofcomTable(c: Comparison, {caption}: OfcomTableOptions = {}): HT
       <td class="num">${share(b.expectedShare)}</td>
       <td class="num">${formatNumber(b.expected, {digits: 1})}</td>
       <td class="num">${ratio(b.ratio)} (${ratio(b.ratioLower)} to ${ratio(b.ratioUpper)})</td>
-    </tr>`)}</tbody>
+    </tr>`
+    )}</tbody>
     <tfoot><tr>
       <th>Total</th>
       <td class="num">${total} of ${total}</td>

@@ -65,8 +65,15 @@ function merge(cells: readonly PivotCell[]): PivotCell {
   const sum = (f: (c: PivotCell) => number) => cells.reduce((s, c) => s + f(c), 0);
   const values = cells.map((c) => c.value).filter((v): v is number => v != null);
   return {
-    row: null, col: null, known: sum((c) => c.known), lines: sum((c) => c.lines), knownRows: sum((c) => c.knownRows), withheldRows: sum((c) => c.withheldRows),
-    min: sum((c) => c.min), max: cells.some((c) => c.max == null) ? null : sum((c) => c.max!), value: values.length ? values.reduce((a, b) => a + b, 0) : null
+    row: null,
+    col: null,
+    known: sum((c) => c.known),
+    lines: sum((c) => c.lines),
+    knownRows: sum((c) => c.knownRows),
+    withheldRows: sum((c) => c.withheldRows),
+    min: sum((c) => c.min),
+    max: cells.some((c) => c.max == null) ? null : sum((c) => c.max!),
+    value: values.length ? values.reduce((a, b) => a + b, 0) : null
   };
 }
 
@@ -90,23 +97,45 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
   const partDim = transpose ? spec.rows : (spec.cols ?? spec.rows);
   const rowIdx = largest(rowTotals, rowsAreParts ? maxParts(partDim) - 1 : MAX_BARS);
   const colIdx = largest(colTotals, colsAreParts ? maxParts(partDim) - 1 : MAX_BARS);
-  const merged = (n: number, kept: number[], isParts: boolean) => (isParts && kept.length < n ? [...Array(n).keys()].filter((i) => !kept.includes(i)) : []);
+  const merged = (n: number, kept: number[], isParts: boolean) =>
+    isParts && kept.length < n ? [...Array(n).keys()].filter((i) => !kept.includes(i)) : [];
   const otherRows = merged(rowTotals.length, rowIdx, rowsAreParts);
   const otherCols = merged(colTotals.length, colIdx, colsAreParts);
   const otherLabel = (name: string, n: number) => `other ${name.toLowerCase()}s (${n})`;
-  const rowKeys = [...rowIdx.map((i) => result.rowKeys[i]), ...(otherRows.length ? [otherLabel(dimensionName(spec.rows), otherRows.length)] : [])];
-  const colKeys = [...colIdx.map((j) => allCols[j]), ...(otherCols.length ? [otherLabel(colName, otherCols.length)] : [])];
+  const rowKeys = [
+    ...rowIdx.map((i) => result.rowKeys[i]),
+    ...(otherRows.length ? [otherLabel(dimensionName(spec.rows), otherRows.length)] : [])
+  ];
+  const colKeys = [
+    ...colIdx.map((j) => allCols[j]),
+    ...(otherCols.length ? [otherLabel(colName, otherCols.length)] : [])
+  ];
   const rowGroups = [...rowIdx.map((i) => [i]), ...(otherRows.length ? [otherRows] : [])];
   const colGroups = [...colIdx.map((j) => [j]), ...(otherCols.length ? [otherCols] : [])];
   const data: Datum[] = rowGroups.flatMap((rows, a) =>
     colGroups.map((cols, b) => {
-      const cell = rows.length === 1 && cols.length === 1 ? cellAt(rows[0], cols[0]) : merge(rows.flatMap((i) => cols.map((j) => cellAt(i, j))));
-      return {row: rowKeys[a], col: colKeys[b], value: cell.value, text: formatCell(cell, spec.measure), withheld: cell.withheldRows > 0};
+      const cell =
+        rows.length === 1 && cols.length === 1
+          ? cellAt(rows[0], cols[0])
+          : merge(rows.flatMap((i) => cols.map((j) => cellAt(i, j))));
+      return {
+        row: rowKeys[a],
+        col: colKeys[b],
+        value: cell.value,
+        text: formatCell(cell, spec.measure),
+        withheld: cell.withheldRows > 0
+      };
     })
   );
   const left = [
-    ...(rowsAreParts || rowIdx.length === rowTotals.length ? [] : [`the ${rowIdx.length} ${dimensionName(spec.rows).toLowerCase()}s with the most employees, of ${rowTotals.length}`]),
-    ...(colsAreParts || colIdx.length === colTotals.length ? [] : [`the ${colIdx.length} ${colName.toLowerCase()}s with the most employees, of ${colTotals.length}`])
+    ...(rowsAreParts || rowIdx.length === rowTotals.length
+      ? []
+      : [
+          `the ${rowIdx.length} ${dimensionName(spec.rows).toLowerCase()}s with the most employees, of ${rowTotals.length}`
+        ]),
+    ...(colsAreParts || colIdx.length === colTotals.length
+      ? []
+      : [`the ${colIdx.length} ${colName.toLowerCase()}s with the most employees, of ${colTotals.length}`])
   ];
 
   const bar = transpose ? "col" : "row";
@@ -114,13 +143,19 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
   const barKeys = transpose ? colKeys : rowKeys;
   const partKeys = transpose ? rowKeys : colKeys;
   const valueLabel = spec.measure === "count" ? "Employees" : measureName(spec.measure);
-  const title = (d: Datum) => `${dimensionName(spec.rows)}: ${d.row}\n${colName}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
+  const title = (d: Datum) =>
+    `${dimensionName(spec.rows)}: ${d.row}\n${colName}: ${d.col}\n${measureName(spec.measure)}: ${d.text}`;
   const withheldRows = result.total.withheldRows;
-  const caption = [
-    left.length ? `The chart shows ${left.join(" and ")}; the table lists every one.` : "",
-    withheldRows ? `${withheldRows} line${withheldRows === 1 ? "" : "s"} with a withheld count ${withheldRows === 1 ? "is" : "are"} not drawn; the table shows where.` : "",
-    spec.measure !== "count" && withheldRows ? "Percentages are of the counts the replies give." : ""
-  ].filter(Boolean).join(" ") || undefined;
+  const caption =
+    [
+      left.length ? `The chart shows ${left.join(" and ")}; the table lists every one.` : "",
+      withheldRows
+        ? `${withheldRows} line${withheldRows === 1 ? "" : "s"} with a withheld count ${withheldRows === 1 ? "is" : "are"} not drawn; the table shows where.`
+        : "",
+      spec.measure !== "count" && withheldRows ? "Percentages are of the counts the replies give." : ""
+    ]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const longest = (keys: readonly string[]) => Math.max(0, ...keys.map((k) => k.length));
   // Plot names its classes after className; the type size lives in components.css.
   const common = {title: options.title, subtitle: options.subtitle, caption, width, className: "plot-pivot-chart"};
@@ -139,16 +174,49 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
       color: {type: "linear", domain: [0, max || 1], scheme: "YlOrRd", label: valueLabel},
       marks: [
         Plot.axisX({anchor: "top", label: null, lineWidth: 8, tickSize: 0}),
-        Plot.cell(data, {x: "col", y: "row", fill: (d: Datum) => (d.withheld && !d.value ? null : d.value ?? 0), stroke: "currentColor", strokeOpacity: 0.15, title, tip: true}),
-        Plot.text(data, {x: "col", y: "row", text: "text", fill: (d: Datum) => ((d.value ?? 0) > max * 0.6 ? "white" : "black"), lineWidth: 8})
+        Plot.cell(data, {
+          x: "col",
+          y: "row",
+          fill: (d: Datum) => (d.withheld && !d.value ? null : (d.value ?? 0)),
+          stroke: "currentColor",
+          strokeOpacity: 0.15,
+          title,
+          tip: true
+        }),
+        Plot.text(data, {
+          x: "col",
+          y: "row",
+          text: "text",
+          fill: (d: Datum) => ((d.value ?? 0) > max * 0.6 ? "white" : "black"),
+          lineWidth: 8
+        })
       ]
     });
   }
 
   // Counts are whole people: no ticks at 0.5.
-  const maxCount = Math.max(1, ...(kind === "grouped" ? data.map((d) => d.value ?? 0) : (transpose ? colIdx.map((j) => colTotals[j]) : rowIdx.map((i) => rowTotals[i]))));
-  const valueScale = {label: `${valueLabel} →`, grid: true, ...(spec.measure === "count" ? {ticks: Math.min(10, maxCount)} : {tickFormat: (v: number) => formatPercent(v, {digits: 0})})};
-  const color = {domain: partKeys, type: "ordinal" as const, range: colorRange(partDim, partKeys.length), legend: true, label: dimensionName(partDim)};
+  const maxCount = Math.max(
+    1,
+    ...(kind === "grouped"
+      ? data.map((d) => d.value ?? 0)
+      : transpose
+        ? colIdx.map((j) => colTotals[j])
+        : rowIdx.map((i) => rowTotals[i]))
+  );
+  const valueScale = {
+    label: `${valueLabel} →`,
+    grid: true,
+    ...(spec.measure === "count"
+      ? {ticks: Math.min(10, maxCount)}
+      : {tickFormat: (v: number) => formatPercent(v, {digits: 0})})
+  };
+  const color = {
+    domain: partKeys,
+    type: "ordinal" as const,
+    range: colorRange(partDim, partKeys.length),
+    legend: true,
+    label: dimensionName(partDim)
+  };
   const marginLeft = Math.min(220, 14 + 7 * longest(kind === "grouped" ? [...barKeys, ...partKeys] : barKeys));
 
   if (kind === "grouped") {
@@ -163,7 +231,15 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
       color,
       marks: [
         Plot.barX(data, {fy: bar, y: part, x: (d: Datum) => d.value ?? 0, fill: part, title, tip: true}),
-        Plot.text(data, {fy: bar, y: part, x: (d: Datum) => d.value ?? 0, text: (d: Datum) => (d.value ? formatMeasure(d.value, spec.measure) : ""), textAnchor: "start", dx: 3, fontSize: 10}),
+        Plot.text(data, {
+          fy: bar,
+          y: part,
+          x: (d: Datum) => d.value ?? 0,
+          text: (d: Datum) => (d.value ? formatMeasure(d.value, spec.measure) : ""),
+          textAnchor: "start",
+          dx: 3,
+          fontSize: 10
+        }),
         Plot.frame({anchor: "left"}),
         Plot.ruleX([0])
       ]
@@ -178,7 +254,16 @@ export function pivotChart(result: PivotResult, options: PivotChartOptions): HTM
     y: {domain: barKeys, label: null},
     color,
     marks: [
-      Plot.barX(drawn, {y: bar, x: "value", fill: part, order: partKeys as string[], stroke: "var(--theme-background, white)", strokeWidth: 0.5, title, tip: true}),
+      Plot.barX(drawn, {
+        y: bar,
+        x: "value",
+        fill: part,
+        order: partKeys as string[],
+        stroke: "var(--theme-background, white)",
+        strokeWidth: 0.5,
+        title,
+        tip: true
+      }),
       Plot.ruleX([0])
     ]
   });

@@ -23,13 +23,18 @@ export interface PivotControlsElement extends HTMLFormElement {
 let formCount = 0;
 
 /** `authorities`: those in the data; the authority dimension and filter appear when there are several. */
-export function pivotControls(authorities: readonly string[], {value = DEFAULT_STATE}: PivotControlsOptions = {}): PivotControlsElement {
+export function pivotControls(
+  authorities: readonly string[],
+  {value = DEFAULT_STATE}: PivotControlsOptions = {}
+): PivotControlsElement {
   const id = `pivot-controls-${++formCount}`;
   const several = authorities.length > 1;
   const choose = (name: string, choices: readonly {key: string; label: string}[]) =>
     html`<select id=${`${id}-${name}`} name=${name}>${choices.map((c) => html`<option value=${c.key}>${c.label}</option>`)}</select>` as HTMLSelectElement;
-  const control = (label: string, input: HTMLSelectElement) => html`<div class="pivot-control"><label for=${input.id}>${label}</label>${input}</div>`;
-  const tick = (name: string, value: string) => html`<input type="checkbox" name=${name} value=${value}>` as HTMLInputElement;
+  const control = (label: string, input: HTMLSelectElement) =>
+    html`<div class="pivot-control"><label for=${input.id}>${label}</label>${input}</div>`;
+  const tick = (name: string, value: string) =>
+    html`<input type="checkbox" name=${name} value=${value}>` as HTMLInputElement;
 
   const dimensions = DIMENSIONS.filter((d) => d.key !== "authority" || several);
   const rows = choose("rows", dimensions);

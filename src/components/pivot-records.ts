@@ -31,9 +31,14 @@ const recordRow = (r: CaseRecord) => html`<tr>
   <td><pre class="line-text">${r.lineText}</pre></td>
 </tr>`;
 
-export function pivotRecords(records: readonly CaseRecord[], {caption, pageSize = 100}: PivotRecordsOptions): HTMLElement {
+export function pivotRecords(
+  records: readonly CaseRecord[],
+  {caption, pageSize = 100}: PivotRecordsOptions
+): HTMLElement {
   const body = html`<tbody>${
-    records.length ? records.slice(0, pageSize).map(recordRow) : html`<tr><td class="muted" colspan="7">No line of any reply falls in this cell.</td></tr>`
+    records.length
+      ? records.slice(0, pageSize).map(recordRow)
+      : html`<tr><td class="muted" colspan="7">No line of any reply falls in this cell.</td></tr>`
   }</tbody>` as HTMLTableSectionElement;
   const rows = (from: number, to: number) => records.slice(from, to).map((r) => recordRow(r) as HTMLTableRowElement);
   const table = html`<table class="pivot-records">
@@ -44,7 +49,8 @@ export function pivotRecords(records: readonly CaseRecord[], {caption, pageSize 
   if (records.length <= pageSize) return table;
   const more = html`<button type="button" class="pivot-more"></button>` as HTMLButtonElement;
   let shown = pageSize;
-  const label = () => (more.textContent = `Show ${Math.min(pageSize, records.length - shown)} more of the ${records.length - shown} other lines`);
+  const label = () =>
+    (more.textContent = `Show ${Math.min(pageSize, records.length - shown)} more of the ${records.length - shown} other lines`);
   label();
   more.addEventListener("click", () => {
     body.append(...rows(shown, shown + pageSize));

@@ -40,11 +40,19 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
   const {onSelect, maxRows = 50, maxCols = 30} = options;
   const rowsName = dimensionName(spec.rows).toLowerCase();
   const colsName = spec.cols ? dimensionName(spec.cols).toLowerCase() : null;
-  const caption = options.caption ?? `${measureName(spec.measure)}, by ${rowsName}${colsName ? ` and ${colsName}` : ""}`;
+  const caption =
+    options.caption ?? `${measureName(spec.measure)}, by ${rowsName}${colsName ? ` and ${colsName}` : ""}`;
 
   const valueCell = (cell: PivotCell, isTotal: boolean) => {
     const text = formatCell(cell, spec.measure);
-    const className = ["num", isTotal ? "total" : "", cell.withheldRows ? "withheld" : "", cell.known === 0 && !cell.withheldRows ? "empty" : ""].filter(Boolean).join(" ");
+    const className = [
+      "num",
+      isTotal ? "total" : "",
+      cell.withheldRows ? "withheld" : "",
+      cell.known === 0 && !cell.withheldRows ? "empty" : ""
+    ]
+      .filter(Boolean)
+      .join(" ");
     const row = cell.row ?? TOTAL;
     const col = cell.col ?? TOTAL;
     if (!onSelect) return html`<td class=${className} data-row=${row} data-col=${col}>${text}</td>`;
@@ -56,9 +64,12 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
   /** The table with its first `nRows` rows and `nCols` columns (and every total). */
   const draw = (nRows: number, nCols: number) => {
     const cols = result.colKeys.slice(0, nCols);
-    const rows = result.rowKeys.slice(0, nRows).map(
-      (key, i) => html`<tr><th scope="row">${key}</th>${result.cells[i].slice(0, nCols).map((c) => valueCell(c, false))}${valueCell(result.rowTotals[i], true)}</tr>`
-    );
+    const rows = result.rowKeys
+      .slice(0, nRows)
+      .map(
+        (key, i) =>
+          html`<tr><th scope="row">${key}</th>${result.cells[i].slice(0, nCols).map((c) => valueCell(c, false))}${valueCell(result.rowTotals[i], true)}</tr>`
+      );
     return html`<table class="pivot-table" data-measure=${spec.measure}>
       <caption>${caption}</caption>
       <thead><tr><th scope="col">${dimensionName(spec.rows)}${spec.cols ? ` \\ ${dimensionName(spec.cols)}` : ""}</th>${cols.map((c) => html`<th scope="col" class="num">${c}</th>`)}<th scope="col" class="num total">Total</th></tr></thead>
@@ -70,8 +81,15 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
   const hiddenRows = Math.max(0, result.rowKeys.length - maxRows);
   const hiddenCols = Math.max(0, result.colKeys.length - maxCols);
   let table = draw(maxRows, maxCols);
-  const hidden = [hiddenRows ? plural(hiddenRows, "other row") : "", hiddenCols ? plural(hiddenCols, "other column") : ""].filter(Boolean).join(" and ");
-  const more = hidden ? (html`<button type="button" class="pivot-more">Show the ${hidden}</button>` as HTMLButtonElement) : null;
+  const hidden = [
+    hiddenRows ? plural(hiddenRows, "other row") : "",
+    hiddenCols ? plural(hiddenCols, "other column") : ""
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  const more = hidden
+    ? (html`<button type="button" class="pivot-more">Show the ${hidden}</button>` as HTMLButtonElement)
+    : null;
   const wrapper = html`<div class="pivot-table-wrapper">${table}${more}</div>` as PivotTableElement;
   let current: Selection | null = options.selected ?? null;
   more?.addEventListener("click", () => {
@@ -84,13 +102,15 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
 
   const buttons = () => [...table.querySelectorAll<HTMLButtonElement>("td button")];
   // One tab stop for the whole grid (the chosen cell, else the first); arrows move within it.
-  const setTabStop = (target: HTMLButtonElement | undefined) => buttons().forEach((b) => (b.tabIndex = b === target ? 0 : -1));
+  const setTabStop = (target: HTMLButtonElement | undefined) =>
+    buttons().forEach((b) => (b.tabIndex = b === target ? 0 : -1));
   wrapper.setSelected = (selection) => {
     current = selection;
     let pressed: HTMLButtonElement | undefined;
     for (const b of buttons()) {
       const td = b.parentElement as HTMLTableCellElement;
-      const on = selection != null && td.dataset.row === (selection.row ?? TOTAL) && td.dataset.col === (selection.col ?? TOTAL);
+      const on =
+        selection != null && td.dataset.row === (selection.row ?? TOTAL) && td.dataset.col === (selection.col ?? TOTAL);
       b.setAttribute("aria-pressed", String(on));
       if (on) pressed = b;
     }
@@ -103,7 +123,10 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
   wrapper.addEventListener("click", (event) => {
     const td = (event.target as HTMLElement).closest("td button")?.parentElement;
     if (!td) return;
-    const selection = {row: td.dataset.row === TOTAL ? null : td.dataset.row!, col: td.dataset.col === TOTAL ? null : td.dataset.col!};
+    const selection = {
+      row: td.dataset.row === TOTAL ? null : td.dataset.row!,
+      col: td.dataset.col === TOTAL ? null : td.dataset.col!
+    };
     wrapper.setSelected(selection);
     onSelect(selection);
   });
@@ -113,7 +136,8 @@ export function pivotTable(result: PivotResult, options: PivotTableOptions = {})
     const td = button.parentElement as HTMLTableCellElement;
     const tr = td.parentElement as HTMLTableRowElement;
     const rows = [...table.rows].filter((row) => row.querySelector("td button"));
-    let r = rows.indexOf(tr), c = td.cellIndex;
+    let r = rows.indexOf(tr),
+      c = td.cellIndex;
     if (event.key === "ArrowRight") c++;
     else if (event.key === "ArrowLeft") c--;
     else if (event.key === "ArrowDown") r++;

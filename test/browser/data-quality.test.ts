@@ -27,8 +27,20 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
     const {page, problems} = await visit(browser, site.url + "data-quality.html", site);
     assert.deepEqual(problems, []);
     const overview = await page.locator("table.dq-overview tbody tr").first().locator("td").allTextContents();
-    assert.deepEqual(overview, ["Leicester City Council", "responses/leicester-city-council-2016.txt", "text", "table read", "25", "31", "0", "0", "0"]);
-    const checks = await page.locator("table.dq-checks tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent)));
+    assert.deepEqual(overview, [
+      "Leicester City Council",
+      "responses/leicester-city-council-2016.txt",
+      "text",
+      "table read",
+      "25",
+      "31",
+      "0",
+      "0",
+      "0"
+    ]);
+    const checks = await page
+      .locator("table.dq-checks tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent)));
     assert.deepEqual(checks, [
       ["rows = totals row", "pass"],
       ["rows = answer 5", "pass"],
@@ -64,12 +76,21 @@ function buildHostileSite(): string {
       source: "test/fixtures/replies/hostile.txt (made up)"
     })
   );
-  const build = spawnSync(process.execPath, [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], {
-    cwd: dir,
-    encoding: "utf8",
-    // Framework runs .ts loaders with the tsx on PATH, as `npm run build` provides it.
-    env: {...process.env, PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`, FOI_DATA_DIR: join(dir, "data"), OBSERVABLE_TELEMETRY_DISABLE: "1"}
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"],
+    {
+      cwd: dir,
+      encoding: "utf8",
+      // Framework runs .ts loaders with the tsx on PATH, as `npm run build` provides it.
+      env: {
+        ...process.env,
+        PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`,
+        FOI_DATA_DIR: join(dir, "data"),
+        OBSERVABLE_TELEMETRY_DISABLE: "1"
+      }
+    }
+  );
   assert.equal(build.status, 0, build.stderr);
   return join(dir, "dist");
 }
@@ -80,16 +101,32 @@ test("a hostile reply's <script> and <img onerror> are shown as text on every pa
   try {
     for (const path of builtPages(dist)) {
       const {page, problems} = await visit(browser, site.url + path, site);
-      assert.equal(await page.evaluate(() => (window as unknown as {__pwned?: string}).__pwned), undefined, `${path}: injected code ran`);
-      const injected = await page.locator("#observablehq-main img[onerror], #observablehq-main script:not([type])").count();
+      assert.equal(
+        await page.evaluate(() => (window as unknown as {__pwned?: string}).__pwned),
+        undefined,
+        `${path}: injected code ran`
+      );
+      const injected = await page
+        .locator("#observablehq-main img[onerror], #observablehq-main script:not([type])")
+        .count();
       assert.equal(injected, 0, `${path}: reply text became elements`);
       if (path === "data-quality.html") {
         assert.deepEqual(problems, []);
         const text = (await page.locator("#observablehq-main").textContent()) ?? "";
         assert.ok(text.includes(`<script>window.__pwned="age"</script>`), "the hostile label is shown as text");
-        assert.ok(text.includes(`<img src=x onerror="window.__pwned='outcome'">`), "the hostile outcome is shown as text");
-        assert.ok(text.includes(`Made-up Council <img src=x onerror="window.__pwned='authority'">`), "the hostile authority is shown as text");
-        assert.equal(await page.locator("table.dq-warnings").count(), 1, "the hostile reply's unreadable lines are listed");
+        assert.ok(
+          text.includes(`<img src=x onerror="window.__pwned='outcome'">`),
+          "the hostile outcome is shown as text"
+        );
+        assert.ok(
+          text.includes(`Made-up Council <img src=x onerror="window.__pwned='authority'">`),
+          "the hostile authority is shown as text"
+        );
+        assert.equal(
+          await page.locator("table.dq-warnings").count(),
+          1,
+          "the hostile reply's unreadable lines are listed"
+        );
       }
       await page.context().close();
     }

@@ -19,7 +19,11 @@ async function open(search = "") {
 
 /** The pivot table as the reader sees it: header row, body rows, totals row, as text. */
 const readTable = (page: Page) =>
-  page.locator("table.pivot-table").evaluate((table: HTMLTableElement) => [...table.rows].map((tr) => [...tr.cells].map((c) => c.textContent!.trim())));
+  page
+    .locator("table.pivot-table")
+    .evaluate((table: HTMLTableElement) =>
+      [...table.rows].map((tr) => [...tr.cells].map((c) => c.textContent!.trim()))
+    );
 
 /** Waits until the table's cell at (row label, column label) reads `text`. */
 async function waitForCell(page: Page, row: string, col: string, text: string) {
@@ -36,7 +40,9 @@ async function waitForCell(page: Page, row: string, col: string, text: string) {
       [row, col, text],
       {timeout: 5000}
     )
-    .catch(async () => assert.fail(`cell ${row} × ${col} never read ${text}; the table: ${JSON.stringify(await readTable(page))}`));
+    .catch(async () =>
+      assert.fail(`cell ${row} × ${col} never read ${text}; the table: ${JSON.stringify(await readTable(page))}`)
+    );
 }
 
 const column = (table: string[][], name: string) => {
@@ -48,13 +54,23 @@ const search = (page: Page) => new URL(page.url()).search;
 test("the default view: age bands by outcome, with totals, a chart and the seed's numbers", async () => {
   const page = await open();
   const table = await readTable(page);
-  assert.deepEqual(column(table, "Total"), {"16-24": "0", "25-34": "11", "35-44": "12", "45-54": "4", "55+": "4", Total: "31"});
+  assert.deepEqual(column(table, "Total"), {
+    "16-24": "0",
+    "25-34": "11",
+    "35-44": "12",
+    "45-54": "4",
+    "55+": "4",
+    Total: "31"
+  });
   const totals = Object.fromEntries(table[0].map((h, j) => [h, table.at(-1)![j]]));
   assert.equal(totals["no case to answer"], "12");
   assert.equal(totals["final written warning"], "7");
   assert.equal(table[0][1], "no case to answer", "outcomes in severity order");
   assert.ok((await page.locator(".pivot-chart svg[class^=plot]").count()) >= 1, "the chart is drawn");
-  assert.match((await page.locator(".pivot-chart h2").textContent()) ?? "", /Number of employees, by age band and outcome/);
+  assert.match(
+    (await page.locator(".pivot-chart h2").textContent()) ?? "",
+    /Number of employees, by age band and outcome/
+  );
   assert.equal(search(page), "");
   await page.context().close();
 });
@@ -92,23 +108,37 @@ test("choosing a cell lists the reply's lines behind it, by mouse and by keyboar
   const sources = await page.locator("table.pivot-records td.source").allTextContents();
   assert.ok(sources.length >= 1);
   for (const s of sources) assert.match(s, /^responses\/leicester-city-council-2016\.txt:\d+$/);
-  assert.ok(sources.includes("responses/leicester-city-council-2016.txt:49"), "the first row of the table, its count on line 49");
+  assert.ok(
+    sources.includes("responses/leicester-city-council-2016.txt:49"),
+    "the first row of the table, its count on line 49"
+  );
   const counts = (await page.locator("table.pivot-records tbody tr td:nth-child(6)").allTextContents()).map(Number);
-  assert.equal(counts.reduce((a, b) => a + b, 0), 3, "the lines add up to the cell");
+  assert.equal(
+    counts.reduce((a, b) => a + b, 0),
+    3,
+    "the lines add up to the cell"
+  );
   assert.match((await page.locator("table.pivot-records pre").first().textContent()) ?? "", /final written warning/);
   assert.equal(search(page), "?cell-row=25-34&cell-col=final+written+warning");
-  assert.equal(await page.locator('td[data-row="25-34"][data-col="final written warning"] button').getAttribute("aria-pressed"), "true");
+  assert.equal(
+    await page.locator('td[data-row="25-34"][data-col="final written warning"] button').getAttribute("aria-pressed"),
+    "true"
+  );
 
   // Keyboard: the chosen cell is the table's tab stop; arrow keys move, Enter chooses.
   const focused = page.locator('td[data-row="25-34"][data-col="final written warning"] button');
   await focused.focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelector(".pivot-records caption")?.textContent?.startsWith("35-44 × final written warning"));
+  await page.waitForFunction(() =>
+    document.querySelector(".pivot-records caption")?.textContent?.startsWith("35-44 × final written warning")
+  );
   assert.equal(search(page), "?cell-row=35-44&cell-col=final+written+warning");
   await page.keyboard.press("End");
   await page.keyboard.press("Space");
-  await page.waitForFunction(() => document.querySelector(".pivot-records caption")?.textContent?.startsWith("35-44 × every outcome: 12"));
+  await page.waitForFunction(() =>
+    document.querySelector(".pivot-records caption")?.textContent?.startsWith("35-44 × every outcome: 12")
+  );
   assert.equal((await page.locator("table.pivot-records td.source").allTextContents()).length > 1, true);
   await page.context().close();
 });
@@ -144,17 +174,26 @@ test("downloads: the table as CSV matching the page, the chart as SVG and PNG", 
   const page = await open("?measure=pct-total&exclude=no-case");
   await waitForCell(page, "Total", "Total", "100.0%");
   const save = async (label: string) => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: label}).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: label}).click()
+    ]);
     return {name: download.suggestedFilename(), body: await readFile((await download.path())!)};
   };
   const csv = await save("Table as CSV");
   assert.equal(csv.name, "explore-ageBand-by-outcome-pctTotal.csv");
   const rows = csvParseRows(csv.body.toString("utf8"));
   const shown = await readTable(page);
-  assert.deepEqual(rows.map((r) => r[0]), shown.map((r) => r[0]).map((h, i) => (i === 0 ? rows[0][0] : h)));
+  assert.deepEqual(
+    rows.map((r) => r[0]),
+    shown.map((r) => r[0]).map((h, i) => (i === 0 ? rows[0][0] : h))
+  );
   assert.deepEqual(rows[0].slice(1), shown[0].slice(1));
   // Numbers as the page shows them, without the % sign.
-  assert.deepEqual(rows.slice(1).map((r) => r.slice(1)), shown.slice(1).map((r) => r.slice(1).map((v) => v.replace(/%$/, "").replace(/^–$/, ""))));
+  assert.deepEqual(
+    rows.slice(1).map((r) => r.slice(1)),
+    shown.slice(1).map((r) => r.slice(1).map((v) => v.replace(/%$/, "").replace(/^–$/, "")))
+  );
   assert.equal(rows.at(-1)!.at(-1), "100.0");
 
   const svg = await save("Chart as SVG");
@@ -172,7 +211,11 @@ test("pages pivot with the kit's own engine: none of them loads arquero", async 
   for (const path of ["explore.html", "index.html", "template.html", "ofcom.html"]) {
     const {page, problems, requests} = await visit(browser, site.url + path, site);
     assert.deepEqual(problems, []);
-    assert.deepEqual(requests.filter((url) => /arquero/i.test(url)), [], `${path} requests arquero`);
+    assert.deepEqual(
+      requests.filter((url) => /arquero/i.test(url)),
+      [],
+      `${path} requests arquero`
+    );
     await page.context().close();
   }
 });

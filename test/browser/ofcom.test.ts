@@ -28,7 +28,7 @@ test("Ofcom page: n of N beside Ofcom's rate, equal-workforce expected shares, c
     ["25-34", "11 of 31", "90%", "23.7%"],
     ["35-44", "12 of 31", "80%", "21.1%"],
     ["45-54", "4 of 31", "68%", "17.9%"],
-    ["55+", "4 of 31", "49%", "12.9%"],
+    ["55+", "4 of 31", "49%", "12.9%"]
   ]);
   const text = (await page.locator("main").textContent()) ?? "";
   assert.match(text, /assumes an equal number of staff in each band/);
@@ -42,8 +42,11 @@ test("Ofcom page: n of N beside Ofcom's rate, equal-workforce expected shares, c
   assert.match(caveats[0], /generic misuse of IT.*answer 7, line 28/s);
   assert.match(caveats[1], /1 July 2013 to 31 December 2015/);
   assert.match(caveats[2], /3\.1% of all disciplinary proceedings.*answer 9, line 159/s);
-  assert.equal(await page.locator("svg[class^=plot]").count() >= 2, true, "the share and ratio charts are drawn");
-  assert.match((await page.locator("figure h2").first().textContent()) ?? "", /Share of investigated employees by age band/);
+  assert.equal((await page.locator("svg[class^=plot]").count()) >= 2, true, "the share and ratio charts are drawn");
+  assert.match(
+    (await page.locator("figure h2").first().textContent()) ?? "",
+    /Share of investigated employees by age band/
+  );
   await page.context().close();
 });
 

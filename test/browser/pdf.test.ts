@@ -24,7 +24,10 @@ const squash = (s: string) => s.replace(/\s+/g, " ");
 
 test("npm run pdf writes the report as a PDF holding its key figures, caveats and sources, without the site's controls", async () => {
   const out = join(mkdtempSync(join(tmpdir(), "foi-pdf-")), "report.pdf");
-  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/pdf.ts"), "--out", out], {cwd: ROOT, stdio: "pipe"});
+  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/pdf.ts"), "--out", out], {
+    cwd: ROOT,
+    stdio: "pipe"
+  });
   const bytes = readFileSync(out);
   assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
   const {totalPages, text} = await extractText(await getDocumentProxy(new Uint8Array(bytes)), {mergePages: true});
@@ -34,12 +37,14 @@ test("npm run pdf writes the report as a PDF holding its key figures, caveats an
   expect(`${caveats.authority} investigated ${figures.employees} employees`);
   expect(`${formatDate(caveats.period!.start)} to ${formatDate(caveats.period!.end)}`);
   // The shares table, row by row: band, count, share and Wilson interval.
-  for (const b of figures.bands) expect(`${b.band} ${b.count} ${formatShare(b.share)} ${formatShare(b.lower)} to ${formatShare(b.upper)}`);
+  for (const b of figures.bands)
+    expect(`${b.band} ${b.count} ${formatShare(b.share)} ${formatShare(b.lower)} to ${formatShare(b.upper)}`);
   expect(`${caveats.share!.pct}%`);
   expect("generic misuse of IT");
   expect(source.attribution!);
   expect("Sources and licence");
   expect(`Total ${figures.outcomes.map((o) => o.count).join(" ")} ${figures.employees}`);
   // No sidebar, search box or pager: their words are not in the printed text.
-  for (const control of ["Data and downloads", "Next page", "Search"]) assert.ok(!all.includes(control), `the PDF shows the control "${control}"`);
+  for (const control of ["Data and downloads", "Next page", "Search"])
+    assert.ok(!all.includes(control), `the PDF shows the control "${control}"`);
 });

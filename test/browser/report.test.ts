@@ -35,10 +35,22 @@ test("the report states the question, the answer, caveats and sources with figur
   assert.ok(text.includes(caveats.scope!.quote), "answer 7 quoted");
   assert.ok(text.includes(`${caveats.share!.pct}% of all disciplinary proceedings`));
   assert.ok(text.includes(source.attribution!), "the licence's attribution");
-  const shares = await page.locator("table.figures tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  assert.deepEqual(shares, figures.bands.map((b) => [b.band, String(b.count), formatShare(b.share), `${formatShare(b.lower)} to ${formatShare(b.upper)}`]));
+  const shares = await page
+    .locator("table.figures tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(
+    shares,
+    figures.bands.map((b) => [
+      b.band,
+      String(b.count),
+      formatShare(b.share),
+      `${formatShare(b.lower)} to ${formatShare(b.upper)}`
+    ])
+  );
   // Every link on the page leads somewhere that exists.
-  const hrefs = await page.locator("#observablehq-main a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const hrefs = await page
+    .locator("#observablehq-main a[href]")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   for (const href of hrefs.filter((h) => h.startsWith(site.origin))) {
     assert.equal((await page.request.get(href)).status(), 200, href);
   }
@@ -51,11 +63,17 @@ test("the report embeds the Ofcom comparison and links to every explorer page", 
   const {page, problems} = await visit(browser, site.url, site);
   assert.deepEqual(problems, []);
   const main = page.locator("#observablehq-main");
-  assert.match(await main.textContent() ?? "", /Communications Market Report 2015/, "the Ofcom citation");
+  assert.match((await main.textContent()) ?? "", /Communications Market Report 2015/, "the Ofcom citation");
   assert.ok((await main.locator(".ofcom-reading p").count()) >= 3, "the generated reading of the comparison");
   assert.ok((await main.locator("svg[class^=plot]").count()) >= 2, "the age chart and the Ofcom chart");
-  const links = await main.locator("a[href]").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  for (const path of ["/explore", "/ofcom", "/data"]) assert.ok(links.some((l) => l.startsWith(path)), `links to ${path}`);
+  const links = await main
+    .locator("a[href]")
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  for (const path of ["/explore", "/ofcom", "/data"])
+    assert.ok(
+      links.some((l) => l.startsWith(path)),
+      `links to ${path}`
+    );
   await page.context().close();
 });
 
@@ -67,10 +85,16 @@ test("the data page offers the records as CSV and JSON and describes every colum
   const csv = csvParse(await (await page.request.get(new URL(csvHref!, page.url()).href)).text());
   const json = await (await page.request.get(new URL(jsonHref!, page.url()).href)).json();
   assert.deepEqual(csv.columns, RECORD_COLUMNS);
-  assert.equal(csv.reduce((s, r) => s + Number(r.count || 0), 0), figures.employees);
+  assert.equal(
+    csv.reduce((s, r) => s + Number(r.count || 0), 0),
+    figures.employees
+  );
   assert.equal(json.length, csv.length);
   const described = await page.locator("table.dictionary tbody tr td:first-child").allTextContents();
-  assert.deepEqual(described, RECORD_FIELDS.map((f) => f.name));
+  assert.deepEqual(
+    described,
+    RECORD_FIELDS.map((f) => f.name)
+  );
   await page.context().close();
 });
 

@@ -16,7 +16,11 @@ const OUT = mkdtempSync(join(tmpdir(), "foi-subpath-"));
 let site: Site;
 let browser: Browser;
 before(async () => {
-  execFileSync("npm", ["run", "build", "--silent"], {cwd: ROOT, stdio: "pipe", env: {...process.env, FOI_BASE: BASE, FOI_OUTPUT: OUT}});
+  execFileSync("npm", ["run", "build", "--silent"], {
+    cwd: ROOT,
+    stdio: "pipe",
+    env: {...process.env, FOI_BASE: BASE, FOI_OUTPUT: OUT}
+  });
   site = await serveDist(BASE, OUT);
   browser = await launchBrowser();
 });
@@ -35,7 +39,10 @@ test("every page opens under the sub-path, and its links and downloads resolve t
     const {page, problems, requests} = await visit(browser, site.url + path, site);
     assert.deepEqual(problems, [], path);
     const local = requests.filter((r) => r.startsWith(site.origin));
-    assert.ok(local.length > 0 && local.every((r) => r.startsWith(site.url)), `${path}: every request stays under ${BASE}`);
+    assert.ok(
+      local.length > 0 && local.every((r) => r.startsWith(site.url)),
+      `${path}: every request stays under ${BASE}`
+    );
     const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs.filter((h) => h.startsWith(site.origin))) {
       assert.ok(href.startsWith(site.url), `${path}: link ${href} leaves ${BASE}`);

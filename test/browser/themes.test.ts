@@ -9,14 +9,20 @@ let site: Site;
 let browser: Browser;
 withSiteAndBrowser((s, b) => ((site = s), (browser = b)));
 
-interface Sample { what: string; ratio: number; background: number }
+interface Sample {
+  what: string;
+  ratio: number;
+  background: number;
+}
 
 /** Contrast of each sampled element's text with the first opaque background behind it. */
 async function contrasts(page: Page): Promise<Sample[]> {
   // tsx compiles named functions with esbuild's __name helper, which the page does not have.
   await page.evaluate("window.__name = (fn) => fn");
   return page.evaluate(() => {
-    const ctx = Object.assign(document.createElement("canvas"), {width: 1, height: 1}).getContext("2d", {willReadFrequently: true})!;
+    const ctx = Object.assign(document.createElement("canvas"), {width: 1, height: 1}).getContext("2d", {
+      willReadFrequently: true
+    })!;
     // The canvas turns any CSS colour (rgb, color(srgb ...), oklch, color-mix results) into sRGB bytes.
     const rgba = (css: string) => {
       ctx.clearRect(0, 0, 1, 1);
@@ -37,9 +43,13 @@ async function contrasts(page: Page): Promise<Sample[]> {
       return rgba(getComputedStyle(document.documentElement).backgroundColor || "#fff");
     };
     const targets: [string, string][] = [
-      ["h1", "heading"], ["#observablehq-main p", "paragraph"], ["table.pivot-table td", "table cell"],
-      ["table.figures th", "table heading"], ["svg[class^=plot] g[aria-label='x-axis tick label'] text", "chart axis label"],
-      ["span[class$='-swatch']", "chart legend"], ["#observablehq-sidebar a", "sidebar link"]
+      ["h1", "heading"],
+      ["#observablehq-main p", "paragraph"],
+      ["table.pivot-table td", "table cell"],
+      ["table.figures th", "table heading"],
+      ["svg[class^=plot] g[aria-label='x-axis tick label'] text", "chart axis label"],
+      ["span[class$='-swatch']", "chart legend"],
+      ["#observablehq-sidebar a", "sidebar link"]
     ];
     return targets.flatMap(([selector, what]) => {
       const el = [...document.querySelectorAll(selector)].find((e) => e.checkVisibility());

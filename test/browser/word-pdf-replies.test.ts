@@ -17,7 +17,15 @@ const dir = mkdtempSync(join(tmpdir(), "foi-word-pdf-"));
 const WORD = {authority: "Made-up Word Council (test)", file: "responses/made-up-word-council-2016.docx"};
 const PDF = {authority: "Made-up PDF Council (test)", file: "responses/made-up-pdf-council-2016.pdf"};
 const meta = (authority: string) =>
-  JSON.stringify({authority, replyDate: "2016-05-01", periodStart: "2013-01-01", periodEnd: "2015-12-31", licence: "none: made up for a test", attribution: `${authority}: made up for a test.`, source: "test/fixtures/make-binary.ts (made up)"});
+  JSON.stringify({
+    authority,
+    replyDate: "2016-05-01",
+    periodStart: "2013-01-01",
+    periodEnd: "2015-12-31",
+    licence: "none: made up for a test",
+    attribution: `${authority}: made up for a test.`,
+    source: "test/fixtures/make-binary.ts (made up)"
+  });
 
 let browser: Browser;
 let site: Site;
@@ -41,7 +49,12 @@ async function buildSite(): Promise<string> {
   const build = spawnSync("npm", ["run", "build"], {
     cwd: dir,
     encoding: "utf8",
-    env: {...process.env, FOI_DATA_DIR: join(dir, "data"), FOI_OUTPUT: join(dir, "dist"), OBSERVABLE_TELEMETRY_DISABLE: "1"}
+    env: {
+      ...process.env,
+      FOI_DATA_DIR: join(dir, "data"),
+      FOI_OUTPUT: join(dir, "dist"),
+      OBSERVABLE_TELEMETRY_DISABLE: "1"
+    }
   });
   assert.equal(build.status, 0, build.stderr);
   assert.match(build.stdout, /loaders to run again/, "the copied loader outputs were cleared");
@@ -74,7 +87,9 @@ test("every page names the Word and the PDF reply's authorities, with no error",
 
 test("the data-quality page says where each reply's lines were counted", async () => {
   const {page} = await visit(browser, site.url + "data-quality.html", site);
-  const rows = await page.locator("table.dq-overview tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  const rows = await page
+    .locator("table.dq-overview tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
   const row = (file: string) => rows.find((cells) => cells[1] === file);
   assert.equal(row(WORD.file)?.[0], WORD.authority);
   assert.match(row(WORD.file)?.[2] ?? "", /docx/);
@@ -85,7 +100,9 @@ test("the data-quality page says where each reply's lines were counted", async (
 
 test("both downloads, fetched through the /data page's links, hold the Word and PDF replies' rows", async () => {
   const {page} = await visit(browser, site.url + "data.html", site);
-  const links = Object.fromEntries(await page.locator("a[download]").evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href])));
+  const links = Object.fromEntries(
+    await page.locator("a[download]").evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]))
+  );
   await page.context().close();
   const csv = csvParse(await (await fetch(links["records.csv"])).text());
   const json: Record<string, unknown>[] = await (await fetch(links["records.json"])).json();
@@ -94,9 +111,28 @@ test("both downloads, fetched through the /data page's links, hold the Word and 
   const table = MADE_UP_TABLE.slice(1, -1);
   for (const {authority, file} of [WORD, PDF]) {
     const fromJson = json.filter((r) => r.file === file);
-    assert.deepEqual(fromJson.map((r) => [r.authority, r.ageRaw, r.outcomeRaw, r.countRaw, r.count, r.suppressed]), table.map(([age, outcome, count]) => [authority, age, outcome, count, count === "<5" ? null : Number(count), count === "<5"]), `${file} in records.json`);
+    assert.deepEqual(
+      fromJson.map((r) => [r.authority, r.ageRaw, r.outcomeRaw, r.countRaw, r.count, r.suppressed]),
+      table.map(([age, outcome, count]) => [
+        authority,
+        age,
+        outcome,
+        count,
+        count === "<5" ? null : Number(count),
+        count === "<5"
+      ]),
+      `${file} in records.json`
+    );
     const fromCsv = csv.filter((r) => r.file === file);
-    assert.deepEqual(fromCsv.map((r) => [r.authority, r.ageRaw, r.countRaw, r.line]), fromJson.map((r) => [r.authority, r.ageRaw, r.countRaw, String(r.line)]), `${file} in records.csv`);
+    assert.deepEqual(
+      fromCsv.map((r) => [r.authority, r.ageRaw, r.countRaw, r.line]),
+      fromJson.map((r) => [r.authority, r.ageRaw, r.countRaw, String(r.line)]),
+      `${file} in records.csv`
+    );
   }
-  assert.equal(json.filter((r) => r.file === "responses/leicester-city-council-2016.txt").length, 25, "the shipped reply is still there");
+  assert.equal(
+    json.filter((r) => r.file === "responses/leicester-city-council-2016.txt").length,
+    25,
+    "the shipped reply is still there"
+  );
 });

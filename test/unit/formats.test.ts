@@ -1,6 +1,5 @@
 // Every format and layout councils send, read from MADE-UP fixtures (test/fixtures/README.md).
 import assert from "node:assert/strict";
-import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
 import {extractText} from "../../src/lib/read/extract.js";
@@ -33,7 +32,10 @@ test("a Markdown pipe table with councils' age labels and withheld counts", asyn
     ["55+", "resigned during process", null, true, 20],
     ["55+", "first written warning", 2, false, 21]
   ]);
-  assert.deepEqual(reply.records.map((r) => r.ageRaw), ["16 to 24", "25 - 34", "35 – 44", "45-54", "55 +", "Over 55"]);
+  assert.deepEqual(
+    reply.records.map((r) => r.ageRaw),
+    ["16 to 24", "25 - 34", "35 – 44", "45-54", "55 +", "Over 55"]
+  );
   assert.deepEqual(reply.records[2].countBounds, [1, 4]);
   assert.equal(reply.records[4].countBounds, null);
   assert.equal(reply.fields.tableTotal, 14);
@@ -61,7 +63,10 @@ test("CSV with CRLF, a quoted comma, 'fewer than 5' and an unmapped outcome kept
   ]);
   assert.equal(reply.records[1].outcomeRaw, "Management action, with training");
   assert.equal(reply.records[1].tier, null);
-  assert.deepEqual(reply.warnings.map((w) => w.line), [4, 6]);
+  assert.deepEqual(
+    reply.warnings.map((w) => w.line),
+    [4, 6]
+  );
   assert.match(reply.warnings[1].message, /"Sent on a course" maps to no known outcome/);
   assert.equal(statuses(reply)["rows = totals row"], "pass");
 });
@@ -89,11 +94,16 @@ test("a cross-tab aligned with spaces: one record per cell, '-' is no record, 0 
     ["55+", "verbal warning", 2, false, 11]
   ]);
   assert.equal(reply.fields.tableTotal, null);
-  assert.deepEqual(statuses(reply), {"rows = totals row": "not available", "rows = answer 5": "pass", "totals row = answer 5": "not available"});
+  assert.deepEqual(statuses(reply), {
+    "rows = totals row": "not available",
+    "rows = answer 5": "pass",
+    "totals row = answer 5": "not available"
+  });
 });
 
 test("a cross-tab with outcomes down the side and ages across, in a pipe table", () => {
-  const text = "MADE UP\n| Outcome | 16-24 | 25 to 34 | Over 55 | Total |\n|---|---|---|---|---|\n| Dismissal | 1 | 2 | 0 | 3 |\n| Verbal warning | <5 | 1 | 1 | 4 |\n| Total | 3 | 3 | 1 | 7 |\n";
+  const text =
+    "MADE UP\n| Outcome | 16-24 | 25 to 34 | Over 55 | Total |\n|---|---|---|---|---|\n| Dismissal | 1 | 2 | 0 | 3 |\n| Verbal warning | <5 | 1 | 1 | 4 |\n| Total | 3 | 3 | 1 | 7 |\n";
   const reply = parseReplyText({file: "x.md", text, meta: null, mappings});
   assert.deepEqual(reply.records.map(brief), [
     ["16-24", "dismissal", 1, false, 4],
@@ -120,10 +130,13 @@ test("semicolon-separated rows and a row of the wrong width, reported with its l
   const reply = parseReplyText({file: "x.txt", text, meta: null, mappings});
   assert.equal(reply.table?.layout, "semicolon-separated rows");
   assert.deepEqual(reply.records.map(brief), [["16-24", "dismissal", 1, false, 2]]);
-  assert.deepEqual(reply.warnings.map((w) => [w.line, w.message]), [
-    [3, "row of 2 cells where the header has 3; not read"],
-    [4, "row of 4 cells where the header has 3; not read"]
-  ]);
+  assert.deepEqual(
+    reply.warnings.map((w) => [w.line, w.message]),
+    [
+      [3, "row of 2 cells where the header has 3; not read"],
+      [4, "row of 4 cells where the header has 3; not read"]
+    ]
+  );
 });
 
 test("a Word .docx reply: records point at lines of the extracted text, and say so", async () => {
@@ -132,7 +145,13 @@ test("a Word .docx reply: records point at lines of the extracted text, and say 
   assert.equal(format, "docx");
   assert.equal(textSource, "extracted from docx");
   assert.ok(text.includes("16 to 24\tVerbal warning\t2"), "a table row is one line, cells separated by tabs");
-  const reply = parseReplyText({file: "made-up.docx", text, meta: null, mappings, source: {format, encoding: null, textSource}});
+  const reply = parseReplyText({
+    file: "made-up.docx",
+    text,
+    meta: null,
+    mappings,
+    source: {format, encoding: null, textSource}
+  });
   assert.deepEqual(reply.records.map(brief), [
     ["16-24", "verbal warning", 2, false, 8],
     ["25-34", "no case to answer", 3, false, 9],
@@ -141,7 +160,10 @@ test("a Word .docx reply: records point at lines of the extracted text, and say 
   ]);
   assert.ok(reply.records.every((r) => r.textSource === "extracted from docx"));
   for (const r of reply.records) assert.ok((await lineOf(bytes, "made-up.docx", r.line)).endsWith(r.countRaw));
-  assert.deepEqual(reply.checks.map((c) => c.status), ["pass", "pass", "pass"]);
+  assert.deepEqual(
+    reply.checks.map((c) => c.status),
+    ["pass", "pass", "pass"]
+  );
   assert.equal(reply.fields.pctOfDisciplinary, 4);
   assert.equal(reply.fields.policyInCodeOfConduct, true);
 });
@@ -150,7 +172,13 @@ test("a PDF reply over two pages: columns become cells, lines count in the extra
   const bytes = await makePdf();
   const {text, textSource} = await extractText(bytes, "made-up.pdf");
   assert.equal(textSource, "extracted from pdf");
-  const reply = parseReplyText({file: "made-up.pdf", text, meta: null, mappings, source: {format: "pdf", encoding: null, textSource}});
+  const reply = parseReplyText({
+    file: "made-up.pdf",
+    text,
+    meta: null,
+    mappings,
+    source: {format: "pdf", encoding: null, textSource}
+  });
   assert.deepEqual(reply.records.map(brief), [
     ["16-24", "verbal warning", 2, false, 8],
     ["25-34", "no case to answer", 3, false, 9],
@@ -164,13 +192,23 @@ test("a PDF reply over two pages: columns become cells, lines count in the extra
 });
 
 test("Windows-1252 and UTF-16 text, LF or CRLF, give the same records", async () => {
-  const text = "Age group\tOutcome\tNo. of employees\r\n16 \u2013 24\tNo case to answer\t3\r\n55+\tDismissal\t\u2264 4\r\n";
+  const text =
+    "Age group\tOutcome\tNo. of employees\r\n16 \u2013 24\tNo case to answer\t3\r\n55+\tDismissal\t\u2264 4\r\n";
   const base = parseReplyText({file: "x.tsv", text, meta: null, mappings}).records.map(brief);
-  assert.deepEqual(base.map((r) => r.slice(0, 4)), [["16-24", "no case to answer", 3, false], ["55+", "dismissal", null, true]]);
+  assert.deepEqual(
+    base.map((r) => r.slice(0, 4)),
+    [
+      ["16-24", "no case to answer", 3, false],
+      ["55+", "dismissal", null, true]
+    ]
+  );
   const cp1252 = Buffer.from(text.replace("\u2013", "-").replace("\u2264 4", "<5"), "latin1");
   cp1252[cp1252.indexOf(0x2d)] = 0x96; // en dash in Windows-1252
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/\r\n/g, "\n"), "utf16le")]);
-  for (const [bytes, encoding] of [[cp1252, "windows-1252"], [utf16, "utf-16le"]] as const) {
+  for (const [bytes, encoding] of [
+    [cp1252, "windows-1252"],
+    [utf16, "utf-16le"]
+  ] as const) {
     const got = await extractText(new Uint8Array(bytes), "x.tsv");
     assert.equal(got.encoding, encoding);
     assert.deepEqual(parseReplyText({file: "x.tsv", text: got.text, meta: null, mappings}).records.map(brief), base);

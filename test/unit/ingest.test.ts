@@ -17,7 +17,11 @@ const SEED = "data/responses/leicester-city-council-2016.txt";
 
 /** Runs the command as `npm run ingest` does: from the package root, with the user's folder in INIT_CWD. */
 function ingest(args: string[], userDir = ROOT) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...args], {cwd: ROOT, encoding: "utf8", env: {...process.env, INIT_CWD: userDir}});
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: {...process.env, INIT_CWD: userDir}
+  });
 }
 
 const work = mkdtempSync(join(tmpdir(), "foi-ingest-"));
@@ -43,17 +47,26 @@ test("every unreadable file is a ReplyError naming the file and the reason", asy
     "not-word.docx": /not a readable Word \.docx/
   };
   for (const [name, bytes] of Object.entries(bad)) {
-    await assert.rejects(extractText(bytes, name), (e: unknown) => e instanceof ReplyError && e.file === name && reasons[name].test(e.reason), name);
+    await assert.rejects(
+      extractText(bytes, name),
+      (e: unknown) => e instanceof ReplyError && e.file === name && reasons[name].test(e.reason),
+      name
+    );
   }
   const blank = await PDFDocument.create();
   blank.addPage();
-  await assert.rejects(extractText(await blank.save(), "scan.pdf"), {message: "scan.pdf: the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it"});
+  await assert.rejects(extractText(await blank.save(), "scan.pdf"), {
+    message: "scan.pdf: the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it"
+  });
 });
 
 test("the command prints a readable summary of the seed", () => {
   const run = ingest([SEED]);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^data\/responses\/leicester-city-council-2016\.txt: Leicester City Council \(text, utf-8\)/);
+  assert.match(
+    run.stdout,
+    /^data\/responses\/leicester-city-council-2016\.txt: Leicester City Council \(text, utf-8\)/
+  );
   assert.match(run.stdout, /25 records from the table whose header is at line 43/);
   assert.match(run.stdout, /employees: 31 counted; no counts withheld/);
   assert.match(run.stdout, /pass {2}rows = totals row: sum of the table's rows = 31; the totals row = 31/);
@@ -66,7 +79,12 @@ test("--json gives the promised shape, with the seed's 25 records and checks", (
   assert.equal(run.status, 0, run.stderr);
   const out = JSON.parse(run.stdout);
   const [reply] = out.responses;
-  assert.deepEqual(Object.keys(reply).filter((k) => ["file", "authority", "records", "answers", "checks", "warnings"].includes(k)).sort(), ["answers", "authority", "checks", "file", "records", "warnings"]);
+  assert.deepEqual(
+    Object.keys(reply)
+      .filter((k) => ["file", "authority", "records", "answers", "checks", "warnings"].includes(k))
+      .sort(),
+    ["answers", "authority", "checks", "file", "records", "warnings"]
+  );
   assert.equal(reply.file, SEED);
   assert.equal(reply.records.length, 25);
   for (const r of reply.records) {
@@ -80,7 +98,10 @@ test("--json gives the promised shape, with the seed's 25 records and checks", (
   }
   assert.equal(reply.answers["5"].text, "31");
   assert.equal(reply.fields.investigated, 31);
-  assert.deepEqual(reply.checks.map((c: {status: string}) => c.status), ["pass", "pass", "pass", "pass"]);
+  assert.deepEqual(
+    reply.checks.map((c: {status: string}) => c.status),
+    ["pass", "pass", "pass", "pass"]
+  );
   assert.deepEqual(out.errors, []);
 });
 
@@ -88,7 +109,19 @@ test("one bad file among many: the rest are read, each bad file is one line, exi
   writeFileSync(join(work, "made-up.docx"), await makeDocx());
   writeFileSync(join(work, "made-up.pdf"), await makePdf());
   // Paths relative to where the user typed them (npm passes it as INIT_CWD).
-  const run = ingest(["empty.txt", "made-up.docx", "binary.txt", "made-up.pdf", "old-word.doc", "missing.txt", join(FIXTURES, "pipe-table.md"), "--json"], work);
+  const run = ingest(
+    [
+      "empty.txt",
+      "made-up.docx",
+      "binary.txt",
+      "made-up.pdf",
+      "old-word.doc",
+      "missing.txt",
+      join(FIXTURES, "pipe-table.md"),
+      "--json"
+    ],
+    work
+  );
   assert.equal(run.status, 1);
   const lines = run.stderr.trim().split("\n");
   assert.deepEqual(lines, [
@@ -99,7 +132,14 @@ test("one bad file among many: the rest are read, each bad file is one line, exi
   ]);
   assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
   const out = JSON.parse(run.stdout);
-  assert.deepEqual(out.responses.map((r: {file: string; records: unknown[]}) => [r.file.replace(/^.*\//, ""), r.records.length]), [["made-up.docx", 4], ["made-up.pdf", 4], ["pipe-table.md", 6]]);
+  assert.deepEqual(
+    out.responses.map((r: {file: string; records: unknown[]}) => [r.file.replace(/^.*\//, ""), r.records.length]),
+    [
+      ["made-up.docx", 4],
+      ["made-up.pdf", 4],
+      ["pipe-table.md", 6]
+    ]
+  );
   assert.equal(out.responses[0].records[0].textSource, "extracted from docx");
   assert.equal(out.errors.length, 4);
 });
@@ -115,10 +155,31 @@ test("a Word reply dropped into data/responses/ with its metadata reaches the lo
   cpSync(join(DATA_DIR, "responses"), join(dir, "responses"), {recursive: true});
   mkdirSync(join(dir, "responses"), {recursive: true});
   writeFileSync(join(dir, "responses/made-up-borough-2016.docx"), await makeDocx());
-  writeFileSync(join(dir, "responses/made-up-borough-2016.meta.json"), JSON.stringify({authority: "Made-up Borough Council (test)", replyDate: "2016-05-01", periodStart: "2013-01-01", periodEnd: "2015-12-31", licence: "none: made up", attribution: "Made up for a test.", source: "test/fixtures/make-binary.ts"}));
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/data/responses.json.ts"], {cwd: ROOT, env: {...process.env, FOI_DATA_DIR: dir}, encoding: "utf8"});
+  writeFileSync(
+    join(dir, "responses/made-up-borough-2016.meta.json"),
+    JSON.stringify({
+      authority: "Made-up Borough Council (test)",
+      replyDate: "2016-05-01",
+      periodStart: "2013-01-01",
+      periodEnd: "2015-12-31",
+      licence: "none: made up",
+      attribution: "Made up for a test.",
+      source: "test/fixtures/make-binary.ts"
+    })
+  );
+  const run = spawnSync(process.execPath, ["--import", "tsx", "src/data/responses.json.ts"], {
+    cwd: ROOT,
+    env: {...process.env, FOI_DATA_DIR: dir},
+    encoding: "utf8"
+  });
   assert.equal(run.status, 0, run.stderr);
   const out = JSON.parse(run.stdout);
-  assert.deepEqual(out.responses.map((r: {authority: string; records: unknown[]}) => [r.authority, r.records.length]), [["Leicester City Council", 25], ["Made-up Borough Council (test)", 4]]);
+  assert.deepEqual(
+    out.responses.map((r: {authority: string; records: unknown[]}) => [r.authority, r.records.length]),
+    [
+      ["Leicester City Council", 25],
+      ["Made-up Borough Council (test)", 4]
+    ]
+  );
   assert.equal(out.responses[1].source.textSource, "extracted from docx");
 });

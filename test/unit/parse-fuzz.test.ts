@@ -12,14 +12,59 @@ const mappings = loadMappings();
 
 /** Pieces of real replies' vocabulary, so the fuzzer reaches the table readers rather than only their first "no table" exit. */
 const token = fc.constantFrom(
-  "Age group", "Age", "Outcome", "No. of employees", "Number", "Total", "16-24", "25 to 34", "Over 55", "55 +", "dismissal",
-  "final written warning", "no case to answer", "<5", "*", "fewer than 5", "0", "1", "31", "3.1%", "None", "not held", "section 12",
-  "5.", "9.", "1)", "|", "||", "|---|", ",", ";", "\t", "  ", "\"", "\u00a0", "<script>", "\r", "\r\n", "\n", "-", "–", "&amp;"
+  "Age group",
+  "Age",
+  "Outcome",
+  "No. of employees",
+  "Number",
+  "Total",
+  "16-24",
+  "25 to 34",
+  "Over 55",
+  "55 +",
+  "dismissal",
+  "final written warning",
+  "no case to answer",
+  "<5",
+  "*",
+  "fewer than 5",
+  "0",
+  "1",
+  "31",
+  "3.1%",
+  "None",
+  "not held",
+  "section 12",
+  "5.",
+  "9.",
+  "1)",
+  "|",
+  "||",
+  "|---|",
+  ",",
+  ";",
+  "\t",
+  "  ",
+  '"',
+  "\u00a0",
+  "<script>",
+  "\r",
+  "\r\n",
+  "\n",
+  "-",
+  "–",
+  "&amp;"
 );
 const line = fc
-  .tuple(fc.array(fc.oneof(token, fc.string({maxLength: 6})), {maxLength: 8}), fc.constantFrom(" ", "\t", " | ", ",", "  "))
+  .tuple(
+    fc.array(fc.oneof(token, fc.string({maxLength: 6})), {maxLength: 8}),
+    fc.constantFrom(" ", "\t", " | ", ",", "  ")
+  )
   .map(([parts, separator]) => parts.join(separator));
-const replyText = fc.oneof(fc.string({maxLength: 400}), fc.array(line, {maxLength: 30}).map((lines) => lines.join("\n")));
+const replyText = fc.oneof(
+  fc.string({maxLength: 400}),
+  fc.array(line, {maxLength: 30}).map((lines) => lines.join("\n"))
+);
 
 function parseOrReplyError(text: string): ParsedReply | null {
   try {
@@ -43,7 +88,8 @@ test("any text parses to well-formed records or a ReplyError", () => {
         assert.equal(r.suppressed, r.suppressed && r.count === null);
         assert.ok(Number.isInteger(r.line) && r.line >= 1 && r.line <= lineCount, `line ${r.line} of ${lineCount}`);
       }
-      for (const c of [...reply.checks, ...(reply.infoChecks ?? [])]) assert.ok(["pass", "fail", "not available"].includes(c.status));
+      for (const c of [...reply.checks, ...(reply.infoChecks ?? [])])
+        assert.ok(["pass", "fail", "not available"].includes(c.status));
     }),
     {numRuns: 400, seed: 20160101}
   );
@@ -63,15 +109,25 @@ test("any bytes decode to text or a ReplyError", () => {
 });
 
 test("any bytes, even ones that start like a PDF or a Word file, extract to text or a ReplyError", async () => {
-  const prefix = fc.constantFrom(new Uint8Array(), new TextEncoder().encode("%PDF-1.4\n"), Uint8Array.from([0x50, 0x4b, 0x03, 0x04]), Uint8Array.from([0xff, 0xfe]));
+  const prefix = fc.constantFrom(
+    new Uint8Array(),
+    new TextEncoder().encode("%PDF-1.4\n"),
+    Uint8Array.from([0x50, 0x4b, 0x03, 0x04]),
+    Uint8Array.from([0xff, 0xfe])
+  );
   await fc.assert(
-    fc.asyncProperty(prefix, fc.uint8Array({maxLength: 200}), fc.constantFrom("x.txt", "x.pdf", "x.docx", "x.csv"), async (head, tail, name) => {
-      try {
-        await extractText(Uint8Array.from([...head, ...tail]), name);
-      } catch (error) {
-        assert.ok(error instanceof ReplyError, String((error as Error)?.stack ?? error));
+    fc.asyncProperty(
+      prefix,
+      fc.uint8Array({maxLength: 200}),
+      fc.constantFrom("x.txt", "x.pdf", "x.docx", "x.csv"),
+      async (head, tail, name) => {
+        try {
+          await extractText(Uint8Array.from([...head, ...tail]), name);
+        } catch (error) {
+          assert.ok(error instanceof ReplyError, String((error as Error)?.stack ?? error));
+        }
       }
-    }),
+    ),
     {numRuns: 60, seed: 11}
   );
 });

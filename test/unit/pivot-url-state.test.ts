@@ -14,7 +14,13 @@ test("the default view is the bare page, and the bare page is the default view",
 test("a view survives the round trip through the query string", () => {
   const views: ExploreState[] = [
     {...DEFAULT_STATE, rows: "outcome", cols: "ageBand", measure: "pctRow"},
-    {...DEFAULT_STATE, measure: "pctCol", excludeNoCase: true, chart: "grouped", selection: {row: "25-34", col: "final written warning"}},
+    {
+      ...DEFAULT_STATE,
+      measure: "pctCol",
+      excludeNoCase: true,
+      chart: "grouped",
+      selection: {row: "25-34", col: "final written warning"}
+    },
     {...DEFAULT_STATE, rows: "tier", cols: "upheld", selection: {row: null, col: "upheld"}},
     {...DEFAULT_STATE, selection: {row: null, col: null}},
     {...DEFAULT_STATE, rows: "authority", cols: "tier", authorities: ["Made-up Council B"], measure: "pctTotal"}
@@ -23,7 +29,14 @@ test("a view survives the round trip through the query string", () => {
 });
 
 test("links read as words", () => {
-  const search = formatState({...DEFAULT_STATE, rows: "outcome", cols: "ageBand", measure: "pctRow", excludeNoCase: true, selection: {row: "no case to answer", col: null}});
+  const search = formatState({
+    ...DEFAULT_STATE,
+    rows: "outcome",
+    cols: "ageBand",
+    measure: "pctRow",
+    excludeNoCase: true,
+    selection: {row: "no case to answer", col: null}
+  });
   assert.equal(search, "?rows=outcome&cols=age&measure=pct-row&exclude=no-case&cell-row=no+case+to+answer&cell-col=*");
 });
 

@@ -13,13 +13,21 @@ import {formatCell, recordSource} from "../../src/lib/pivot/format.js";
 import {cellAt, pivot, recordsAt, type PivotOptions, type PivotSpec} from "../../src/lib/pivot/pivot.js";
 import {pivotCsv, pivotRows} from "../../src/lib/pivot/csv.js";
 import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../../src/lib/types.js";
-import {generateSyntheticRecords, SYNTHETIC_AGE_BANDS, SYNTHETIC_OUTCOMES} from "../../bench/synthetic.js";
+import {generateSyntheticRecords, SYNTHETIC_AGE_BANDS, SYNTHETIC_OUTCOMES} from "../../tools/synthetic.js";
 
 const mappings = loadMappings();
 const orders = {ageBands: AGE_BANDS, outcomes: outcomeOrder(mappings)};
 const seed = (await Promise.all(listReplies().map((path) => readReply(path, mappings)))).flatMap((r) => r.records);
-const spec = (over: Partial<PivotSpec> = {}): PivotSpec => ({rows: "ageBand", cols: "outcome", measure: "count", authorities: null, excludeNoCase: false, ...over});
-const totalsOf = (cells: {row: string | null; col: string | null; known: number}[], key: "row" | "col") => Object.fromEntries(cells.map((c) => [c[key], c.known]));
+const spec = (over: Partial<PivotSpec> = {}): PivotSpec => ({
+  rows: "ageBand",
+  cols: "outcome",
+  measure: "count",
+  authorities: null,
+  excludeNoCase: false,
+  ...over
+});
+const totalsOf = (cells: {row: string | null; col: string | null; known: number}[], key: "row" | "col") =>
+  Object.fromEntries(cells.map((c) => [c[key], c.known]));
 
 test("the seed by age band and outcome: age bands in order (16-24 first, empty), outcomes in severity order", () => {
   const result = pivot(seed, {...spec(), orders});
@@ -37,9 +45,21 @@ test("the seed by age band and outcome: age bands in order (16-24 first, empty),
 
 test("the pivot agrees with arquero's groupby/rollup on the seed", () => {
   const result = pivot(seed, {...spec(), orders});
-  const rolled = aq.from(seed.map((r) => ({row: r.ageBand, col: r.outcome, count: r.count}))).groupby("row", "col").rollup({known: aq.op.sum("count")});
-  const tab = new Map((rolled.objects() as {row: string; col: string; known: number | null}[]).map((o) => [`${o.row}\u0000${o.col}`, o.known ?? 0]));
-  result.rowKeys.forEach((r, i) => result.colKeys.forEach((c, j) => assert.equal(result.cells[i][j].known, tab.get(`${r}\u0000${c}`) ?? 0, `${r} × ${c}`)));
+  const rolled = aq
+    .from(seed.map((r) => ({row: r.ageBand, col: r.outcome, count: r.count})))
+    .groupby("row", "col")
+    .rollup({known: aq.op.sum("count")});
+  const tab = new Map(
+    (rolled.objects() as {row: string; col: string; known: number | null}[]).map((o) => [
+      `${o.row}\u0000${o.col}`,
+      o.known ?? 0
+    ])
+  );
+  result.rowKeys.forEach((r, i) =>
+    result.colKeys.forEach((c, j) =>
+      assert.equal(result.cells[i][j].known, tab.get(`${r}\u0000${c}`) ?? 0, `${r} × ${c}`)
+    )
+  );
 });
 
 test("percentages: of the total, of each row and of each column", () => {
@@ -84,7 +104,10 @@ test("a cell lists the records behind it, with the reply's file and line", () =>
   assert.equal(cell.known, 3);
   const behind = recordsAt(result, {row: "25-34", col: "final written warning"});
   assert.equal(behind.length, cell.lines);
-  assert.equal(behind.reduce((s, r) => s + (r.count ?? 0), 0), 3);
+  assert.equal(
+    behind.reduce((s, r) => s + (r.count ?? 0), 0),
+    3
+  );
   assert.equal(recordSource(behind[0]), "responses/leicester-city-council-2016.txt:49");
   assert.ok(behind[0].lineText.includes("final written warning"));
   assert.equal(cellAt(result, {row: "25-34", col: null}), result.rowTotals[1]);
@@ -98,8 +121,23 @@ test("a cell lists the records behind it, with the reply's file and line", () =>
 // --- made-up records, for tests only ---
 let line = 0;
 const made = (over: Partial<CaseRecord>): CaseRecord => ({
-  authority: "Made-up Council A", file: "responses/made-up.txt", ageBand: "25-34", ageRaw: "25-34", outcome: "dismissal", outcomeRaw: "dismissal",
-  tier: "exit", severity: 6, upheld: true, count: 1, suppressed: false, countBounds: null, countRaw: "1", line: ++line, firstLine: line, lineText: "made up", ...over
+  authority: "Made-up Council A",
+  file: "responses/made-up.txt",
+  ageBand: "25-34",
+  ageRaw: "25-34",
+  outcome: "dismissal",
+  outcomeRaw: "dismissal",
+  tier: "exit",
+  severity: 6,
+  upheld: true,
+  count: 1,
+  suppressed: false,
+  countBounds: null,
+  countRaw: "1",
+  line: ++line,
+  firstLine: line,
+  lineText: "made up",
+  ...over
 });
 
 test("withheld counts read as withheld, never as 0, and are kept out of sums and shares", () => {
@@ -130,7 +168,11 @@ test("withheld counts read as withheld, never as 0, and are kept out of sums and
 });
 
 test("several authorities: a dimension and a filter", () => {
-  const records = [made({count: 2}), made({authority: "Made-up Council B", count: 3}), made({authority: "Made-up Council B", ageBand: "55+", count: 1})];
+  const records = [
+    made({count: 2}),
+    made({authority: "Made-up Council B", count: 3}),
+    made({authority: "Made-up Council B", ageBand: "55+", count: 1})
+  ];
   const both = pivot(records, {...spec({rows: "authority", cols: "ageBand"}), orders});
   assert.deepEqual(both.rowKeys, ["Made-up Council A", "Made-up Council B"]);
   assert.deepEqual(totalsOf(both.rowTotals, "row"), {"Made-up Council A": 2, "Made-up Council B": 4});
@@ -143,7 +185,10 @@ test("the CSV is the table: header, one line per row key, totals last", () => {
   const result = pivot(seed, {...spec({measure: "pctRow"}), orders});
   const rows = csvParseRows(pivotCsv(result));
   assert.deepEqual(rows[0].slice(1), [...result.colKeys, "Total"]);
-  assert.deepEqual(rows.slice(1).map((r) => r[0]), [...result.rowKeys, "Total"]);
+  assert.deepEqual(
+    rows.slice(1).map((r) => r[0]),
+    [...result.rowKeys, "Total"]
+  );
   assert.deepEqual(rows[2].slice(1, 3), ["18.2", "0.0"]); // 25-34: 2 of 11 no case to answer
   assert.equal(rows[1].at(-1), "", "16-24 has no one: no share");
 });
@@ -158,50 +203,100 @@ const anyRecord = fc.record({
 
 test("property: cells add up to their row and column totals, and every record lands in exactly one cell", () => {
   fc.assert(
-    fc.property(fc.array(anyRecord, {maxLength: 40}), fc.constantFrom("ageBand", "outcome", "upheld", "authority"), fc.boolean(), (rows, colDim, excludeNoCase) => {
-      const records = rows.map((r) => made({...r, count: r.count ?? null, suppressed: r.count == null, tier: null}));
-      const result = pivot(records, {...spec({cols: colDim === "ageBand" ? "tier" : (colDim as PivotSpec["cols"]), excludeNoCase}), orders});
-      const sum = (cells: {known: number}[]) => cells.reduce((s, c) => s + c.known, 0);
-      result.cells.forEach((row, i) => assert.equal(sum(row), result.rowTotals[i].known));
-      result.colKeys.forEach((_, j) => assert.equal(sum(result.cells.map((row) => row[j])), result.colTotals[j].known));
-      assert.equal(sum(result.rowTotals), result.total.known);
-      const placed = result.cells.flat().flatMap((c) => recordsAt(result, c));
-      const kept = recordsAt(result, {row: null, col: null});
-      assert.equal(placed.length, kept.length);
-      assert.equal(new Set(placed).size, placed.length);
-      assert.equal(kept.length + result.leftOut, records.length);
-      assert.equal(result.total.known, kept.reduce((s, r) => s + (r.count ?? 0), 0));
-    })
+    fc.property(
+      fc.array(anyRecord, {maxLength: 40}),
+      fc.constantFrom("ageBand", "outcome", "upheld", "authority"),
+      fc.boolean(),
+      (rows, colDim, excludeNoCase) => {
+        const records = rows.map((r) => made({...r, count: r.count ?? null, suppressed: r.count == null, tier: null}));
+        const result = pivot(records, {
+          ...spec({cols: colDim === "ageBand" ? "tier" : (colDim as PivotSpec["cols"]), excludeNoCase}),
+          orders
+        });
+        const sum = (cells: {known: number}[]) => cells.reduce((s, c) => s + c.known, 0);
+        result.cells.forEach((row, i) => assert.equal(sum(row), result.rowTotals[i].known));
+        result.colKeys.forEach((_, j) =>
+          assert.equal(sum(result.cells.map((row) => row[j])), result.colTotals[j].known)
+        );
+        assert.equal(sum(result.rowTotals), result.total.known);
+        const placed = result.cells.flat().flatMap((c) => recordsAt(result, c));
+        const kept = recordsAt(result, {row: null, col: null});
+        assert.equal(placed.length, kept.length);
+        assert.equal(new Set(placed).size, placed.length);
+        assert.equal(kept.length + result.leftOut, records.length);
+        assert.equal(
+          result.total.known,
+          kept.reduce((s, r) => s + (r.count ?? 0), 0)
+        );
+      }
+    )
   );
 });
 
 // --- the public pivot() against arquero on generated data, withheld counts included ---
 
 /** Per cell, what arquero's groupby/rollup gives for the same view: known sum, rows, and the withheld rule's range. */
-function arqueroCells(records: readonly CaseRecord[], s: PivotSpec): Map<string, {known: number; knownRows: number; withheldRows: number; min: number; max: number | null}> {
-  const label = (v: unknown) => (v === true ? "upheld" : v === false ? "not upheld" : v == null ? "unknown" : String(v));
+function arqueroCells(
+  records: readonly CaseRecord[],
+  s: PivotSpec
+): Map<string, {known: number; knownRows: number; withheldRows: number; min: number; max: number | null}> {
+  const label = (v: unknown) =>
+    v === true ? "upheld" : v === false ? "not upheld" : v == null ? "unknown" : String(v);
   const table = aq
-    .from(records.map((r) => ({
-      row: label(r[s.rows]),
-      col: s.cols ? label(r[s.cols]) : "",
-      authority: r.authority,
-      outcome: r.outcome,
-      count: r.count,
-      withheld: r.count == null ? 1 : 0,
-      // The one rule, written out again: stated bounds, else at least 1 with no upper bound.
-      lo: r.count ?? r.countBounds?.[0] ?? 1,
-      hi: r.count ?? r.countBounds?.[1] ?? Infinity
-    })))
-    .filter(aq.escape((d: {authority: string; outcome: string}) => (!s.authorities || s.authorities.includes(d.authority)) && !(s.excludeNoCase && d.outcome === "no case to answer")));
+    .from(
+      records.map((r) => ({
+        row: label(r[s.rows]),
+        col: s.cols ? label(r[s.cols]) : "",
+        authority: r.authority,
+        outcome: r.outcome,
+        count: r.count,
+        withheld: r.count == null ? 1 : 0,
+        // The one rule, written out again: stated bounds, else at least 1 with no upper bound.
+        lo: r.count ?? r.countBounds?.[0] ?? 1,
+        hi: r.count ?? r.countBounds?.[1] ?? Infinity
+      }))
+    )
+    .filter(
+      aq.escape(
+        (d: {authority: string; outcome: string}) =>
+          (!s.authorities || s.authorities.includes(d.authority)) &&
+          !(s.excludeNoCase && d.outcome === "no case to answer")
+      )
+    );
   const out = new Map();
   const rollup = (groups: string[]) =>
     (groups.length ? table.groupby(...groups) : table)
-      .rollup({known: aq.op.sum("count"), knownRows: aq.op.valid("count"), withheldRows: aq.op.sum("withheld"), min: aq.op.sum("lo"), max: aq.op.sum("hi")})
-      .objects() as {row?: string; col?: string; known: number | null; knownRows: number; withheldRows: number; min: number; max: number}[];
+      .rollup({
+        known: aq.op.sum("count"),
+        knownRows: aq.op.valid("count"),
+        withheldRows: aq.op.sum("withheld"),
+        min: aq.op.sum("lo"),
+        max: aq.op.sum("hi")
+      })
+      .objects() as {
+      row?: string;
+      col?: string;
+      known: number | null;
+      knownRows: number;
+      withheldRows: number;
+      min: number;
+      max: number;
+    }[];
   if (table.numRows() === 0) return out;
-  for (const [groups, key] of [[["row", "col"], (o: {row?: string; col?: string}) => `${o.row}|${o.col}`], [["row"], (o: {row?: string}) => `${o.row}|*`], [["col"], (o: {col?: string}) => `*|${o.col}`], [[], () => "*|*"]] as const) {
+  for (const [groups, key] of [
+    [["row", "col"], (o: {row?: string; col?: string}) => `${o.row}|${o.col}`],
+    [["row"], (o: {row?: string}) => `${o.row}|*`],
+    [["col"], (o: {col?: string}) => `*|${o.col}`],
+    [[], () => "*|*"]
+  ] as const) {
     for (const o of rollup([...groups])) {
-      out.set(key(o), {known: o.known ?? 0, knownRows: o.knownRows, withheldRows: o.withheldRows, min: o.min, max: o.max === Infinity ? null : o.max});
+      out.set(key(o), {
+        known: o.known ?? 0,
+        knownRows: o.knownRows,
+        withheldRows: o.withheldRows,
+        min: o.min,
+        max: o.max === Infinity ? null : o.max
+      });
     }
   }
   return out;
@@ -219,8 +314,13 @@ function assertMatchesArquero(records: readonly CaseRecord[], options: PivotOpti
   for (const c of cells) {
     const key = `${c.row ?? "*"}|${c.col ?? "*"}`;
     const want = expected.get(key) ?? {known: 0, knownRows: 0, withheldRows: 0, min: 0, max: 0};
-    assert.deepEqual({known: c.known, knownRows: c.knownRows, withheldRows: c.withheldRows, min: c.min, max: c.max}, want, `${what}: cell ${key}`);
-    if (c.withheldRows > 0) assert.ok(c.min >= c.known + c.withheldRows, `${what}: a withheld count is at least 1, never 0`);
+    assert.deepEqual(
+      {known: c.known, knownRows: c.knownRows, withheldRows: c.withheldRows, min: c.min, max: c.max},
+      want,
+      `${what}: cell ${key}`
+    );
+    if (c.withheldRows > 0)
+      assert.ok(c.min >= c.known + c.withheldRows, `${what}: a withheld count is at least 1, never 0`);
   }
   const kept = recordsAt(result, {row: null, col: null});
   assert.equal(result.leftOut, records.length - kept.length, what);
@@ -230,13 +330,17 @@ function assertMatchesArquero(records: readonly CaseRecord[], options: PivotOpti
 /** SYNTHETIC records (bench/synthetic.ts), with every third withheld count stating no bounds ("*"). */
 function syntheticWithUnbounded(n: number, seed: number): CaseRecord[] {
   let k = 0;
-  return generateSyntheticRecords(n, seed).map((r) => (r.count == null && k++ % 3 === 0 ? {...r, countBounds: null, countRaw: "*"} : r));
+  return generateSyntheticRecords(n, seed).map((r) =>
+    r.count == null && k++ % 3 === 0 ? {...r, countBounds: null, countRaw: "*"} : r
+  );
 }
 
 test("pivot() matches arquero on SYNTHETIC records: cells, totals, withheld rows and ranges, filters", () => {
   const records = syntheticWithUnbounded(20_000, 7);
   const synthOrders = {ageBands: SYNTHETIC_AGE_BANDS as string[], outcomes: SYNTHETIC_OUTCOMES.map((o) => o.outcome)};
-  assert.ok(records.some((r) => r.count == null && r.countBounds) && records.some((r) => r.count == null && !r.countBounds));
+  assert.ok(
+    records.some((r) => r.count == null && r.countBounds) && records.some((r) => r.count == null && !r.countBounds)
+  );
   const authorities = ["Synthetic Authority 001", "Synthetic Authority 007", "Synthetic Authority 399"];
   for (const s of [
     spec(),
@@ -269,11 +373,25 @@ test("property: pivot() matches arquero on random records, withheld counts with 
   });
   const dimension = fc.constantFrom<PivotSpec["rows"]>("ageBand", "outcome", "tier", "upheld", "authority");
   fc.assert(
-    fc.property(fc.array(record, {maxLength: 50}), dimension, fc.option(dimension), fc.constantFrom("count", "pctRow"), fc.boolean(), fc.option(fc.subarray(["Made-up Council A", "Made-up Council C"], {minLength: 1})), (rows, r, c, measure, excludeNoCase, authorities) => {
-      const records = rows.map((x) => made({...x, count: x.count, suppressed: x.count == null, countBounds: x.count == null ? x.bounds : null}));
-      const cols = c === r ? null : c;
-      assertMatchesArquero(records, {rows: r, cols, measure: measure as PivotSpec["measure"], excludeNoCase, authorities, orders}, "random records");
-    }),
+    fc.property(
+      fc.array(record, {maxLength: 50}),
+      dimension,
+      fc.option(dimension),
+      fc.constantFrom("count", "pctRow"),
+      fc.boolean(),
+      fc.option(fc.subarray(["Made-up Council A", "Made-up Council C"], {minLength: 1})),
+      (rows, r, c, measure, excludeNoCase, authorities) => {
+        const records = rows.map((x) =>
+          made({...x, count: x.count, suppressed: x.count == null, countBounds: x.count == null ? x.bounds : null})
+        );
+        const cols = c === r ? null : c;
+        assertMatchesArquero(
+          records,
+          {rows: r, cols, measure: measure as PivotSpec["measure"], excludeNoCase, authorities, orders},
+          "random records"
+        );
+      }
+    ),
     {numRuns: 200, seed: 20240601}
   );
 });

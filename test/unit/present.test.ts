@@ -4,8 +4,24 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import fc from "fast-check";
 import {
-  countNoun, formatCount, formatCountSum, formatDate, formatLines, formatNumber, formatPartlyWithheld, formatPercent, formatPeriod,
-  formatPlace, formatPValue, formatRange, formatRecordCount, formatShare, formatStatedPercent, formatWithheld, formatWithheldRows, listText,
+  countNoun,
+  formatCount,
+  formatCountSum,
+  formatDate,
+  formatLines,
+  formatNumber,
+  formatPartlyWithheld,
+  formatPercent,
+  formatPeriod,
+  formatPlace,
+  formatPValue,
+  formatRange,
+  formatRecordCount,
+  formatShare,
+  formatStatedPercent,
+  formatWithheld,
+  formatWithheldRows,
+  listText
 } from "../../src/lib/present/index.js";
 import {sumCounts} from "../../src/lib/records/withheld.js";
 
@@ -36,10 +52,12 @@ test("a share (0..1) and a percentage (0..100) are named apart and read the same
   assert.equal(formatStatedPercent(0.35 * 49 + 0.65 * 28), "35.35%", "a blend's floating-point tail is not shown");
   assert.equal(formatShare(NaN), "–");
   // The same number reads the same whichever scale it comes on.
-  fc.assert(fc.property(fc.integer({min: 0, max: 1000}), fc.integer({min: 1, max: 1000}), (k, n) => {
-    const share = Math.min(k, n) / n;
-    return formatShare(share, {digits: 1}) === formatPercent(100 * share, {digits: 1});
-  }));
+  fc.assert(
+    fc.property(fc.integer({min: 0, max: 1000}), fc.integer({min: 1, max: 1000}), (k, n) => {
+      const share = Math.min(k, n) / n;
+      return formatShare(share, {digits: 1}) === formatPercent(100 * share, {digits: 1});
+    })
+  );
 });
 
 test("p-values to the precision they deserve", () => {
@@ -54,7 +72,10 @@ test("ranges: exact, bounded and open", () => {
   assert.equal(formatRange(4, 4), "4");
   assert.equal(formatRange(985, null), "at least 985");
   assert.equal(formatRange(985, Infinity), "at least 985");
-  assert.equal(formatRange(0.5, 1.5, (x) => formatNumber(x, {digits: 1})), "0.5 to 1.5");
+  assert.equal(
+    formatRange(0.5, 1.5, (x) => formatNumber(x, {digits: 1})),
+    "0.5 to 1.5"
+  );
 });
 
 test("dates and periods", () => {
@@ -100,17 +121,42 @@ test("withheld counts are never shown as 0: the words follow records/withheld.ts
   assert.equal(formatWithheldRows(1), "1 row withheld");
   assert.equal(formatWithheldRows(2), "2 rows withheld");
   assert.equal(formatCountSum(sumCounts([{count: 31, countBounds: null}])), "31");
-  assert.equal(formatCountSum(sumCounts([{count: 3, countBounds: null}, {count: null, countBounds: null}])), "at least 4 (1 row withheld)");
-  assert.equal(formatCountSum(sumCounts([{count: 4, countBounds: null}, {count: null, countBounds: [1, 4]}])), "5 to 8 (1 row withheld)");
+  assert.equal(
+    formatCountSum(
+      sumCounts([
+        {count: 3, countBounds: null},
+        {count: null, countBounds: null}
+      ])
+    ),
+    "at least 4 (1 row withheld)"
+  );
+  assert.equal(
+    formatCountSum(
+      sumCounts([
+        {count: 4, countBounds: null},
+        {count: null, countBounds: [1, 4]}
+      ])
+    ),
+    "5 to 8 (1 row withheld)"
+  );
   // Whatever is withheld, the words never claim an exact number, and never read 0 for a withheld row.
   const record = fc.oneof(
     fc.record({count: fc.integer({min: 0, max: 50}), countBounds: fc.constant(null)}),
-    fc.record({count: fc.constant(null), countBounds: fc.oneof(fc.constant(null), fc.tuple(fc.integer({min: 1, max: 4}), fc.integer({min: 4, max: 9})))})
+    fc.record({
+      count: fc.constant(null),
+      countBounds: fc.oneof(fc.constant(null), fc.tuple(fc.integer({min: 1, max: 4}), fc.integer({min: 4, max: 9})))
+    })
   );
-  fc.assert(fc.property(fc.array(record, {minLength: 1, maxLength: 8}), (records) => {
-    const sum = sumCounts(records);
-    const text = formatCountSum(sum);
-    if (sum.withheldRows === 0) return text === formatCount(sum.known);
-    return text.includes(formatWithheldRows(sum.withheldRows)) && !/^0\b/.test(text) && (sum.max == null ? text.startsWith("at least") : true);
-  }));
+  fc.assert(
+    fc.property(fc.array(record, {minLength: 1, maxLength: 8}), (records) => {
+      const sum = sumCounts(records);
+      const text = formatCountSum(sum);
+      if (sum.withheldRows === 0) return text === formatCount(sum.known);
+      return (
+        text.includes(formatWithheldRows(sum.withheldRows)) &&
+        !/^0\b/.test(text) &&
+        (sum.max == null ? text.startsWith("at least") : true)
+      );
+    })
+  );
 });

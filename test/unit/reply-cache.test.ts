@@ -28,7 +28,10 @@ function setup() {
   const cacheDir = temp("foi-cache-");
   const reply = join(data, "responses/leicester-city-council-2016.txt");
   const read = () => readReply(reply, loadMappings(data), {dataDir: data, cacheDir});
-  const entries = () => readdirSync(cacheDir).filter((name) => name.endsWith(".json")).sort();
+  const entries = () =>
+    readdirSync(cacheDir)
+      .filter((name) => name.endsWith(".json"))
+      .sort();
   return {data, cacheDir, reply, read, entries};
 }
 
@@ -68,7 +71,10 @@ test("editing the reply, its metadata or a mapping parses it again", async () =>
 
   // Its metadata.
   const metaPath = join(data, "responses/leicester-city-council-2016.meta.json");
-  writeFileSync(metaPath, JSON.stringify({...JSON.parse(readFileSync(metaPath, "utf8")), authority: "Made-up Renamed Council"}));
+  writeFileSync(
+    metaPath,
+    JSON.stringify({...JSON.parse(readFileSync(metaPath, "utf8")), authority: "Made-up Renamed Council"})
+  );
   assert.equal((await read()).authority, "Made-up Renamed Council");
   assert.equal(entries().length, 3);
 
@@ -76,7 +82,10 @@ test("editing the reply, its metadata or a mapping parses it again", async () =>
   const outcomes = join(data, "mappings/outcomes.csv");
   const csv = readFileSync(outcomes, "utf8");
   const before = (await read()).records.find((r) => r.outcome === "final written warning")!.severity;
-  writeFileSync(outcomes, csv.replace(/^(final written warning,final written warning,)(\d+)/m, (_, head) => `${head}9`));
+  writeFileSync(
+    outcomes,
+    csv.replace(/^(final written warning,final written warning,)(\d+)/m, (_, head) => `${head}9`)
+  );
   assert.notEqual(before, 9);
   assert.equal((await read()).records.find((r) => r.outcome === "final written warning")!.severity, 9);
   assert.equal(entries().length, 4);
@@ -87,7 +96,13 @@ test("a corrupt, cut-short or foreign cache entry is ignored and written again",
   const first = await read();
   const path = join(cacheDir, entries()[0]);
   const whole = readFileSync(path, "utf8");
-  for (const bad of [whole.slice(0, whole.length >> 1), "not json", "null", "{}", whole.replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`)]) {
+  for (const bad of [
+    whole.slice(0, whole.length >> 1),
+    "not json",
+    "null",
+    "{}",
+    whole.replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`)
+  ]) {
     writeFileSync(path, bad);
     assert.deepEqual(await read(), first, `entry ${JSON.stringify(bad.slice(0, 20))}... was not used`);
     assert.equal(readFileSync(path, "utf8"), whole, "the entry was rewritten");
@@ -97,15 +112,25 @@ test("a corrupt, cut-short or foreign cache entry is ignored and written again",
 test("a change to the parsing code gives every reply a new key", () => {
   const lib = (edit: boolean) => {
     const dir = temp("foi-cache-lib-");
-    for (const part of ["read", "parse", "records", "types.ts"]) cpSync(join(ROOT, "src/lib", part), join(dir, part), {recursive: true});
-    if (edit) writeFileSync(join(dir, "parse/tables/rows.ts"), readFileSync(join(dir, "parse/tables/rows.ts"), "utf8") + "\n// a change\n");
+    for (const part of ["read", "parse", "records", "types.ts"])
+      cpSync(join(ROOT, "src/lib", part), join(dir, part), {recursive: true});
+    if (edit)
+      writeFileSync(
+        join(dir, "parse/tables/rows.ts"),
+        readFileSync(join(dir, "parse/tables/rows.ts"), "utf8") + "\n// a change\n"
+      );
     return dir;
   };
   const same = lib(false);
   const changed = lib(true);
   assert.equal(codeHash(same), codeHash(join(ROOT, "src/lib")), "a copy of the same code has the same hash");
   assert.notEqual(codeHash(changed), codeHash(same));
-  const inputs = {file: "responses/x.txt", bytes: new TextEncoder().encode("reply"), meta: null, mappings: loadMappings()};
+  const inputs = {
+    file: "responses/x.txt",
+    bytes: new TextEncoder().encode("reply"),
+    meta: null,
+    mappings: loadMappings()
+  };
   assert.notEqual(replyKey(inputs, changed), replyKey(inputs, same));
   // And the reply's name is part of the key: it is written into the records.
   assert.notEqual(replyKey({...inputs, file: "responses/y.txt"}), replyKey(inputs));
@@ -115,7 +140,10 @@ test("bad metadata is never cached; a cache that cannot be written only costs sp
   const {data, reply, entries, cacheDir} = setup();
   writeFileSync(join(data, "responses/leicester-city-council-2016.meta.json"), "{not json");
   for (let k = 0; k < 2; k++) {
-    await assert.rejects(readReply(reply, loadMappings(data), {dataDir: data, cacheDir}), (e: unknown) => e instanceof ReplyError && /metadata is not valid JSON/.test(e.reason));
+    await assert.rejects(
+      readReply(reply, loadMappings(data), {dataDir: data, cacheDir}),
+      (e: unknown) => e instanceof ReplyError && /metadata is not valid JSON/.test(e.reason)
+    );
   }
   assert.deepEqual(entries(), []);
   const blocked = join(temp("foi-cache-blocked-"), "a-file");
@@ -130,13 +158,25 @@ test("the three loaders parse each reply once: the download loaders read what th
   writeFileSync(join(data, "responses/made-up-borough-2016.docx"), await makeDocx());
   writeFileSync(
     join(data, "responses/made-up-borough-2016.meta.json"),
-    JSON.stringify({authority: "Made-up Borough Council (test)", replyDate: "2016-05-01", periodStart: "2013-01-01", periodEnd: "2015-12-31", licence: "none: made up", attribution: "Made up for a test.", source: "test/fixtures/make-binary.ts"})
+    JSON.stringify({
+      authority: "Made-up Borough Council (test)",
+      replyDate: "2016-05-01",
+      periodStart: "2013-01-01",
+      periodEnd: "2015-12-31",
+      licence: "none: made up",
+      attribution: "Made up for a test.",
+      source: "test/fixtures/make-binary.ts"
+    })
   );
   const env = {...process.env, FOI_DATA_DIR: data, FOI_CACHE_DIR: cacheDir};
-  const loader = (name: string) => spawnSync(process.execPath, ["--import", "tsx", `src/data/${name}`], {cwd: ROOT, env, encoding: "utf8"});
+  const loader = (name: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", `src/data/${name}`], {cwd: ROOT, env, encoding: "utf8"});
   const responses = loader("responses.json.ts");
   assert.equal(responses.status, 0, responses.stderr);
-  assert.deepEqual(JSON.parse(responses.stdout).responses.map((r: {authority: string}) => r.authority), ["Leicester City Council", "Made-up Borough Council (test)"]);
+  assert.deepEqual(
+    JSON.parse(responses.stdout).responses.map((r: {authority: string}) => r.authority),
+    ["Leicester City Council", "Made-up Borough Council (test)"]
+  );
   assert.equal(entries().length, 2, "one entry per reply");
   const mark = (r: {authority: string}) => (r.authority = `${r.authority} (from the cache)`);
   for (const name of entries()) plant(join(cacheDir, name), (r) => [r, ...r.records].forEach(mark));
@@ -144,10 +184,18 @@ test("the three loaders parse each reply once: the download loaders read what th
   assert.equal(csv.status, 0, csv.stderr);
   const csvRows = csvParse(csv.stdout);
   assert.equal(csvRows.length, 29, "25 rows from Leicester and 4 from the Word reply");
-  assert.deepEqual([...new Set(csvRows.map((row) => row.authority))], ["Leicester City Council (from the cache)", "Made-up Borough Council (test) (from the cache)"], "records.csv parsed nothing again");
+  assert.deepEqual(
+    [...new Set(csvRows.map((row) => row.authority))],
+    ["Leicester City Council (from the cache)", "Made-up Borough Council (test) (from the cache)"],
+    "records.csv parsed nothing again"
+  );
   const json = loader("records.json.ts");
   assert.equal(json.status, 0, json.stderr);
   const jsonRows: {authority: string}[] = JSON.parse(json.stdout);
   assert.equal(jsonRows.length, 29);
-  assert.deepEqual([...new Set(jsonRows.map((row) => row.authority))], ["Leicester City Council (from the cache)", "Made-up Borough Council (test) (from the cache)"], "records.json parsed nothing again");
+  assert.deepEqual(
+    [...new Set(jsonRows.map((row) => row.authority))],
+    ["Leicester City Council (from the cache)", "Made-up Borough Council (test) (from the cache)"],
+    "records.json parsed nothing again"
+  );
 });

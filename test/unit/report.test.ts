@@ -26,7 +26,16 @@ test("the report's figures for Leicester: 31 employees, by band and outcome, wit
   const f = reportFigures(data);
   assert.equal(f.employees, 31);
   assert.equal(f.withheldRows, 0);
-  assert.deepEqual(f.bands.map((b) => [b.band, b.count]), [["16-24", 0], ["25-34", 11], ["35-44", 12], ["45-54", 4], ["55+", 4]]);
+  assert.deepEqual(
+    f.bands.map((b) => [b.band, b.count]),
+    [
+      ["16-24", 0],
+      ["25-34", 11],
+      ["35-44", 12],
+      ["45-54", 4],
+      ["55+", 4]
+    ]
+  );
   assert.deepEqual(f.largestBands, ["35-44"]);
   const b3544 = f.bands[2];
   assert.ok(Math.abs(b3544.share - 12 / 31) < 1e-12);
@@ -37,7 +46,10 @@ test("the report's figures for Leicester: 31 employees, by band and outcome, wit
   const outcomes = Object.fromEntries(f.outcomes.map((o) => [o.outcome, o.count]));
   assert.equal(outcomes["no case to answer"], 12);
   assert.equal(outcomes["final written warning"], 7);
-  assert.equal(f.outcomes.reduce((s, o) => s + o.count, 0), 31);
+  assert.equal(
+    f.outcomes.reduce((s, o) => s + o.count, 0),
+    31
+  );
   assert.equal(f.upheld.count + f.notUpheld + f.upheldUnknown, 31);
   assert.equal(f.notUpheld, 12);
   assert.equal(f.upheldUnknown, 2, "the two resignations during the process say nothing about the allegation");
@@ -49,7 +61,11 @@ test("the caveats come from the reply: answer 7's scope, answer 9's 3.1% and the
   assert.match(c.scope!.quote, /generic misuse of IT/);
   assert.equal(c.scope!.answer, 7);
   assert.equal(c.share!.pct, 3.1);
-  assert.equal(seedText.split("\n")[c.share!.line - 1].includes("3.1%"), true, "the citation points at the line holding 3.1%");
+  assert.equal(
+    seedText.split("\n")[c.share!.line - 1].includes("3.1%"),
+    true,
+    "the citation points at the line holding 3.1%"
+  );
   assert.deepEqual([c.period!.start, c.period!.end], ["2013-07-01", "2015-12-31"]);
   // 31 employees at 3.05%-3.15% of all proceedings: between 985 and 1016 proceedings.
   assert.deepEqual(c.share!.implied, {low: 985, high: 1016});
@@ -72,13 +88,20 @@ test("the caveats cite their lines: the policy date, the answer-8 reason and ans
   assert.ok(Math.abs(c.period!.years - 2.5) < 0.01);
   assert.equal(c.bandsReason!.answer, 8);
   assert.match(lines[c.bandsReason!.line - 1], /benchmarked against that/);
-  assert.match(c.bandsReason!.quote, /^These bands match those used by OFCOM/, "the NB marker is not part of the quotation");
+  assert.match(
+    c.bandsReason!.quote,
+    /^These bands match those used by OFCOM/,
+    "the NB marker is not part of the quotation"
+  );
   assert.deepEqual(c.share!.basis, {count: 31, answer: 5, line: 20});
   assert.equal(c.share!.sameScope, true);
   assert.deepEqual(c.scope!.channels, ["e-mail", "internet"]);
   assert.equal(c.scope!.category, "generic misuse of IT");
   assert.deepEqual([c.surveyYear!.surveyYear, c.surveyYear!.within], [2014, true]);
-  assert.deepEqual(c.facts.map((f) => f.kind), ["scope", "period", "share", "bands-reason", "survey-year"]);
+  assert.deepEqual(
+    c.facts.map((f) => f.kind),
+    ["scope", "period", "share", "bands-reason", "survey-year"]
+  );
   // Without a survey year there is no survey-year fact; a year outside the period says so.
   assert.equal(replyCaveats(responses[0]).surveyYear, null);
   assert.equal(replyCaveats(responses[0], {survey: {year: 2010, file: "r"}}).surveyYear!.within, false);
@@ -97,14 +120,33 @@ test("what was counted is found by what the reply says, not by the answer's numb
   assert.equal(c.scope!.answer, 6);
   assert.equal(c.scope!.category, "generic misuse of IT");
   // MADE UP: a category of social media alone is a scope, but not a wider one.
-  const narrow = replyCaveats(madeUp((lines) => lines.map((l) => (l.startsWith("These incidents are categorised") ? "These cases are categorised as 'misuse of social media'." : l))));
-  assert.deepEqual([narrow.scope!.answer, narrow.scope!.category, narrow.scope!.channels, narrow.scope!.broader], [7, "misuse of social media", [], false]);
+  const narrow = replyCaveats(
+    madeUp((lines) =>
+      lines.map((l) =>
+        l.startsWith("These incidents are categorised") ? "These cases are categorised as 'misuse of social media'." : l
+      )
+    )
+  );
+  assert.deepEqual(
+    [narrow.scope!.answer, narrow.scope!.category, narrow.scope!.channels, narrow.scope!.broader],
+    [7, "misuse of social media", [], false]
+  );
   assert.equal(narrow.share!.sameScope, false, "answer 9 names another category");
   // MADE UP: no answer but 9 says what was counted: it is used, as a last resort.
-  const only9 = madeUp((lines) => lines.map((l) => (l.startsWith("These incidents are categorised") ? "Not recorded." : l)));
+  const only9 = madeUp((lines) =>
+    lines.map((l) => (l.startsWith("These incidents are categorised") ? "Not recorded." : l))
+  );
   assert.equal(replyCaveats(only9).scope!.answer, 9);
   // MADE UP: nothing says what was counted; the council's contact e-mail address is not taken for it.
-  const none = madeUp((lines) => lines.map((l) => (l.startsWith("These incidents are categorised") ? "Not recorded." : l.startsWith("As above, this figure") ? "3.1%." : l)));
+  const none = madeUp((lines) =>
+    lines.map((l) =>
+      l.startsWith("These incidents are categorised")
+        ? "Not recorded."
+        : l.startsWith("As above, this figure")
+          ? "3.1%."
+          : l
+    )
+  );
   assert.ok(none.answers[10].text.includes("e-mail: info.requests@leicester.gov.uk"));
   assert.equal(replyCaveats(none).scope, null);
   assert.equal(replyCaveats(none).share!.sameScope, false);
@@ -163,11 +205,18 @@ test("every field of the tidy records is in the data dictionary, with the type i
   const rows = tidyRecords(responses);
   assert.equal(rows.length, 25);
   const observed = observedFields(rows);
-  assert.deepEqual([...observed.keys()].sort(), RECORD_FIELDS.map((f) => f.name).sort(), "fields in the records = fields in the dictionary");
+  assert.deepEqual(
+    [...observed.keys()].sort(),
+    RECORD_FIELDS.map((f) => f.name).sort(),
+    "fields in the records = fields in the dictionary"
+  );
   for (const field of RECORD_FIELDS) {
     const seen = observed.get(field.name)!;
     for (const type of seen.types) {
-      assert.ok(type === field.type || (field.type === "text" && type === "date"), `${field.name}: dictionary says ${field.type}, a value is ${type}`);
+      assert.ok(
+        type === field.type || (field.type === "text" && type === "date"),
+        `${field.name}: dictionary says ${field.type}, a value is ${type}`
+      );
     }
     if (!field.nullable) assert.equal(seen.empty, 0, `${field.name} is said never to be empty`);
     assert.ok(field.meaning.length > 20, `${field.name} has a meaning`);
@@ -175,14 +224,18 @@ test("every field of the tidy records is in the data dictionary, with the type i
 });
 
 test("the download loaders write the same records as CSV and JSON, in the dictionary's column order", () => {
-  const run = (loader: string) => execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "src/data", loader)], {cwd: ROOT, encoding: "utf8"});
+  const run = (loader: string) =>
+    execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "src/data", loader)], {cwd: ROOT, encoding: "utf8"});
   const csv = csvParse(run("records.csv.ts"));
   const json = JSON.parse(run("records.json.ts")) as Record<string, unknown>[];
   assert.deepEqual(csv.columns, RECORD_COLUMNS);
   assert.equal(csv.length, 25);
   assert.equal(json.length, 25);
   assert.deepEqual(Object.keys(json[0]), RECORD_COLUMNS);
-  assert.equal(csv.reduce((s, r) => s + Number(r.count), 0), 31);
+  assert.equal(
+    csv.reduce((s, r) => s + Number(r.count), 0),
+    31
+  );
   // Multi-line cells survive the CSV round trip, and both files agree row by row.
   csv.forEach((row, i) => {
     assert.equal(row.lineText, json[i].lineText);

@@ -24,7 +24,8 @@ function write(path: string, text: string) {
 
 const OUTPUTS = ["data/a.json", "data/b.csv"];
 /** What Framework does when an output is missing: runs the loader and caches what it prints. */
-const runLoaders = () => OUTPUTS.forEach((output) => existsSync(join(cache, output)) || write(join(cache, output), "output"));
+const runLoaders = () =>
+  OUTPUTS.forEach((output) => existsSync(join(cache, output)) || write(join(cache, output), "output"));
 const clear = async (options = {}) => (await clearStaleLoaders(project, options)).cleared.sort();
 
 write(join(dir, "src/data/a.json.ts"), `import {x} from "../lib/x.js";\nprocess.stdout.write(JSON.stringify(x));\n`);
@@ -38,7 +39,13 @@ write(join(cache, "_node/d3@7.9.2/index.js"), "bundled");
 write(join(cache, "_build.json"), "{}");
 
 test("loaders are the files named for their output plus a language", () => {
-  assert.deepEqual([...findLoaders(project.srcRoot)], [["data/a.json", ["data/a.json.ts"]], ["data/b.csv", ["data/b.csv.ts"]]]);
+  assert.deepEqual(
+    [...findLoaders(project.srcRoot)],
+    [
+      ["data/a.json", ["data/a.json.ts"]],
+      ["data/b.csv", ["data/b.csv.ts"]]
+    ]
+  );
 });
 
 test("outputs it has no record of are cleared; then an unchanged project clears nothing", async () => {
@@ -48,7 +55,13 @@ test("outputs it has no record of are cleared; then an unchanged project clears 
   runLoaders();
   assert.deepEqual(await clear(), []);
   assert.deepEqual(await clear(), []);
-  for (const kept of ["_npm/some-package@1.0.0/index.js", "_node/d3@7.9.2/index.js", "_build.json", "data/a.json.12345"]) assert.ok(existsSync(join(cache, kept)), kept);
+  for (const kept of [
+    "_npm/some-package@1.0.0/index.js",
+    "_node/d3@7.9.2/index.js",
+    "_build.json",
+    "data/a.json.12345"
+  ])
+    assert.ok(existsSync(join(cache, kept)), kept);
 });
 
 test("a change to a module one loader imports clears that loader's output only", async () => {

@@ -13,6 +13,19 @@ test("a known count is its own range; a withheld one keeps its stated bounds or 
 
 test("sums keep the known part apart and lose the upper bound when any row states none", () => {
   assert.deepEqual(sumCounts([]), {known: 0, withheldRows: 0, min: 0, max: 0});
-  assert.deepEqual(sumCounts([{count: 2, countBounds: null}, {count: null, countBounds: [1, 4]}]), {known: 2, withheldRows: 1, min: 3, max: 6});
-  assert.deepEqual(sumCounts([{count: 2, countBounds: null}, {count: null, countBounds: [1, 4]}, {count: null, countBounds: null}]), {known: 2, withheldRows: 2, min: 4, max: null});
+  assert.deepEqual(
+    sumCounts([
+      {count: 2, countBounds: null},
+      {count: null, countBounds: [1, 4]}
+    ]),
+    {known: 2, withheldRows: 1, min: 3, max: 6}
+  );
+  assert.deepEqual(
+    sumCounts([
+      {count: 2, countBounds: null},
+      {count: null, countBounds: [1, 4]},
+      {count: null, countBounds: null}
+    ]),
+    {known: 2, withheldRows: 2, min: 4, max: null}
+  );
 });

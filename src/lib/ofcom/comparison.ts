@@ -11,22 +11,38 @@ import {blendRates, expectedShares} from "../stats/expected.js";
 import {goodnessOfFit, type GoodnessOfFit} from "../stats/fit.js";
 import {observedExpectedRatios} from "../stats/ratios.js";
 import {countNoun, formatCount, formatCountSum, formatNumber, formatStatedPercent} from "../present/index.js";
-import {sumCounts} from "../records/withheld.js";
 import {cellAt, pivot, recordsAt} from "../pivot/pivot.js";
 import {ReplyError} from "../parse/text.js";
 import {AGE_BANDS, type CaseRecord, type KnownAgeBand} from "../types.js";
-import {OFCOM_SPLIT, OLDEST_BAND, type OfcomReference, type OldestBandMode, type WorkforceProfile} from "./reference.js";
+import {
+  OFCOM_SPLIT,
+  OLDEST_BAND,
+  type OfcomReference,
+  type OldestBandMode,
+  type WorkforceProfile
+} from "./reference.js";
 
 // ---------- rates and workforce shares per request band ----------
 
-export interface OldestBandChoice { mode: OldestBandMode; weight5564: number }
+export interface OldestBandChoice {
+  mode: OldestBandMode;
+  weight5564: number;
+}
 
-export interface BandRate { band: KnownAgeBand; pct: number; source: string }
+export interface BandRate {
+  band: KnownAgeBand;
+  pct: number;
+  source: string;
+}
 
 const weight = (w: number) => formatNumber(w, {digits: 2, trim: true});
 
 /** Ofcom's rate for each request band; the oldest band follows the choice (55-64, 65+ or a blend). */
-export function bandRates(reference: OfcomReference, choice: OldestBandChoice, ageBands: readonly KnownAgeBand[] = AGE_BANDS): BandRate[] {
+export function bandRates(
+  reference: OfcomReference,
+  choice: OldestBandChoice,
+  ageBands: readonly KnownAgeBand[] = AGE_BANDS
+): BandRate[] {
   const rate = (band: string) => {
     const r = reference.rates.find((x) => x.band === band);
     if (!r) throw new ReplyError(reference.file, null, `has no row for age band ${band}, which the comparison needs`);
@@ -41,8 +57,11 @@ export function bandRates(reference: OfcomReference, choice: OldestBandChoice, a
     if (choice.mode === "55-64") return {band, pct: young.pct, source: `Ofcom 55-64 alone (line ${young.line})`};
     if (choice.mode === "65+") return {band, pct: old.pct, source: `Ofcom 65+ alone (line ${old.line})`};
     const w = choice.weight5564;
-    return {band, pct: blendRates(young.pct, old.pct, w),
-      source: `blend ${weight(w)} × 55-64 (${formatStatedPercent(young.pct)}) + ${weight(1 - w)} × 65+ (${formatStatedPercent(old.pct)}) (lines ${young.line}, ${old.line})`};
+    return {
+      band,
+      pct: blendRates(young.pct, old.pct, w),
+      source: `blend ${weight(w)} × 55-64 (${formatStatedPercent(young.pct)}) + ${weight(1 - w)} × 65+ (${formatStatedPercent(old.pct)}) (lines ${young.line}, ${old.line})`
+    };
   });
 }
 
@@ -56,15 +75,30 @@ export interface WorkforceShares {
 }
 
 /** Staff share per request band from a profile, or equal shares when there is none. */
-export function workforceShares(profile: WorkforceProfile | null, ageBands: readonly KnownAgeBand[] = AGE_BANDS): WorkforceShares {
-  if (!profile) return {assumption: "equal", shares: ageBands.map(() => 1 / ageBands.length), file: null, source: null, weight5564: null};
+export function workforceShares(
+  profile: WorkforceProfile | null,
+  ageBands: readonly KnownAgeBand[] = AGE_BANDS
+): WorkforceShares {
+  if (!profile)
+    return {
+      assumption: "equal",
+      shares: ageBands.map(() => 1 / ageBands.length),
+      file: null,
+      source: null,
+      weight5564: null
+    };
   const staff = (b: string) => profile.rows.find((r) => r.band === b)?.staff ?? 0;
   const split = OFCOM_SPLIT.map(staff);
   const isSplit = profile.rows.some((r) => r.band === OFCOM_SPLIT[0]);
   const counts = ageBands.map((b) => (b === OLDEST_BAND && isSplit ? split[0] + split[1] : staff(b)));
   const oldest = split[0] + split[1];
-  return {assumption: "profile", shares: expectedShares(counts), file: profile.file, source: profile.source,
-    weight5564: isSplit && oldest > 0 ? split[0] / oldest : null};
+  return {
+    assumption: "profile",
+    shares: expectedShares(counts),
+    file: profile.file,
+    source: profile.source,
+    weight5564: isSplit && oldest > 0 ? split[0] / oldest : null
+  };
 }
 
 // ---------- observed counts per band, with withheld rows kept apart ----------
@@ -94,18 +128,29 @@ export function bandCounts(records: readonly CaseRecord[], band: string): BandCo
 
 /** "4", "at least 4 (1 row withheld)" or "5 to 8 (1 row withheld)": never a withheld band shown as an exact number. */
 export function formatBandCount(c: BandCount): string {
-  return formatCountSum({known: c.known, withheldRows: c.withheldRows, min: c.known + c.withheldMin, max: c.withheldMax == null ? null : c.known + c.withheldMax});
+  return formatCountSum({
+    known: c.known,
+    withheldRows: c.withheldRows,
+    min: c.known + c.withheldMin,
+    max: c.withheldMax == null ? null : c.known + c.withheldMax
+  });
 }
 
 // ---------- the comparison ----------
 
 export interface BandComparison extends BandCount {
   n: number;
-  share: number; shareLower: number; shareUpper: number;
-  ofcomPct: number; ofcomSource: string;
+  share: number;
+  shareLower: number;
+  shareUpper: number;
+  ofcomPct: number;
+  ofcomSource: string;
   workforceShare: number;
-  expectedShare: number; expected: number;
-  ratio: number; ratioLower: number; ratioUpper: number;
+  expectedShare: number;
+  expected: number;
+  ratio: number;
+  ratioLower: number;
+  ratioUpper: number;
 }
 
 export interface WithheldSensitivity {
@@ -158,23 +203,37 @@ export function compareWithOfcom(options: CompareOptions): Comparison {
   const n = observed.reduce((a, b) => a + b, 0);
   const ratios = observedExpectedRatios(observed, probs, confidence);
   const bands = counts.map((c, i): BandComparison => ({
-    ...c, n,
-    share: ratios[i].share, shareLower: ratios[i].shareLower, shareUpper: ratios[i].shareUpper,
-    ofcomPct: rates[i].pct, ofcomSource: rates[i].source, workforceShare: workforce.shares[i],
-    expectedShare: probs[i], expected: ratios[i].expected,
-    ratio: ratios[i].ratio, ratioLower: ratios[i].ratioLower, ratioUpper: ratios[i].ratioUpper,
+    ...c,
+    n,
+    share: ratios[i].share,
+    shareLower: ratios[i].shareLower,
+    shareUpper: ratios[i].shareUpper,
+    ofcomPct: rates[i].pct,
+    ofcomSource: rates[i].source,
+    workforceShare: workforce.shares[i],
+    expectedShare: probs[i],
+    expected: ratios[i].expected,
+    ratio: ratios[i].ratio,
+    ratioLower: ratios[i].ratioLower,
+    ratioUpper: ratios[i].ratioUpper
   }));
   const oldestRate = rates.find((r) => r.band === OLDEST_BAND);
   return {
-    authority, file, confidence, n, bands,
+    authority,
+    file,
+    confidence,
+    n,
+    bands,
     fit: n > 0 ? goodnessOfFit(observed, probs) : null,
     workforce,
     oldest: {...oldest, pct: oldestRate?.pct ?? NaN, source: oldestRate?.source ?? ""},
     excluded: {
       withheldRows: counts.reduce((s, c) => s + c.withheldRows, 0),
-      unknownBand: records.filter((r) => !(ageBands as readonly string[]).includes(r.ageBand)).map((r) => ({ageRaw: r.ageRaw, count: r.count, line: r.line})),
+      unknownBand: records
+        .filter((r) => !(ageBands as readonly string[]).includes(r.ageBand))
+        .map((r) => ({ageRaw: r.ageRaw, count: r.count, line: r.line}))
     },
-    withheld: withheldSensitivity(counts, probs, maxFillings),
+    withheld: withheldSensitivity(counts, probs, maxFillings)
   };
 }
 
@@ -183,7 +242,11 @@ export function compareWithOfcom(options: CompareOptions): Comparison {
  * filling of the withheld counts within their stated bounds, reporting the least and greatest.
  * Null when nothing is withheld; not computed when a row states no bounds or there are too many fillings.
  */
-export function withheldSensitivity(counts: readonly BandCount[], probs: readonly number[], maxFillings = 200): WithheldSensitivity | null {
+export function withheldSensitivity(
+  counts: readonly BandCount[],
+  probs: readonly number[],
+  maxFillings = 200
+): WithheldSensitivity | null {
   const rows = counts.reduce((s, c) => s + c.withheldRows, 0);
   if (rows === 0) return null;
   const none = {pMin: null, pMax: null, nMin: null, nMax: null};
@@ -192,11 +255,20 @@ export function withheldSensitivity(counts: readonly BandCount[], probs: readonl
   const ranges = counts.map((c) => [c.withheldMin, c.withheldMax ?? c.withheldMin] as const);
   const fillings = ranges.reduce((p, [lo, hi]) => p * (hi - lo + 1), 1);
   if (fillings > maxFillings)
-    return {computed: false, reason: `${formatCount(fillings)} ways to fill in the withheld counts exceed the limit of ${formatCount(maxFillings)}`, ...none};
-  let pMin = Infinity, pMax = -Infinity;
+    return {
+      computed: false,
+      reason: `${formatCount(fillings)} ways to fill in the withheld counts exceed the limit of ${formatCount(maxFillings)}`,
+      ...none
+    };
+  let pMin = Infinity,
+    pMax = -Infinity;
   const walk = (i: number, added: number[]): void => {
     if (i === counts.length) {
-      const p = goodnessOfFit(counts.map((c, j) => c.known + added[j]), [...probs], {draws: 20_000}).pValue;
+      const p = goodnessOfFit(
+        counts.map((c, j) => c.known + added[j]),
+        [...probs],
+        {draws: 20_000}
+      ).pValue;
       pMin = Math.min(pMin, p);
       pMax = Math.max(pMax, p);
       return;
@@ -205,6 +277,12 @@ export function withheldSensitivity(counts: readonly BandCount[], probs: readonl
   };
   walk(0, []);
   const known = counts.reduce((s, c) => s + c.known, 0);
-  return {computed: true, reason: `${countNoun(fillings, "possible filling")} of the withheld counts, each tested exactly`,
-    pMin, pMax, nMin: known + ranges.reduce((s, r) => s + r[0], 0), nMax: known + ranges.reduce((s, r) => s + r[1], 0)};
+  return {
+    computed: true,
+    reason: `${countNoun(fillings, "possible filling")} of the withheld counts, each tested exactly`,
+    pMin,
+    pMax,
+    nMin: known + ranges.reduce((s, r) => s + r[0], 0),
+    nMax: known + ranges.reduce((s, r) => s + r[1], 0)
+  };
 }

@@ -52,7 +52,11 @@ export interface OldestBandSettings {
   reason: string;
 }
 
-export interface WorkforceRow { band: string; staff: number; line: number }
+export interface WorkforceRow {
+  band: string;
+  staff: number;
+  line: number;
+}
 
 /** An authority's staff by age band (`data/workforce/<name>.csv` with `<name>.meta.json`). */
 export interface WorkforceProfile {
@@ -96,9 +100,11 @@ export function parseReferenceCsv(text: string, file: string): ReferenceRate[] {
   rows.slice(1).forEach((cells, i) => {
     const line = i + 2;
     if (cells.every((c) => c.trim() === "")) return;
-    const band = cells[0]?.trim() ?? "", value = cells[1]?.trim() ?? "";
+    const band = cells[0]?.trim() ?? "",
+      value = cells[1]?.trim() ?? "";
     if (!band) throw new ReplyError(file, line, "age band is empty");
-    if (!PERCENT.test(value) || Number(value) > 100) throw new ReplyError(file, line, `percentage for ${band} must be a number from 0 to 100, got "${value}"`);
+    if (!PERCENT.test(value) || Number(value) > 100)
+      throw new ReplyError(file, line, `percentage for ${band} must be a number from 0 to 100, got "${value}"`);
     if (rates.some((r) => r.band === band)) throw new ReplyError(file, line, `age band ${band} appears twice`);
     rates.push({band, pct: Number(value), line});
   });
@@ -114,14 +120,19 @@ function requireStrings<T>(value: unknown, keys: readonly string[], file: string
 }
 
 export function validateCitation(value: unknown, file: string): ReferenceCitation {
-  const citation = requireStrings<ReferenceCitation>(value, ["publisher", "title", "section", "published", "metric", "base", "quote", "citation"], file);
+  const citation = requireStrings<ReferenceCitation>(
+    value,
+    ["publisher", "title", "section", "published", "metric", "base", "quote", "citation"],
+    file
+  );
   if (!Number.isInteger(citation.surveyYear)) throw new ReplyError(file, null, "surveyYear must be a whole year");
   return citation;
 }
 
 export function validateOldestBandSettings(value: unknown, file: string): OldestBandSettings {
   const s = requireStrings<OldestBandSettings>(value, ["default", "reason"], file);
-  if (!OLDEST_BAND_MODES.includes(s.default)) throw new ReplyError(file, null, `default must be one of ${OLDEST_BAND_MODES.join(", ")}, got "${s.default}"`);
+  if (!OLDEST_BAND_MODES.includes(s.default))
+    throw new ReplyError(file, null, `default must be one of ${OLDEST_BAND_MODES.join(", ")}, got "${s.default}"`);
   if (!(typeof s.blendWeight5564 === "number" && s.blendWeight5564 >= 0 && s.blendWeight5564 <= 1))
     throw new ReplyError(file, null, "blendWeight5564 must be a number from 0 to 1");
   return s;
@@ -139,17 +150,27 @@ export function parseWorkforceCsv(text: string, file: string): WorkforceRow[] {
   rows.slice(1).forEach((cells, i) => {
     const line = i + 2;
     if (cells.every((c) => c.trim() === "")) return;
-    const band = cells[0].trim(), value = (cells[1] ?? "").trim();
-    if (!WORKFORCE_BANDS.includes(band)) throw new ReplyError(file, line, `age band "${band}" is not one of ${WORKFORCE_BANDS.join(", ")}`);
-    if (!PERCENT.test(value)) throw new ReplyError(file, line, `staff for ${band} must be a nonnegative number, got "${value}"`);
+    const band = cells[0].trim(),
+      value = (cells[1] ?? "").trim();
+    if (!WORKFORCE_BANDS.includes(band))
+      throw new ReplyError(file, line, `age band "${band}" is not one of ${WORKFORCE_BANDS.join(", ")}`);
+    if (!PERCENT.test(value))
+      throw new ReplyError(file, line, `staff for ${band} must be a nonnegative number, got "${value}"`);
     if (out.some((r) => r.band === band)) throw new ReplyError(file, line, `age band ${band} appears twice`);
     out.push({band, staff: Number(value), line});
   });
   const has = (b: string) => out.some((r) => r.band === b);
-  if (has(OLDEST_BAND) && OFCOM_SPLIT.some(has)) throw new ReplyError(file, null, `give either ${OLDEST_BAND} or ${OFCOM_SPLIT.join(" and ")}, not both`);
-  if (OFCOM_SPLIT.some(has) && !OFCOM_SPLIT.every(has)) throw new ReplyError(file, null, `give both ${OFCOM_SPLIT.join(" and ")} or neither`);
+  if (has(OLDEST_BAND) && OFCOM_SPLIT.some(has))
+    throw new ReplyError(file, null, `give either ${OLDEST_BAND} or ${OFCOM_SPLIT.join(" and ")}, not both`);
+  if (OFCOM_SPLIT.some(has) && !OFCOM_SPLIT.every(has))
+    throw new ReplyError(file, null, `give both ${OFCOM_SPLIT.join(" and ")} or neither`);
   const missing = AGE_BANDS.filter((b) => b !== OLDEST_BAND && !has(b));
-  if (missing.length || !(has(OLDEST_BAND) || OFCOM_SPLIT.every(has))) throw new ReplyError(file, null, `no row for ${[...missing, ...(has(OLDEST_BAND) || OFCOM_SPLIT.every(has) ? [] : [OLDEST_BAND])].join(", ")}`);
+  if (missing.length || !(has(OLDEST_BAND) || OFCOM_SPLIT.every(has)))
+    throw new ReplyError(
+      file,
+      null,
+      `no row for ${[...missing, ...(has(OLDEST_BAND) || OFCOM_SPLIT.every(has) ? [] : [OLDEST_BAND])].join(", ")}`
+    );
   if (out.every((r) => r.staff === 0)) throw new ReplyError(file, null, "every band has 0 staff");
   return out;
 }

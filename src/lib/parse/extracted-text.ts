@@ -108,7 +108,12 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
         const x = it.transform[4];
         if (end != null) {
           const gap = x - end;
-          text += gap > Math.max(6, row.size * 0.9) ? "\t" : gap > row.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str) ? " " : "";
+          text +=
+            gap > Math.max(6, row.size * 0.9)
+              ? "\t"
+              : gap > row.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)
+                ? " "
+                : "";
         }
         text += it.str.replace(/\t/g, " ");
         end = x + (it.width || 0);

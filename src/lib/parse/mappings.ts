@@ -39,7 +39,10 @@ export function normaliseAgeLabel(label: string): string {
 
 /** Normalises an outcome label: lower case, one space, no trailing full stop. */
 export function normaliseOutcomeLabel(label: string): string {
-  return cleanCell(label).toLowerCase().replace(/[.;:,]+$/, "").trim();
+  return cleanCell(label)
+    .toLowerCase()
+    .replace(/[.;:,]+$/, "")
+    .trim();
 }
 
 export function parseAgeBandMapping(csvText: string, file = "data/mappings/age-bands.csv"): Map<string, KnownAgeBand> {
@@ -63,7 +66,8 @@ export function parseOutcomeMapping(csvText: string, file = "data/mappings/outco
       throw new ReplyError(file, line, `tier "${tier}" is not one of ${OUTCOME_TIERS.join(", ")}`);
     }
     const severity = Number(row.severity);
-    if (!Number.isInteger(severity)) throw new ReplyError(file, line, `severity "${row.severity}" is not a whole number`);
+    if (!Number.isInteger(severity))
+      throw new ReplyError(file, line, `severity "${row.severity}" is not a whole number`);
     const upheldText = cleanCell(row.upheld ?? "").toLowerCase();
     if (!["true", "false", ""].includes(upheldText)) {
       throw new ReplyError(file, line, `upheld "${row.upheld}" must be true, false or empty (unknown)`);
@@ -95,6 +99,7 @@ export function mapOutcome(mappings: Mappings, label: string): OutcomeMapping | 
 /** Canonical outcomes in severity order, for ordering tables and legends. */
 export function outcomeOrder(mappings: Mappings): string[] {
   const best = new Map<string, number>();
-  for (const m of mappings.outcomes.values()) best.set(m.outcome, Math.min(best.get(m.outcome) ?? Infinity, m.severity));
+  for (const m of mappings.outcomes.values())
+    best.set(m.outcome, Math.min(best.get(m.outcome) ?? Infinity, m.severity));
   return [...best].sort((a, b) => a[1] - b[1]).map(([outcome]) => outcome);
 }

@@ -13,13 +13,31 @@ export function rowTotals(records: CaseRecord[]): {known: number; withheld: numb
   return {known, withheld: withheldRows, min, max};
 }
 
-function compare(name: string, what: string, actual: {min: number; max: number | null; known: number; withheld: number} | null, expected: number | null, expectedWhat: string): Check {
+function compare(
+  name: string,
+  what: string,
+  actual: {min: number; max: number | null; known: number; withheld: number} | null,
+  expected: number | null,
+  expectedWhat: string
+): Check {
   if (actual == null || expected == null) {
-    return {name, status: "not available", detail: `${what} or ${expectedWhat} is not in the reply`, expected, actual: actual?.known ?? null};
+    return {
+      name,
+      status: "not available",
+      detail: `${what} or ${expectedWhat} is not in the reply`,
+      expected,
+      actual: actual?.known ?? null
+    };
   }
   if (actual.withheld === 0) {
     const ok = actual.known === expected;
-    return {name, status: ok ? "pass" : "fail", detail: `${what} = ${actual.known}; ${expectedWhat} = ${expected}`, expected, actual: actual.known};
+    return {
+      name,
+      status: ok ? "pass" : "fail",
+      detail: `${what} = ${actual.known}; ${expectedWhat} = ${expected}`,
+      expected,
+      actual: actual.known
+    };
   }
   const ok = expected >= actual.min && (actual.max == null || expected <= actual.max);
   const range = actual.max == null ? `at least ${actual.min}` : `between ${actual.min} and ${actual.max}`;
@@ -34,11 +52,26 @@ function compare(name: string, what: string, actual: {min: number; max: number |
 
 export function reconcile(records: CaseRecord[], fields: ReplyFields): Check[] {
   const rows = records.length ? rowTotals(records) : null;
-  const totalsRow = fields.tableTotal == null ? null : {known: fields.tableTotal, withheld: 0, min: fields.tableTotal, max: fields.tableTotal};
+  const totalsRow =
+    fields.tableTotal == null
+      ? null
+      : {known: fields.tableTotal, withheld: 0, min: fields.tableTotal, max: fields.tableTotal};
   return [
     compare("rows = totals row", "sum of the table's rows", rows, fields.tableTotal, "the totals row"),
-    compare("rows = answer 5", "sum of the table's rows", rows, fields.investigated, "employees investigated (answer 5)"),
-    compare("totals row = answer 5", "the totals row", totalsRow, fields.investigated, "employees investigated (answer 5)")
+    compare(
+      "rows = answer 5",
+      "sum of the table's rows",
+      rows,
+      fields.investigated,
+      "employees investigated (answer 5)"
+    ),
+    compare(
+      "totals row = answer 5",
+      "the totals row",
+      totalsRow,
+      fields.investigated,
+      "employees investigated (answer 5)"
+    )
   ];
 }
 
@@ -86,13 +119,29 @@ export function impliedTotalCheck(fields: ReplyFields): Check {
   const pct = fields.pctOfDisciplinary;
   const base = {name, informational: true, actual: null};
   if (investigated == null || pct == null) {
-    const missing = investigated == null ? "the number investigated (answer 5)" : fields.pctOfDisciplinaryRaw ? `an exact percentage (answer 9 says "${fields.pctOfDisciplinaryRaw}")` : "the percentage of all disciplinary proceedings (answer 9)";
+    const missing =
+      investigated == null
+        ? "the number investigated (answer 5)"
+        : fields.pctOfDisciplinaryRaw
+          ? `an exact percentage (answer 9 says "${fields.pctOfDisciplinaryRaw}")`
+          : "the percentage of all disciplinary proceedings (answer 9)";
     return {...base, status: "not available", detail: `${missing} is not in the reply`, expected: null};
   }
-  if (investigated === 0) return {...base, status: "not available", detail: "no employee was investigated, so answer 9 implies no total", expected: null};
+  if (investigated === 0)
+    return {
+      ...base,
+      status: "not available",
+      detail: "no employee was investigated, so answer 9 implies no total",
+      expected: null
+    };
   const raw = fields.pctOfDisciplinaryRaw ?? String(pct);
   if (pct <= 0 || pct > 100) {
-    return {...base, status: "fail", detail: `answer 9 says ${raw} of all proceedings while answer 5 says ${investigated} were investigated; no number of proceedings fits`, expected: null};
+    return {
+      ...base,
+      status: "fail",
+      detail: `answer 9 says ${raw} of all proceedings while answer 5 says ${investigated} were investigated; no number of proceedings fits`,
+      expected: null
+    };
   }
   const {low, high} = impliedProceedings(investigated, pct, raw);
   const implied = (investigated * 100) / pct;

@@ -27,7 +27,8 @@ export function parseCount(raw: string): ParsedCount | null {
     .replace(/\s+(?:employees?|staff|cases?|people|individuals)$/, "")
     .replace(/[\u2264]/g, "<=")
     .trim();
-  if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(text)) return {count: Number(text.replace(/,/g, "")), suppressed: false, bounds: null};
+  if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(text))
+    return {count: Number(text.replace(/,/g, "")), suppressed: false, bounds: null};
   if (/^\d+\.0+$/.test(text)) return {count: Number(text), suppressed: false, bounds: null}; // spreadsheets write 3 as 3.0
   if (/^(?:none|nil|zero)$/.test(text)) return {count: 0, suppressed: false, bounds: null};
   let m = /^(?:<|fewer than|less than|under|below)\s*(\d+)$/.exec(text);
@@ -69,15 +70,30 @@ export function buildRecord(row: RowInput, ctx: RecordContext): {record: CaseRec
   const outcomeRaw = cleanCell(row.outcomeRaw);
   const ageBand = mapAgeBand(ctx.mappings, ageRaw);
   if (ageBand === "unknown") {
-    warnings.push({file: ctx.file, line: row.line, message: `age group "${ageRaw}" maps to no age band; kept as "unknown"`, text: row.lineText});
+    warnings.push({
+      file: ctx.file,
+      line: row.line,
+      message: `age group "${ageRaw}" maps to no age band; kept as "unknown"`,
+      text: row.lineText
+    });
   }
   const outcome = mapOutcome(ctx.mappings, outcomeRaw);
   if (!outcome) {
-    warnings.push({file: ctx.file, line: row.line, message: `outcome "${outcomeRaw}" maps to no known outcome; kept as written`, text: row.lineText});
+    warnings.push({
+      file: ctx.file,
+      line: row.line,
+      message: `outcome "${outcomeRaw}" maps to no known outcome; kept as written`,
+      text: row.lineText
+    });
   }
   let parsed = parseCount(row.countRaw);
   if (!parsed) {
-    warnings.push({file: ctx.file, line: row.line, message: `number of employees "${cleanCell(row.countRaw)}" is not a number; kept with no count`, text: row.lineText});
+    warnings.push({
+      file: ctx.file,
+      line: row.line,
+      message: `number of employees "${cleanCell(row.countRaw)}" is not a number; kept with no count`,
+      text: row.lineText
+    });
     parsed = {count: null, suppressed: false, bounds: null};
   }
   const record: CaseRecord = {

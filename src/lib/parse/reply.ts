@@ -41,11 +41,25 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
   if (!table) {
     const nil = nilStatus(lines, fields);
     if (nil) {
-      return {...base, status: "nil", statusDetail: nil.detail, nilReason: nil.reason, records: [], checks: reconcile([], fields), infoChecks: [impliedTotalCheck(fields)], warnings: [], table: null};
+      return {
+        ...base,
+        status: "nil",
+        statusDetail: nil.detail,
+        nilReason: nil.reason,
+        records: [],
+        checks: reconcile([], fields),
+        infoChecks: [impliedTotalCheck(fields)],
+        warnings: [],
+        table: null
+      };
     }
     const where = answers[8]?.startLine ?? answers[6]?.startLine ?? null;
     const extracted = source.textSource === "as received" ? "" : ` in the text ${source.textSource}`;
-    throw new ReplyError(file, where, `no table of age group, outcome and number of employees was found${extracted} (expected a header row naming them)`);
+    throw new ReplyError(
+      file,
+      where,
+      `no table of age group, outcome and number of employees was found${extracted} (expected a header row naming them)`
+    );
   }
   fields.tableTotal = table.total;
   fields.tableTotalLine = table.totalLine;

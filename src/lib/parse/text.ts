@@ -31,7 +31,8 @@ export type TextEncodingName = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be
 export function decodeReply(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0) throw new ReplyError(file, null, "the file is empty");
   // Word's "Unicode text" is UTF-16 with a byte order mark; its NUL bytes are not a sign of binary.
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
   if (utf16) {
     try {
       const text = new TextDecoder(utf16, {fatal: true}).decode(bytes);
@@ -50,12 +51,14 @@ export function decodeReply(bytes: Uint8Array, file: string): DecodedText {
   }
   // Text has few control characters besides tab, CR, LF and form feed; many more means a binary file without NULs.
   const controls = decoded.text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-  if (controls > Math.max(8, decoded.text.length / 100)) throw new ReplyError(file, null, "the file is binary, not text (it is full of control characters)");
+  if (controls > Math.max(8, decoded.text.length / 100))
+    throw new ReplyError(file, null, "the file is binary, not text (it is full of control characters)");
   return decoded;
 }
 
 /** Windows-1252's printable characters at 0x80-0x9F (undefined bytes stay as they are). */
-const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
 /**
  * Node's TextDecoder (without full ICU) treats "windows-1252" as ISO-8859-1

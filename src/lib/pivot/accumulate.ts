@@ -194,7 +194,14 @@ export function accumulate(
  * `range[3s + 2]` the most (Infinity once one has no upper bound). They are
  * few, so this loop may branch on the filters.
  */
-export function accumulateOtherRanges(range: Float64Array, rc: CodeArray, cc: CodeArray | null, stride: number, others: RangeList, masks: readonly Mask[]): void {
+export function accumulateOtherRanges(
+  range: Float64Array,
+  rc: CodeArray,
+  cc: CodeArray | null,
+  stride: number,
+  others: RangeList,
+  masks: readonly Mask[]
+): void {
   const {at, min, max} = others;
   for (let k = 0; k < at.length; k++) {
     const i = at[k];
@@ -210,7 +217,12 @@ export function accumulateOtherRanges(range: Float64Array, rc: CodeArray, cc: Co
  * Remap codes to dense slots for the values that occur among passing records
  * (used only when the code-space grid would be too large).
  */
-export function compact(codes: CodeArray, dictSize: number, n: number, masks: readonly Mask[]): {codes: Uint32Array; slotCode: number[]} {
+export function compact(
+  codes: CodeArray,
+  dictSize: number,
+  n: number,
+  masks: readonly Mask[]
+): {codes: Uint32Array; slotCode: number[]} {
   const slotOf = new Int32Array(dictSize).fill(-1);
   const slotCode: number[] = [];
   const out = new Uint32Array(n);

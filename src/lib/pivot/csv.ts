@@ -17,10 +17,18 @@ export function csvValue(cell: PivotCell, measure: PivotResult["spec"]["measure"
 /** The table's header row and body, as arrays of strings. */
 export function pivotRows(result: PivotResult): string[][] {
   const {spec} = result;
-  const dimensions = spec.cols ? `${dimensionName(spec.rows)} \\ ${dimensionName(spec.cols)}` : dimensionName(spec.rows);
+  const dimensions = spec.cols
+    ? `${dimensionName(spec.rows)} \\ ${dimensionName(spec.cols)}`
+    : dimensionName(spec.rows);
   const corner = `${dimensions} (${measureName(spec.measure)})`;
   const rows = [[corner, ...result.colKeys, "Total"]];
-  result.rowKeys.forEach((key, i) => rows.push([key, ...result.cells[i].map((c) => csvValue(c, spec.measure)), csvValue(result.rowTotals[i], spec.measure)]));
+  result.rowKeys.forEach((key, i) =>
+    rows.push([
+      key,
+      ...result.cells[i].map((c) => csvValue(c, spec.measure)),
+      csvValue(result.rowTotals[i], spec.measure)
+    ])
+  );
   rows.push(["Total", ...result.colTotals.map((c) => csvValue(c, spec.measure)), csvValue(result.total, spec.measure)]);
   return rows;
 }

@@ -77,7 +77,11 @@ export interface PrepareOptions {
 }
 
 function codeArrayFor(dictionarySize: number, length: number): CodeArray {
-  return dictionarySize <= 0x100 ? new Uint8Array(length) : dictionarySize <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length);
+  return dictionarySize <= 0x100
+    ? new Uint8Array(length)
+    : dictionarySize <= 0x10000
+      ? new Uint16Array(length)
+      : new Uint32Array(length);
 }
 
 function narrow(codes: Uint32Array, dictionarySize: number): CodeArray {
@@ -112,7 +116,10 @@ const isBounds = (b: unknown): b is readonly [number, number] =>
  * The ranges of the withheld records, by the one rule (stated bounds, else at
  * least 1 with no upper bound): the one most of them share, and the others.
  */
-function withheldRanges(withheld: Uint8Array, boundsOf: (i: number) => unknown): Pick<Cube, "usualRange" | "otherRanges"> {
+function withheldRanges(
+  withheld: Uint8Array,
+  boundsOf: (i: number) => unknown
+): Pick<Cube, "usualRange" | "otherRanges"> {
   const ranges = new Map<string, {span: CountSpan; records: number[]}>();
   for (let i = 0; i < withheld.length; i++) {
     if (!withheld[i]) continue;
@@ -126,7 +133,10 @@ function withheldRanges(withheld: Uint8Array, boundsOf: (i: number) => unknown):
   }
   let usual: {span: CountSpan; records: number[]} = {span: {min: 0, max: 0}, records: []};
   for (const group of ranges.values()) if (group.records.length > usual.records.length) usual = group;
-  const others = [...ranges.values()].filter((g) => g !== usual).flatMap((g) => g.records.map((i) => ({i, span: g.span}))).sort((a, b) => a.i - b.i);
+  const others = [...ranges.values()]
+    .filter((g) => g !== usual)
+    .flatMap((g) => g.records.map((i) => ({i, span: g.span})))
+    .sort((a, b) => a.i - b.i);
   return {
     usualRange: usual.span,
     otherRanges: {
@@ -274,7 +284,8 @@ export function cubeFromColumns(input: ColumnsInput): Cube {
       if (v == null || v !== v) withheld[i] = 1;
     }
   }
-  if (input.bounds && input.bounds.length !== n) throw new Error(`cube: ${input.bounds.length} bounds for ${n} records`);
+  if (input.bounds && input.bounds.length !== n)
+    throw new Error(`cube: ${input.bounds.length} bounds for ${n} records`);
   const bounds = input.bounds;
   return {
     size: n,

@@ -34,7 +34,9 @@ export function recordSource(record: CaseRecord): string {
 
 /** The lines the record's row spans: "47–49", or "49" for a one-line row. */
 export function recordLines(record: CaseRecord): string {
-  return record.firstLine && record.firstLine !== record.line ? `${record.firstLine}–${record.line}` : String(record.line);
+  return record.firstLine && record.firstLine !== record.line
+    ? `${record.firstLine}–${record.line}`
+    : String(record.line);
 }
 
 /** Words for a filtered view, for captions: "Leicester City Council; leaving out no case to answer". */

@@ -104,8 +104,20 @@ function outputKeys(
   return {keys, codes};
 }
 
-function newFigures(size: number): {records: Uint32Array; sum: Float64Array; withheld: Uint32Array; min: Float64Array; max: Float64Array} {
-  return {records: new Uint32Array(size), sum: new Float64Array(size), withheld: new Uint32Array(size), min: new Float64Array(size), max: new Float64Array(size)};
+function newFigures(size: number): {
+  records: Uint32Array;
+  sum: Float64Array;
+  withheld: Uint32Array;
+  min: Float64Array;
+  max: Float64Array;
+} {
+  return {
+    records: new Uint32Array(size),
+    sum: new Float64Array(size),
+    withheld: new Uint32Array(size),
+    min: new Float64Array(size),
+    max: new Float64Array(size)
+  };
 }
 
 /**
@@ -182,9 +194,19 @@ export function pivotCube(cube: Cube, options: CubePivotOptions): CubePivot {
       }
     }
   }
-  const rowOut = outputKeys(rowDim, (code) => rowSlotOf[code] >= 0 && rowPresent[rowSlotOf[code]] === 1, options.order?.[rowDim.name], keepEmpty);
+  const rowOut = outputKeys(
+    rowDim,
+    (code) => rowSlotOf[code] >= 0 && rowPresent[rowSlotOf[code]] === 1,
+    options.order?.[rowDim.name],
+    keepEmpty
+  );
   const colOut = colDim
-    ? outputKeys(colDim, (code) => colSlotOf[code] >= 0 && colPresent[colSlotOf[code]] === 1, options.order?.[colDim.name], keepEmpty)
+    ? outputKeys(
+        colDim,
+        (code) => colSlotOf[code] >= 0 && colPresent[colSlotOf[code]] === 1,
+        options.order?.[colDim.name],
+        keepEmpty
+      )
     : {keys: [ALL_KEY] as unknown[], codes: [0]};
 
   const nRows = rowOut.keys.length;
@@ -260,7 +282,14 @@ export function percent(result: CubePivot, r: number, c: number, base: PercentBa
   if (r < -1 || r >= nRows || c < -1 || c >= nCols || !Number.isInteger(r) || !Number.isInteger(c)) {
     throw new RangeError(`cube: no cell (${r}, ${c}) in a ${nRows} × ${nCols} pivot`);
   }
-  const value = r >= 0 && c >= 0 ? result.cells.sum[r * nCols + c] : r >= 0 ? result.rowTotals.sum[r] : c >= 0 ? result.colTotals.sum[c] : result.total.sum;
+  const value =
+    r >= 0 && c >= 0
+      ? result.cells.sum[r * nCols + c]
+      : r >= 0
+        ? result.rowTotals.sum[r]
+        : c >= 0
+          ? result.colTotals.sum[c]
+          : result.total.sum;
   const denominator =
     base === "total"
       ? result.total.sum
@@ -294,7 +323,15 @@ export function pivotEntries(result: CubePivot, includeEmpty = false): CubeEntry
       const records = result.cells.records[k];
       if (records === 0 && !includeEmpty) continue;
       const {sum, withheld, min, max} = result.cells;
-      out.push({row: result.rowKeys[r], col: result.colKeys[c], records, sum: sum[k], withheld: withheld[k], min: min[k], max: max[k]});
+      out.push({
+        row: result.rowKeys[r],
+        col: result.colKeys[c],
+        records,
+        sum: sum[k],
+        withheld: withheld[k],
+        min: min[k],
+        max: max[k]
+      });
     }
   }
   return out;

@@ -174,7 +174,17 @@ function cellOf(row: string | null, col: string | null, f: CubeFigures, k: numbe
   const lines = f.records[k];
   const withheldRows = f.withheld[k];
   const max = f.max[k];
-  return {row, col, known: f.sum[k], lines, knownRows: lines - withheldRows, withheldRows, min: f.min[k], max: max === Infinity ? null : max, value: null};
+  return {
+    row,
+    col,
+    known: f.sum[k],
+    lines,
+    knownRows: lines - withheldRows,
+    withheldRows,
+    min: f.min[k],
+    max: max === Infinity ? null : max,
+    value: null
+  };
 }
 
 /**
@@ -193,7 +203,8 @@ export function pivot(records: readonly CaseRecord[], options: PivotOptions): Pi
     excludeNoCase: options.excludeNoCase ?? false
   };
   for (const d of [spec.rows, spec.cols]) {
-    if (d !== null && !DIMENSION_KEYS.includes(d)) throw new Error(`pivot: no dimension "${d}" (have ${DIMENSION_KEYS.join(", ")})`);
+    if (d !== null && !DIMENSION_KEYS.includes(d))
+      throw new Error(`pivot: no dimension "${d}" (have ${DIMENSION_KEYS.join(", ")})`);
   }
   if (spec.rows === spec.cols) throw new Error(`pivot: rows and columns are both "${spec.rows}"`);
   const cube = recordCube(records);
@@ -208,7 +219,17 @@ export function pivot(records: readonly CaseRecord[], options: PivotOptions): Pi
   const rowTotals = rowKeys.map((row, r) => cellOf(row, null, t.rowTotals, r));
   const colTotals = colKeys.map((col, c) => cellOf(null, col, t.colTotals, c));
   const {records: lines, sum, withheld, min, max} = t.total;
-  const total: PivotCell = {row: null, col: null, known: sum, lines, knownRows: lines - withheld, withheldRows: withheld, min, max: max === Infinity ? null : max, value: null};
+  const total: PivotCell = {
+    row: null,
+    col: null,
+    known: sum,
+    lines,
+    knownRows: lines - withheld,
+    withheldRows: withheld,
+    min,
+    max: max === Infinity ? null : max,
+    value: null
+  };
 
   const share = (n: number, of: number) => (of > 0 ? (100 * n) / of : null);
   const measureOf = (c: PivotCell, r: number, j: number): number | null => {
@@ -228,7 +249,16 @@ export function pivot(records: readonly CaseRecord[], options: PivotOptions): Pi
   colTotals.forEach((c, j) => (c.value = measureOf(c, -1, j)));
   total.value = measureOf(total, -1, -1);
 
-  const result: PivotResult = {spec, rowKeys, colKeys, cells, rowTotals, colTotals, total, leftOut: records.length - lines};
+  const result: PivotResult = {
+    spec,
+    rowKeys,
+    colKeys,
+    cells,
+    rowTotals,
+    colTotals,
+    total,
+    leftOut: records.length - lines
+  };
   sources.set(result, records);
   return result;
 }
@@ -256,7 +286,10 @@ export function recordsAt(result: PivotResult, selection: Selection): CaseRecord
   const cube = recordCube(records);
   const masks = buildMasks(cube, filtersOf(result.spec));
   if (masks === null) return [];
-  for (const [dimension, key] of [[result.spec.rows, selection.row], [result.spec.cols, selection.col]] as const) {
+  for (const [dimension, key] of [
+    [result.spec.rows, selection.row],
+    [result.spec.cols, selection.col]
+  ] as const) {
     if (dimension === null || key === null) continue;
     const d = cube.dims[dimension];
     const code = d.index.get(key);

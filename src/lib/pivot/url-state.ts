@@ -4,7 +4,7 @@
  * Pure: parsing and formatting are shared with the tests; `syncWithUrl` is the
  * one part that touches `window`, and only when called.
  */
-import {DIMENSIONS, MEASURES, type Dimension, type Measure, type PivotSpec, type Selection} from "./pivot.js";
+import {type Dimension, type Measure, type PivotSpec, type Selection} from "./pivot.js";
 
 export type {Selection} from "./pivot.js";
 
@@ -34,8 +34,19 @@ export const DEFAULT_STATE: ExploreState = {
 };
 
 /** Readable names in the URL for the dimensions and measures. */
-const DIMENSION_PARAM: Record<Dimension, string> = {ageBand: "age", outcome: "outcome", tier: "tier", upheld: "upheld", authority: "authority"};
-const MEASURE_PARAM: Record<Measure, string> = {count: "count", pctTotal: "pct-total", pctRow: "pct-row", pctCol: "pct-col"};
+const DIMENSION_PARAM: Record<Dimension, string> = {
+  ageBand: "age",
+  outcome: "outcome",
+  tier: "tier",
+  upheld: "upheld",
+  authority: "authority"
+};
+const MEASURE_PARAM: Record<Measure, string> = {
+  count: "count",
+  pctTotal: "pct-total",
+  pctRow: "pct-row",
+  pctCol: "pct-col"
+};
 /** Stands for a total in `cell-row` / `cell-col`. */
 export const TOTAL_PARAM = "*";
 
@@ -60,10 +71,19 @@ export function parseState(search: string, authorities: readonly string[] = []):
   const measure = lookup(MEASURE_PARAM, q.get("measure")) ?? DEFAULT_STATE.measure;
   const chosen = q.getAll("authority").filter((a) => authorities.includes(a));
   const chart = CHART_KINDS.find((c) => c.key === q.get("chart"))?.key ?? DEFAULT_STATE.chart;
-  const cellRow = q.get("cell-row"), cellCol = q.get("cell-col");
+  const cellRow = q.get("cell-row"),
+    cellCol = q.get("cell-col");
   const fromParam = (v: string) => (v === TOTAL_PARAM ? null : v);
   const selection = cellRow != null && cellCol != null ? {row: fromParam(cellRow), col: fromParam(cellCol)} : null;
-  return {rows, cols, measure, authorities: chosen.length ? chosen : null, excludeNoCase: q.get("exclude") === "no-case", chart, selection};
+  return {
+    rows,
+    cols,
+    measure,
+    authorities: chosen.length ? chosen : null,
+    excludeNoCase: q.get("exclude") === "no-case",
+    chart,
+    selection
+  };
 }
 
 /** Writes a view as a query string ("" for the default view), naming only what differs from the default. */
@@ -85,7 +105,8 @@ export function formatState(state: ExploreState): string {
   return text ? `?${text}` : "";
 }
 
-export const sameSelection = (a: Selection | null, b: Selection | null) => (a == null || b == null ? a === b : a.row === b.row && a.col === b.col);
+export const sameSelection = (a: Selection | null, b: Selection | null) =>
+  a == null || b == null ? a === b : a.row === b.row && a.col === b.col;
 
 /** An element holding a view and announcing changes with "input" events, as Framework's `view()` expects. */
 export interface StateHolder extends EventTarget {
@@ -120,7 +141,10 @@ export function syncWithUrl(holder: StateHolder, authorities: readonly string[])
  * whenever it changes, so a page cell that reads only part of the view (the
  * table reads no chosen cell) is not redrawn when another part changes.
  */
-export function watch<T>(holder: StateHolder, pick: (state: ExploreState) => T): (notify: (value: T) => void) => () => void {
+export function watch<T>(
+  holder: StateHolder,
+  pick: (state: ExploreState) => T
+): (notify: (value: T) => void) => () => void {
   return (notify) => {
     let last: string | undefined;
     const update = () => {

@@ -1,6 +1,19 @@
 /** Dates as prose, from the ISO dates the replies' metadata and answers give. */
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
 
 /** What a missing date reads as, unless the caller says otherwise. */
 export const UNSTATED_DATE = "an unstated date";

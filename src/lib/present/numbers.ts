@@ -26,7 +26,11 @@ function numberFormat(digits: number, trim: boolean): Intl.NumberFormat {
     // signDisplay "negative" (ES2023, in Node 20 and every current browser; TypeScript's ES2022 lib lacks
     // the name): a value that rounds to zero reads "0", never "-0".
     const signDisplay = "negative" as Intl.NumberFormatOptions["signDisplay"];
-    format = new Intl.NumberFormat("en-GB", {minimumFractionDigits: trim ? 0 : digits, maximumFractionDigits: digits, signDisplay});
+    format = new Intl.NumberFormat("en-GB", {
+      minimumFractionDigits: trim ? 0 : digits,
+      maximumFractionDigits: digits,
+      signDisplay
+    });
     formats.set(key, format);
   }
   return format;

@@ -72,7 +72,10 @@ export function codeHash(lib = LIB): string {
   }
   for (const name of LIBRARIES) {
     const manifest = join(PROJECT_ROOT, "node_modules", name, "package.json");
-    field(hash, `${name}@${existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as {version?: string}).version : "absent"}`);
+    field(
+      hash,
+      `${name}@${existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as {version?: string}).version : "absent"}`
+    );
   }
   const digest = hash.digest("hex");
   codeHashes.set(lib, digest);
@@ -124,7 +127,13 @@ export function readCachedReply(dir: string, key: string, file: string): ParsedR
     return null; // missing, unreadable or cut short: parse again
   }
   const reply = entry?.reply;
-  const whole = entry?.version === ENTRY_VERSION && entry.key === key && reply?.file === file && Array.isArray(reply.records) && Array.isArray(reply.checks) && Array.isArray(reply.warnings);
+  const whole =
+    entry?.version === ENTRY_VERSION &&
+    entry.key === key &&
+    reply?.file === file &&
+    Array.isArray(reply.records) &&
+    Array.isArray(reply.checks) &&
+    Array.isArray(reply.warnings);
   return whole ? reply : null;
 }
 
@@ -151,7 +160,9 @@ export function writeCachedReply(dir: string, key: string, reply: ParsedReply): 
     }
     if (!writeProblemSaid) {
       writeProblemSaid = true;
-      process.stderr.write(`note: the parse cache in ${dir} cannot be written (${(error as Error).message.split("\n")[0]}); replies are parsed every time\n`);
+      process.stderr.write(
+        `note: the parse cache in ${dir} cannot be written (${(error as Error).message.split("\n")[0]}); replies are parsed every time\n`
+      );
     }
   }
 }

@@ -29,8 +29,18 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReplyFormat {
   const ext = /\.([^./]+)$/.exec(name)?.[1].toLowerCase() ?? "";
   if (startsWith(bytes, PDF)) return "pdf";
   if (startsWith(bytes, ZIP)) return "docx";
-  if (startsWith(bytes, OLE)) throw new ReplyError(name, null, "this is an old Word (.doc) or Excel (.xls) file, which the kit cannot read; save it as .docx, .csv or .txt");
-  if (ext === "pdf" || ext === "docx") throw new ReplyError(name, null, `the file is named .${ext} but is not a ${ext === "pdf" ? "PDF" : "Word .docx"} file (its first bytes do not match)`);
+  if (startsWith(bytes, OLE))
+    throw new ReplyError(
+      name,
+      null,
+      "this is an old Word (.doc) or Excel (.xls) file, which the kit cannot read; save it as .docx, .csv or .txt"
+    );
+  if (ext === "pdf" || ext === "docx")
+    throw new ReplyError(
+      name,
+      null,
+      `the file is named .${ext} but is not a ${ext === "pdf" ? "PDF" : "Word .docx"} file (its first bytes do not match)`
+    );
   if (ext === "csv") return "csv";
   if (ext === "tsv" || ext === "tab") return "tsv";
   return "text";
@@ -40,8 +50,10 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReplyFormat {
 export async function extractText(bytes: Uint8Array, name: string): Promise<ExtractedText> {
   if (bytes.length === 0) throw new ReplyError(name, null, "the file is empty");
   const format = sniffFormat(bytes, name);
-  if (format === "docx") return {text: await docxText(bytes, name), format, encoding: null, textSource: "extracted from docx"};
-  if (format === "pdf") return {text: await pdfText(bytes, name), format, encoding: null, textSource: "extracted from pdf"};
+  if (format === "docx")
+    return {text: await docxText(bytes, name), format, encoding: null, textSource: "extracted from docx"};
+  if (format === "pdf")
+    return {text: await pdfText(bytes, name), format, encoding: null, textSource: "extracted from pdf"};
   const {text, encoding} = decodeReply(bytes, name);
   return {text, format, encoding, textSource: "as received"};
 }
@@ -65,7 +77,11 @@ async function pdfText(bytes: Uint8Array, name: string): Promise<string> {
   const pages: PdfTextItem[][] = [];
   try {
     // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), {verbosity: 0, useSystemFonts: false, stopAtErrors: true});
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), {
+      verbosity: 0,
+      useSystemFonts: false,
+      stopAtErrors: true
+    });
     try {
       for (let n = 1; n <= pdf.numPages; n++) {
         const page = await pdf.getPage(n);
@@ -81,6 +97,11 @@ async function pdfText(bytes: Uint8Array, name: string): Promise<string> {
     throw new ReplyError(name, null, `the PDF cannot be read (${String(e?.message ?? error).split("\n")[0]})`);
   }
   const text = pdfItemsToText(pages);
-  if (!text.trim()) throw new ReplyError(name, null, "the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it");
+  if (!text.trim())
+    throw new ReplyError(
+      name,
+      null,
+      "the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it"
+    );
   return text;
 }

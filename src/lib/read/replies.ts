@@ -21,7 +21,9 @@ import {extractText} from "./extract.js";
  * The project's `data/` folder, found from this file so it works from any
  * working directory; FOI_DATA_DIR points loaders at another folder (tests do).
  */
-export const DATA_DIR = process.env.FOI_DATA_DIR ?? join(import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url)), "../../../data");
+export const DATA_DIR =
+  process.env.FOI_DATA_DIR ??
+  join(import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url)), "../../../data");
 
 /** Reads a file, turning the usual failures into a ReplyError naming it as the reader knows it. */
 function readBytes(path: string, shownAs: string): Buffer {
@@ -29,7 +31,17 @@ function readBytes(path: string, shownAs: string): Buffer {
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ReplyError(shownAs, null, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "this is a folder, not a file" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? (error as Error).message})`);
+    throw new ReplyError(
+      shownAs,
+      null,
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "this is a folder, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : `cannot be read (${code ?? (error as Error).message})`
+    );
   }
 }
 
@@ -75,11 +87,16 @@ export function readMeta(replyPath: string, shownAs: string): ReplyMeta | null {
 
 /** Lists reply files in a folder: everything but metadata and notes. */
 export function listReplies(dir = join(DATA_DIR, "responses")): string[] {
-  return readdirSync(dir)
-    // Word leaves "~$name.docx" lock files beside a document it has open; they are not replies.
-    .filter((name) => !name.endsWith(".meta.json") && !name.startsWith(".") && !name.startsWith("~$") && !/^readme/i.test(name))
-    .sort()
-    .map((name) => join(dir, name));
+  return (
+    readdirSync(dir)
+      // Word leaves "~$name.docx" lock files beside a document it has open; they are not replies.
+      .filter(
+        (name) =>
+          !name.endsWith(".meta.json") && !name.startsWith(".") && !name.startsWith("~$") && !/^readme/i.test(name)
+      )
+      .sort()
+      .map((name) => join(dir, name))
+  );
 }
 
 /** How a path is shown to readers: relative to `data/` when inside it, else its file name. */
@@ -146,7 +163,9 @@ export interface ReadRepliesOptions {
  * Reads all the replies of a data folder, in file-name order, with the
  * folder's mappings: what every loader and the ingest command start from.
  */
-export async function readReplies(options: ReadRepliesOptions = {}): Promise<{mappings: Mappings; replies: ParsedReply[]}> {
+export async function readReplies(
+  options: ReadRepliesOptions = {}
+): Promise<{mappings: Mappings; replies: ParsedReply[]}> {
   const dataDir = options.dataDir ?? DATA_DIR;
   const mappings = loadMappings(dataDir);
   const files: ReplyFile[] = options.files ?? listReplies(join(dataDir, "responses")).map((path) => ({path}));
@@ -157,7 +176,15 @@ export async function readReplies(options: ReadRepliesOptions = {}): Promise<{ma
     } catch (error) {
       if (!options.onError) throw error;
       const name = shownAs ?? shownPath(path, dataDir);
-      options.onError(error instanceof ReplyError ? error : new ReplyError(name, null, `could not be read (${String((error as Error)?.message ?? error).split("\n")[0]})`));
+      options.onError(
+        error instanceof ReplyError
+          ? error
+          : new ReplyError(
+              name,
+              null,
+              `could not be read (${String((error as Error)?.message ?? error).split("\n")[0]})`
+            )
+      );
     }
   }
   return {mappings, replies};

@@ -42,25 +42,104 @@ export interface FieldDescription {
 
 /** The data dictionary, in the order of the CSV's columns. */
 export const RECORD_FIELDS: readonly FieldDescription[] = [
-  {name: "authority", type: "text", nullable: false, meaning: "Public body that sent the reply, as named in the reply's metadata file."},
+  {
+    name: "authority",
+    type: "text",
+    nullable: false,
+    meaning: "Public body that sent the reply, as named in the reply's metadata file."
+  },
   {name: "file", type: "text", nullable: false, meaning: "The reply's file, relative to the project's data/ folder."},
-  {name: "periodStart", type: "date", nullable: true, meaning: "First day the reply's figures cover (ISO date), from the reply's metadata."},
-  {name: "periodEnd", type: "date", nullable: true, meaning: "Last day the reply's figures cover (ISO date), from the reply's metadata."},
-  {name: "ageBand", type: "text", nullable: false, meaning: "The request's age band (16-24, 25-34, 35-44, 45-54, 55+), mapped from the reply's label through data/mappings/age-bands.csv; \"unknown\" when the label maps to none."},
+  {
+    name: "periodStart",
+    type: "date",
+    nullable: true,
+    meaning: "First day the reply's figures cover (ISO date), from the reply's metadata."
+  },
+  {
+    name: "periodEnd",
+    type: "date",
+    nullable: true,
+    meaning: "Last day the reply's figures cover (ISO date), from the reply's metadata."
+  },
+  {
+    name: "ageBand",
+    type: "text",
+    nullable: false,
+    meaning:
+      "The request's age band (16-24, 25-34, 35-44, 45-54, 55+), mapped from the reply's label through data/mappings/age-bands.csv; \"unknown\" when the label maps to none."
+  },
   {name: "ageRaw", type: "text", nullable: false, meaning: "Age label as the reply wrote it."},
-  {name: "outcome", type: "text", nullable: false, meaning: "Canonical outcome, mapped through data/mappings/outcomes.csv; the reply's text in lower case when no mapping matches."},
+  {
+    name: "outcome",
+    type: "text",
+    nullable: false,
+    meaning:
+      "Canonical outcome, mapped through data/mappings/outcomes.csv; the reply's text in lower case when no mapping matches."
+  },
   {name: "outcomeRaw", type: "text", nullable: false, meaning: "Outcome as the reply wrote it."},
-  {name: "tier", type: "text", nullable: true, meaning: "Broad group of the outcome (no action, informal, warning, exit), from the outcome mapping; empty when unmapped."},
-  {name: "severity", type: "integer", nullable: true, meaning: "Rank of the outcome from least (0) to most serious, from the outcome mapping; empty when unmapped."},
-  {name: "upheld", type: "boolean", nullable: true, meaning: "Whether the allegation was upheld, from the outcome mapping; empty when the outcome does not say (for example a resignation during the process)."},
-  {name: "count", type: "integer", nullable: true, meaning: "Number of employees in this row; empty when the council withheld it."},
-  {name: "suppressed", type: "boolean", nullable: false, meaning: "True when the council withheld the count (for example \"<5\" under section 40 of the Act)."},
-  {name: "countLower", type: "integer", nullable: true, meaning: "Smallest value a withheld count can take, when the reply says (\"<5\" gives 1); empty otherwise."},
-  {name: "countUpper", type: "integer", nullable: true, meaning: "Largest value a withheld count can take, when the reply says (\"<5\" gives 4); empty otherwise."},
+  {
+    name: "tier",
+    type: "text",
+    nullable: true,
+    meaning:
+      "Broad group of the outcome (no action, informal, warning, exit), from the outcome mapping; empty when unmapped."
+  },
+  {
+    name: "severity",
+    type: "integer",
+    nullable: true,
+    meaning: "Rank of the outcome from least (0) to most serious, from the outcome mapping; empty when unmapped."
+  },
+  {
+    name: "upheld",
+    type: "boolean",
+    nullable: true,
+    meaning:
+      "Whether the allegation was upheld, from the outcome mapping; empty when the outcome does not say (for example a resignation during the process)."
+  },
+  {
+    name: "count",
+    type: "integer",
+    nullable: true,
+    meaning: "Number of employees in this row; empty when the council withheld it."
+  },
+  {
+    name: "suppressed",
+    type: "boolean",
+    nullable: false,
+    meaning: 'True when the council withheld the count (for example "<5" under section 40 of the Act).'
+  },
+  {
+    name: "countLower",
+    type: "integer",
+    nullable: true,
+    meaning: 'Smallest value a withheld count can take, when the reply says ("<5" gives 1); empty otherwise.'
+  },
+  {
+    name: "countUpper",
+    type: "integer",
+    nullable: true,
+    meaning: 'Largest value a withheld count can take, when the reply says ("<5" gives 4); empty otherwise.'
+  },
   {name: "countRaw", type: "text", nullable: false, meaning: "Count as the reply wrote it."},
-  {name: "line", type: "integer", nullable: false, meaning: "Line of the reply's text (counting from 1) on which the count stands: where to look to check the number."},
-  {name: "firstLine", type: "integer", nullable: false, meaning: "Line of the reply's text on which the row starts (the same as line for one-line rows)."},
-  {name: "lineText", type: "text", nullable: false, meaning: "The row as written in the reply, its lines joined by line breaks."}
+  {
+    name: "line",
+    type: "integer",
+    nullable: false,
+    meaning: "Line of the reply's text (counting from 1) on which the count stands: where to look to check the number."
+  },
+  {
+    name: "firstLine",
+    type: "integer",
+    nullable: false,
+    meaning: "Line of the reply's text on which the row starts (the same as line for one-line rows)."
+  },
+  {
+    name: "lineText",
+    type: "text",
+    nullable: false,
+    meaning: "The row as written in the reply, its lines joined by line breaks."
+  }
 ];
 
 export const RECORD_COLUMNS: (keyof TidyRecord)[] = RECORD_FIELDS.map((f) => f.name);

@@ -41,7 +41,9 @@ export interface CountSum {
 }
 
 export function sumCounts(records: Iterable<CountFields>): CountSum {
-  let known = 0, withheldRows = 0, min = 0;
+  let known = 0,
+    withheldRows = 0,
+    min = 0;
   let max: number | null = 0;
   for (const r of records) {
     const range = countRange(r);

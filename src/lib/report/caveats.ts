@@ -137,18 +137,29 @@ const sortedAnswers = (reply: ParsedReply) => Object.values(reply.answers).sort(
 const answerAt = (reply: ParsedReply, line: number | null) =>
   line == null ? undefined : sortedAnswers(reply).find((a) => a.startLine <= line && line <= a.endLine);
 
-const quoteOf = (lines: {text: string}[]) => lines.map((l) => l.text).join(" ").replace(/\s+/g, " ").trim();
+const quoteOf = (lines: {text: string}[]) =>
+  lines
+    .map((l) => l.text)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 // A line that says how cases were recorded: a category, or that sites were not recorded separately.
-const CATEGORISED = /categori[sz]ed|recorded (?:as|under)|misuse of IT|(?:do not|don['’]t|does not|doesn['’]t) record\b.*\bseparately/i;
+const CATEGORISED =
+  /categori[sz]ed|recorded (?:as|under)|misuse of IT|(?:do not|don['’]t|does not|doesn['’]t) record\b.*\bseparately/i;
 // A line that says cases may concern other things than social media.
-const CHANNELS: [string, RegExp][] = [["e-mail", /\be[- ]?mails?\b/i], ["internet", /\binternet\b/i]];
+const CHANNELS: [string, RegExp][] = [
+  ["e-mail", /\be[- ]?mails?\b/i],
+  ["internet", /\binternet\b/i]
+];
 const CASES = /\b(?:cases?|incidents?|investigations?|allegations?|breach(?:es)?)\b/i;
 // A contact line ("e-mail: info@..."), not a statement about the cases.
 const CONTACT = /@|https?:|www\./i;
-const CATEGORY_NAME = /(?:categori[sz]ed|recorded) (?:as|under)\s*(?:the heading\s*)?['‘’"“”]([^'‘’"“”]{3,80})['‘’"“”]/i;
+const CATEGORY_NAME =
+  /(?:categori[sz]ed|recorded) (?:as|under)\s*(?:the heading\s*)?['‘’"“”]([^'‘’"“”]{3,80})['‘’"“”]/i;
 // The request's question on the nature of each allegation (question 7 of this request).
-const NATURE_QUESTION = /nature of the allegation|social media (?:sites?|platforms?) involved|name of the social media/i;
+const NATURE_QUESTION =
+  /nature of the allegation|social media (?:sites?|platforms?) involved|name of the social media/i;
 
 function isScopeLine(text: string): boolean {
   if (CONTACT.test(text)) return false;
@@ -175,9 +186,18 @@ export function scopeFact(reply: ParsedReply): ScopeFact | null {
     const quote = quoteOf(lines);
     const category = CATEGORY_NAME.exec(quote)?.[1].trim() ?? null;
     const channels = CHANNELS.filter(([, re]) => re.test(quote)).map(([name]) => name);
-    return {kind: "scope", file: reply.file, answer: answer.number, line: lines[0].line, endLine: lines.at(-1)!.line, quote,
+    return {
+      kind: "scope",
+      file: reply.file,
+      answer: answer.number,
+      line: lines[0].line,
+      endLine: lines.at(-1)!.line,
+      quote,
       // A category that names social media ("misuse of social media") does not widen what was counted.
-      category, channels, broader: channels.length > 0 || (category != null && !/social media/i.test(category))};
+      category,
+      channels,
+      broader: channels.length > 0 || (category != null && !/social media/i.test(category))
+    };
   }
   return null;
 }
@@ -197,34 +217,62 @@ export function periodFact(reply: ParsedReply): PeriodFact | null {
   // The policy date is read from answer 4 (parse/answers.ts extractFields); cite the line that gives it.
   const a4 = reply.answers[4];
   const dateLine = date && a4 ? answerLines(a4).find((l) => parseLongDate(l.text) === date) : undefined;
-  const policy = date && a4 && dateLine
-    ? {date, file: reply.file, answer: a4.number, line: dateLine.line, quote: quoteOf([dateLine])}
-    : null;
+  const policy =
+    date && a4 && dateLine
+      ? {date, file: reply.file, answer: a4.number, line: dateLine.line, quote: quoteOf([dateLine])}
+      : null;
   // The question answer 5 echoes sets the period's end ("up to the 31st December 2015").
   const question5 = reply.answers[5]?.question;
   return {
-    kind: "period", file: metaFile(reply.file), answer: null, line: null, endLine: null, quote: null,
-    start, end, years: yearsBetween(start, end), policy,
+    kind: "period",
+    file: metaFile(reply.file),
+    answer: null,
+    line: null,
+    endLine: null,
+    quote: null,
+    start,
+    end,
+    years: yearsBetween(start, end),
+    policy,
     startsAtPolicy: date != null && date === start,
     endsAtRequestDate: question5 != null && parseLongDate(question5) === end
   };
 }
 
 export function shareFact(reply: ParsedReply, counted: CountSum, scope: ScopeFact | null = null): ShareFact | null {
-  const {pctOfDisciplinary: pct, pctOfDisciplinaryLine: line, pctOfDisciplinaryRaw: raw, investigated, investigatedLine} = reply.fields;
+  const {
+    pctOfDisciplinary: pct,
+    pctOfDisciplinaryLine: line,
+    pctOfDisciplinaryRaw: raw,
+    investigated,
+    investigatedLine
+  } = reply.fields;
   const answer = answerAt(reply, line);
   if (line == null || !answer) return null;
   const lines = answerLines(answer);
   const quoted = lines.find((l) => l.line === line) ?? lines[0];
   // The number investigated as answer 5 states it; else the table's sum, when no count was withheld.
-  const basis = investigated != null ? {count: investigated, answer: answerAt(reply, investigatedLine)?.number ?? null, line: investigatedLine}
-    : counted.withheldRows === 0 && counted.known > 0 ? {count: counted.known, answer: null, line: null} : null;
+  const basis =
+    investigated != null
+      ? {count: investigated, answer: answerAt(reply, investigatedLine)?.number ?? null, line: investigatedLine}
+      : counted.withheldRows === 0 && counted.known > 0
+        ? {count: counted.known, answer: null, line: null}
+        : null;
   const stated = raw ?? `${pct}%`;
-  const implied = pct != null && pct > 0 && basis && basis.count > 0 ? impliedProceedings(basis.count, pct, stated) : null;
+  const implied =
+    pct != null && pct > 0 && basis && basis.count > 0 ? impliedProceedings(basis.count, pct, stated) : null;
   return {
-    kind: "share", file: reply.file, answer: answer.number, line, endLine: line, quote: quoted ? quoteOf([quoted]) : stated,
-    pct, stated, sameScope: scope?.category != null && answer.text.toLowerCase().includes(scope.category.toLowerCase()),
-    basis, implied: implied && implied.low <= implied.high ? implied : null
+    kind: "share",
+    file: reply.file,
+    answer: answer.number,
+    line,
+    endLine: line,
+    quote: quoted ? quoteOf([quoted]) : stated,
+    pct,
+    stated,
+    sameScope: scope?.category != null && answer.text.toLowerCase().includes(scope.category.toLowerCase()),
+    basis,
+    implied: implied && implied.low <= implied.high ? implied : null
   };
 }
 
@@ -234,13 +282,22 @@ const REASON_WORDS = [/\bbench-?mark/i, /\bofcom\b/i];
 export function bandsReasonFact(reply: ParsedReply): BandsReasonFact | null {
   const answers = sortedAnswers(reply);
   // The answer asking for age bands first (answer 8 of this request), then the rest.
-  const ordered = [...answers.filter((a) => /\bage\b/i.test(a.question)), ...answers.filter((a) => !/\bage\b/i.test(a.question))];
+  const ordered = [
+    ...answers.filter((a) => /\bage\b/i.test(a.question)),
+    ...answers.filter((a) => !/\bage\b/i.test(a.question))
+  ];
   for (const words of REASON_WORDS) {
     for (const answer of ordered) {
       const found = answerLines(answer).find((l) => words.test(l.text) && !CONTACT.test(l.text));
       if (found) {
-        return {kind: "bands-reason", file: reply.file, answer: answer.number, line: found.line, endLine: found.line,
-          quote: quoteOf([found]).replace(/^N\.?B\.?:?\s+/i, "")};
+        return {
+          kind: "bands-reason",
+          file: reply.file,
+          answer: answer.number,
+          line: found.line,
+          endLine: found.line,
+          quote: quoteOf([found]).replace(/^N\.?B\.?:?\s+/i, "")
+        };
       }
     }
   }
@@ -249,9 +306,20 @@ export function bandsReasonFact(reply: ParsedReply): BandsReasonFact | null {
 
 export function surveyYearFact(period: PeriodFact | null, survey: CaveatOptions["survey"]): SurveyYearFact | null {
   if (!period || !survey) return null;
-  const periodStartYear = Number(period.start.slice(0, 4)), periodEndYear = Number(period.end.slice(0, 4));
-  return {kind: "survey-year", file: survey.file, answer: null, line: null, endLine: null, quote: null,
-    surveyYear: survey.year, periodStartYear, periodEndYear, within: periodStartYear <= survey.year && survey.year <= periodEndYear};
+  const periodStartYear = Number(period.start.slice(0, 4)),
+    periodEndYear = Number(period.end.slice(0, 4));
+  return {
+    kind: "survey-year",
+    file: survey.file,
+    answer: null,
+    line: null,
+    endLine: null,
+    quote: null,
+    surveyYear: survey.year,
+    periodStartYear,
+    periodEndYear,
+    within: periodStartYear <= survey.year && survey.year <= periodEndYear
+  };
 }
 
 export function replyCaveats(reply: ParsedReply, options: CaveatOptions = {}): ReplyCaveats {

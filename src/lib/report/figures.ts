@@ -6,7 +6,7 @@
 import type {ResponsesData} from "../records/responses.js";
 import {pivot, type PivotResult} from "../pivot/pivot.js";
 import {wilsonInterval} from "../stats/intervals.js";
-import type {CaseRecord, ParsedReply, OutcomeTier} from "../types.js";
+import type {ParsedReply, OutcomeTier} from "../types.js";
 
 export interface Share {
   count: number;
@@ -51,8 +51,6 @@ export interface ReportFigures {
 }
 
 const TIERS: OutcomeTier[] = ["no action", "informal", "warning", "exit"];
-const known = (records: readonly CaseRecord[]) => records.filter((r) => r.count != null) as (CaseRecord & {count: number})[];
-const sum = (records: readonly {count: number}[]) => records.reduce((s, r) => s + r.count, 0);
 
 export function share(count: number, of: number): Share {
   const w = wilsonInterval(count, of);
@@ -73,7 +71,9 @@ export function reportFigures(data: ResponsesData): ReportFigures {
   const bandCount = tally(byBand);
   const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(bandCount(band), employees)}));
   // Every other age band is "unknown" (a label that maps to none of the request's bands).
-  const unknownBand = byBand.rowTotals.filter((t) => !(data.ageBands as string[]).includes(t.row!)).reduce((s, t) => s + t.known, 0);
+  const unknownBand = byBand.rowTotals
+    .filter((t) => !(data.ageBands as string[]).includes(t.row!))
+    .reduce((s, t) => s + t.known, 0);
   if (unknownBand) bands.push({band: "unknown", ...share(unknownBand, employees)});
   const most = Math.max(...bands.map((b) => b.count));
   // Outcomes in severity order, then any others; each with the tier its records map to.
@@ -86,9 +86,10 @@ export function reportFigures(data: ResponsesData): ReportFigures {
     })
     .filter((o) => o.count > 0);
   const tierCount = tally(pivot(records, {rows: "tier"}));
-  const tiers = [...TIERS.map((tier) => ({tier, count: tierCount(tier)})), {tier: "unmapped" as const, count: tierCount("unknown")}].filter(
-    (t) => t.tier !== "unmapped" || t.count > 0
-  );
+  const tiers = [
+    ...TIERS.map((tier) => ({tier, count: tierCount(tier)})),
+    {tier: "unmapped" as const, count: tierCount("unknown")}
+  ].filter((t) => t.tier !== "unmapped" || t.count > 0);
   const upheldCount = tally(pivot(records, {rows: "upheld"}));
   const checks = data.responses.flatMap((r) => r.checks);
   return {

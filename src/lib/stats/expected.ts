@@ -4,7 +4,8 @@
 export function expectedShares(bandWeights: number[]): number[] {
   if (bandWeights.length === 0) throw new Error("expectedShares: no weights given");
   bandWeights.forEach((w, i) => {
-    if (!Number.isFinite(w) || w < 0) throw new Error(`expectedShares: weight ${i} must be a finite nonnegative number, got ${w}`);
+    if (!Number.isFinite(w) || w < 0)
+      throw new Error(`expectedShares: weight ${i} must be a finite nonnegative number, got ${w}`);
   });
   const total = bandWeights.reduce((a, b) => a + b, 0);
   if (total <= 0) throw new Error("expectedShares: all weights are zero, so no shares can be formed");

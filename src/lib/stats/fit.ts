@@ -1,12 +1,20 @@
 /** One goodness-of-fit answer for a profile: the exact test when feasible, else simulation, with chi-square as description. */
-import {DEFAULT_MAX_OUTCOMES, exactMultinomialTest, monteCarloMultinomialTest, multinomialOutcomeCount, prepareCounts, type TestResult} from "./multinomial.js";
+import {
+  DEFAULT_MAX_OUTCOMES,
+  exactMultinomialTest,
+  monteCarloMultinomialTest,
+  multinomialOutcomeCount,
+  prepareCounts,
+  type TestResult
+} from "./multinomial.js";
 
 /** Pearson's chi-square Σ(O − E)²/E. A cell with E = 0 adds 0 if O = 0, otherwise Infinity. */
 export function chiSquareStatistic(observed: number[], expected: number[]): number {
-  if (observed.length !== expected.length) throw new Error("chiSquareStatistic: observed and expected must be the same length");
+  if (observed.length !== expected.length)
+    throw new Error("chiSquareStatistic: observed and expected must be the same length");
   return observed.reduce((s, o, i) => {
     const e = expected[i];
-    return s + (e === 0 ? (o === 0 ? 0 : Infinity) : ((o - e) ** 2) / e);
+    return s + (e === 0 ? (o === 0 ? 0 : Infinity) : (o - e) ** 2 / e);
   }, 0);
 }
 
@@ -30,24 +38,44 @@ export interface GoodnessOfFit extends TestResult {
 }
 
 /** Exact test when enumeration is feasible, Monte Carlo otherwise; chi-square shown only as a descriptive statistic. */
-export function goodnessOfFit(observed: number[], probs: number[],
-  options: { maxOutcomes?: number; draws?: number; seed?: number } = {}): GoodnessOfFit {
-  const { n, logp } = prepareCounts("goodnessOfFit", observed, probs);
+export function goodnessOfFit(
+  observed: number[],
+  probs: number[],
+  options: {maxOutcomes?: number; draws?: number; seed?: number} = {}
+): GoodnessOfFit {
+  const {n, logp} = prepareCounts("goodnessOfFit", observed, probs);
   const maxOutcomes = options.maxOutcomes ?? DEFAULT_MAX_OUTCOMES;
   const outcomes = multinomialOutcomeCount(n, logp.length);
   const minExpected = minExpectedCount(observed, probs);
   const common = {
-    n, outcomes, minExpected,
-    chiSquare: chiSquareStatistic(observed, probs.map((p) => n * p)),
+    n,
+    outcomes,
+    minExpected,
+    chiSquare: chiSquareStatistic(
+      observed,
+      probs.map((p) => n * p)
+    ),
     df: logp.length - 1,
-    chiSquareUnreliable: minExpected < 5,
+    chiSquareUnreliable: minExpected < 5
   };
   const exact = exactMultinomialTest(observed, probs, maxOutcomes);
   if (exact) {
-    return { ...common, test: "exact", draws: null, pValue: exact.pValue, method: exact.method,
-      reason: `${outcomes} possible outcomes (limit ${maxOutcomes}): enumerated exactly` };
+    return {
+      ...common,
+      test: "exact",
+      draws: null,
+      pValue: exact.pValue,
+      method: exact.method,
+      reason: `${outcomes} possible outcomes (limit ${maxOutcomes}): enumerated exactly`
+    };
   }
-  const mc = monteCarloMultinomialTest(observed, probs, { draws: options.draws, seed: options.seed });
-  return { ...common, test: "monte-carlo", draws: mc.draws, pValue: mc.pValue, method: mc.method,
-    reason: `${outcomes} possible outcomes exceed the limit of ${maxOutcomes}: estimated by simulation` };
+  const mc = monteCarloMultinomialTest(observed, probs, {draws: options.draws, seed: options.seed});
+  return {
+    ...common,
+    test: "monte-carlo",
+    draws: mc.draws,
+    pValue: mc.pValue,
+    method: mc.method,
+    reason: `${outcomes} possible outcomes exceed the limit of ${maxOutcomes}: estimated by simulation`
+  };
 }

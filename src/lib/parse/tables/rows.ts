@@ -19,7 +19,8 @@ interface Splitter {
 }
 
 /** Separator lines of Markdown and ASCII-art tables ("|---|:--:|", "+----+----+"): no content. */
-export const isRuleLine = (line: string): boolean => /^\s*[|+]?(?:\s*:?[-=]{2,}:?\s*[|+])*\s*:?[-=]{2,}:?\s*[|+]?\s*$/.test(line);
+export const isRuleLine = (line: string): boolean =>
+  /^\s*[|+]?(?:\s*:?[-=]{2,}:?\s*[|+])*\s*:?[-=]{2,}:?\s*[|+]?\s*$/.test(line);
 
 function dsvSplitter(delimiter: string, layout: TableLayout): Splitter {
   const format = dsvFormat(delimiter);
@@ -29,7 +30,7 @@ function dsvSplitter(delimiter: string, layout: TableLayout): Splitter {
       if (!line.includes(delimiter)) return null;
       // A lone quote would make d3-dsv read to the end of the text; a row is one line, so take it literally.
       const quotesBalanced = (line.match(/"/g)?.length ?? 0) % 2 === 0;
-      const cells = quotesBalanced ? format.parseRows(line)[0] ?? [] : line.split(delimiter);
+      const cells = quotesBalanced ? (format.parseRows(line)[0] ?? []) : line.split(delimiter);
       return trimTrailingEmpty(cells.map(cleanCell));
     }
   };
@@ -47,7 +48,10 @@ const SPLITTERS: Splitter[] = [
     layout: "pipe table",
     split(line) {
       if (!line.includes("|")) return null;
-      const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+      const inner = line
+        .trim()
+        .replace(/^\|/, "")
+        .replace(/(?<!\\)\|$/, "");
       return inner.split(/(?<!\\)\|/).map((c) => cleanCell(c.replace(/\\\|/g, "|")));
     }
   },
@@ -57,7 +61,10 @@ const SPLITTERS: Splitter[] = [
   {
     layout: "space-aligned columns",
     split(line) {
-      const cells = line.trim().split(/\s{2,}|\t/).map(cleanCell);
+      const cells = line
+        .trim()
+        .split(/\s{2,}|\t/)
+        .map(cleanCell);
       return cells.length >= 2 ? cells : null;
     }
   }
@@ -83,7 +90,8 @@ function wideRoles(cells: string[], ctx: RecordContext): WideRoles | null {
   const others = cells.map((_, i) => i).filter((i) => i !== label);
   const total = others.find((i) => isTotalLabel(cells[i])) ?? null;
   const values = others.filter((i) => i !== total && cells[i] !== "");
-  const maps = (c: string) => (down === "age" ? mapOutcome(ctx.mappings, c) !== null : mapAgeBand(ctx.mappings, c) !== "unknown");
+  const maps = (c: string) =>
+    down === "age" ? mapOutcome(ctx.mappings, c) !== null : mapAgeBand(ctx.mappings, c) !== "unknown";
   return values.some((i) => maps(cells[i])) ? {kind: "wide", label, down, values, total} : null;
 }
 
@@ -92,7 +100,10 @@ function looksLikeHeader(cells: string[]): boolean {
   return cells.length >= 2 && cells.length <= 16 && cells.every((c) => c.length <= 50 && !/[?]$/.test(c));
 }
 
-function findHeader(lines: string[], ctx: RecordContext): {index: number; splitter: Splitter; cells: string[]; roles: Roles} | null {
+function findHeader(
+  lines: string[],
+  ctx: RecordContext
+): {index: number; splitter: Splitter; cells: string[]; roles: Roles} | null {
   for (let index = 0; index < lines.length; index++) {
     if (lines[index].startsWith("\t") && !/\S\t/.test(lines[index])) continue; // the tab-indented layout's own cells
     for (const splitter of SPLITTERS) {
@@ -141,8 +152,16 @@ export function parseRowTable(lines: string[], ctx: RecordContext): TableResult 
       readTotal(cells[cells.length - 1], i + 1, line, ctx, result);
       continue;
     }
-    if (cells.length > width || (cells.length < width && roles.kind === "long" && cells.length <= Math.max(roles.age, roles.outcome, roles.count))) {
-      result.warnings.push({file: ctx.file, line: i + 1, message: `row of ${cells.length} cells where the header has ${width}; not read`, text: line});
+    if (
+      cells.length > width ||
+      (cells.length < width && roles.kind === "long" && cells.length <= Math.max(roles.age, roles.outcome, roles.count))
+    ) {
+      result.warnings.push({
+        file: ctx.file,
+        line: i + 1,
+        message: `row of ${cells.length} cells where the header has ${width}; not read`,
+        text: line
+      });
       continue;
     }
     if (cells.every((c) => c === "")) continue;
@@ -153,10 +172,20 @@ export function parseRowTable(lines: string[], ctx: RecordContext): TableResult 
   return result;
 }
 
-function readLongRow(cells: string[], roles: LongRoles, line: number, lineText: string, ctx: RecordContext, result: TableResult): void {
-  const age = cells[roles.age] ?? "", outcome = cells[roles.outcome] ?? "", count = cells[roles.count] ?? "";
+function readLongRow(
+  cells: string[],
+  roles: LongRoles,
+  line: number,
+  lineText: string,
+  ctx: RecordContext,
+  result: TableResult
+): void {
+  const age = cells[roles.age] ?? "",
+    outcome = cells[roles.outcome] ?? "",
+    count = cells[roles.count] ?? "";
   if (isTotalLabel(age) || isTotalLabel(outcome)) return readTotal(count, line, lineText, ctx, result);
-  if (isBlank(age) && isBlank(outcome) && parseCount(count)?.count != null) return readTotal(count, line, lineText, ctx, result);
+  if (isBlank(age) && isBlank(outcome) && parseCount(count)?.count != null)
+    return readTotal(count, line, lineText, ctx, result);
   const built = buildRecord({ageRaw: age, outcomeRaw: outcome, countRaw: count, line, firstLine: line, lineText}, ctx);
   result.records.push(built.record);
   result.warnings.push(...built.warnings);
@@ -169,17 +198,31 @@ function readTotal(countRaw: string, line: number, lineText: string, ctx: Record
     result.total = parsed.count;
     result.totalLine = line;
   } else if (!parsed) {
-    result.warnings.push({file: ctx.file, line, message: `totals row's number "${cleanCell(countRaw)}" is not a number; no total taken`, text: lineText});
+    result.warnings.push({
+      file: ctx.file,
+      line,
+      message: `totals row's number "${cleanCell(countRaw)}" is not a number; no total taken`,
+      text: lineText
+    });
   }
 }
 
-function readWideRow(cells: string[], headerCells: string[], roles: WideRoles, line: number, lineText: string, ctx: RecordContext, result: TableResult): void {
+function readWideRow(
+  cells: string[],
+  headerCells: string[],
+  roles: WideRoles,
+  line: number,
+  lineText: string,
+  ctx: RecordContext,
+  result: TableResult
+): void {
   const label = cells[roles.label] ?? "";
   if (isTotalLabel(label) || isBlank(label)) {
     // The grand total is the totals column of the totals row, or else the sum of its cells.
-    const totalCell = roles.total == null ? null : cells[roles.total] ?? "";
+    const totalCell = roles.total == null ? null : (cells[roles.total] ?? "");
     const sum = roles.values.map((j) => parseCount(cells[j] ?? "")?.count ?? null);
-    const grand = totalCell != null ? totalCell : sum.every((n) => n != null) ? String(sum.reduce((a, b) => a! + b!, 0)) : "*";
+    const grand =
+      totalCell != null ? totalCell : sum.every((n) => n != null) ? String(sum.reduce((a, b) => a! + b!, 0)) : "*";
     if (isTotalLabel(label) || parseCount(grand)?.count != null) return readTotal(grand, line, lineText, ctx, result);
   }
   let rowSum = 0;
@@ -194,7 +237,16 @@ function readWideRow(cells: string[], headerCells: string[], roles: WideRoles, l
   }
   // A row's own total that disagrees with its cells is worth a reader's look.
   const stated = roles.total == null ? null : parseCount(cells[roles.total] ?? "");
-  if (stated?.count != null && stated.count !== rowSum && !result.records.some((r) => r.line === line && r.count == null)) {
-    result.warnings.push({file: ctx.file, line, message: `the row's total says ${stated.count} but its cells add up to ${rowSum}`, text: lineText});
+  if (
+    stated?.count != null &&
+    stated.count !== rowSum &&
+    !result.records.some((r) => r.line === line && r.count == null)
+  ) {
+    result.warnings.push({
+      file: ctx.file,
+      line,
+      message: `the row's total says ${stated.count} but its cells add up to ${rowSum}`,
+      text: lineText
+    });
   }
 }

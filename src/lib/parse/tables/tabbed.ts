@@ -24,7 +24,14 @@ export interface TableResult {
   layout?: TableLayout;
 }
 
-export type TableLayout = "tab-indented cells" | "pipe table" | "tab-separated rows" | "comma-separated rows" | "semicolon-separated rows" | "space-aligned columns" | "cross-tab";
+export type TableLayout =
+  | "tab-indented cells"
+  | "pipe table"
+  | "tab-separated rows"
+  | "comma-separated rows"
+  | "semicolon-separated rows"
+  | "space-aligned columns"
+  | "cross-tab";
 
 /** Groups consecutive tab-indented lines into blocks (one block = one table row). */
 function tabBlocks(lines: string[]): Cell[][] {
@@ -53,7 +60,14 @@ export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResu
   if (headerIndex < 0) return null;
   const header = blocks[headerIndex];
   const roles = columnRoles(header)!;
-  const result: TableResult = {records: [], total: null, totalLine: null, warnings: [], headerLine: header[0].line, layout: "tab-indented cells"};
+  const result: TableResult = {
+    records: [],
+    total: null,
+    totalLine: null,
+    warnings: [],
+    headerLine: header[0].line,
+    layout: "tab-indented cells"
+  };
   for (const block of blocks.slice(headerIndex + 1)) {
     if (block.every((c) => isBlank(c.text))) continue; // a spacer row: no content to lose
     if (block.length !== header.length) {
@@ -65,7 +79,9 @@ export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResu
       });
       continue;
     }
-    const age = block[roles.age], outcome = block[roles.outcome], count = block[roles.count];
+    const age = block[roles.age],
+      outcome = block[roles.outcome],
+      count = block[roles.count];
     const labelsBlank = isBlank(age.text) && isBlank(outcome.text);
     const saysTotal = isTotalLabel(age.text) || isTotalLabel(outcome.text);
     if (labelsBlank || saysTotal) {

@@ -13,7 +13,7 @@
  * ({@link generateSyntheticColumns}, for a million records without objects).
  */
 
-import type { AgeBand, CaseRecord, OutcomeTier } from "../src/lib/types.js";
+import type {AgeBand, CaseRecord, OutcomeTier} from "../src/lib/types.js";
 
 /** Age bands used by the generator (5 values). "16-24" is rare on purpose. */
 export const SYNTHETIC_AGE_BANDS: readonly AgeBand[] = ["16-24", "25-34", "35-44", "45-54", "55+"];
@@ -31,22 +31,29 @@ interface SyntheticOutcome {
 
 /** Outcomes used by the generator (8 values), with their tier and upheld flag. */
 export const SYNTHETIC_OUTCOMES: readonly SyntheticOutcome[] = [
-  { outcome: "no further action", raw: "No further action", tier: "no action", severity: 0, upheld: false, weight: 0.25 },
-  { outcome: "management advice", raw: "Management advice", tier: "informal", severity: 1, upheld: true, weight: 0.15 },
-  { outcome: "informal warning", raw: "Informal warning", tier: "informal", severity: 2, upheld: true, weight: 0.12 },
-  { outcome: "written warning", raw: "Written warning", tier: "warning", severity: 3, upheld: true, weight: 0.16 },
-  { outcome: "final written warning", raw: "Final written warning", tier: "warning", severity: 4, upheld: true, weight: 0.1 },
-  { outcome: "dismissal", raw: "Dismissal", tier: "exit", severity: 5, upheld: true, weight: 0.08 },
-  { outcome: "resigned", raw: "Resigned before hearing", tier: "exit", severity: 5, upheld: null, weight: 0.06 },
-  { outcome: "ongoing", raw: "Case ongoing", tier: null, severity: null, upheld: null, weight: 0.08 },
+  {outcome: "no further action", raw: "No further action", tier: "no action", severity: 0, upheld: false, weight: 0.25},
+  {outcome: "management advice", raw: "Management advice", tier: "informal", severity: 1, upheld: true, weight: 0.15},
+  {outcome: "informal warning", raw: "Informal warning", tier: "informal", severity: 2, upheld: true, weight: 0.12},
+  {outcome: "written warning", raw: "Written warning", tier: "warning", severity: 3, upheld: true, weight: 0.16},
+  {
+    outcome: "final written warning",
+    raw: "Final written warning",
+    tier: "warning",
+    severity: 4,
+    upheld: true,
+    weight: 0.1
+  },
+  {outcome: "dismissal", raw: "Dismissal", tier: "exit", severity: 5, upheld: true, weight: 0.08},
+  {outcome: "resigned", raw: "Resigned before hearing", tier: "exit", severity: 5, upheld: null, weight: 0.06},
+  {outcome: "ongoing", raw: "Case ongoing", tier: null, severity: null, upheld: null, weight: 0.08}
 ];
 
 export const SYNTHETIC_AUTHORITY_COUNT = 400;
 
 /** "Synthetic Authority 001" … "Synthetic Authority 400". */
 export const SYNTHETIC_AUTHORITIES: readonly string[] = Array.from(
-  { length: SYNTHETIC_AUTHORITY_COUNT },
-  (_, k) => `Synthetic Authority ${String(k + 1).padStart(3, "0")}`,
+  {length: SYNTHETIC_AUTHORITY_COUNT},
+  (_, k) => `Synthetic Authority ${String(k + 1).padStart(3, "0")}`
 );
 
 /** Share of records whose count is withheld. */
@@ -87,11 +94,11 @@ export interface SyntheticColumns {
   size: number;
   seed: number;
   columns: {
-    ageBand: { codes: Uint8Array; values: AgeBand[] };
-    outcome: { codes: Uint8Array; values: string[] };
-    tier: { codes: Uint8Array; values: (OutcomeTier | null)[] };
-    upheld: { codes: Uint8Array; values: (boolean | null)[] };
-    authority: { codes: Uint16Array; values: string[] };
+    ageBand: {codes: Uint8Array; values: AgeBand[]};
+    outcome: {codes: Uint8Array; values: string[]};
+    tier: {codes: Uint8Array; values: (OutcomeTier | null)[]};
+    upheld: {codes: Uint8Array; values: (boolean | null)[]};
+    authority: {codes: Uint16Array; values: string[]};
   };
   /** Employees per record; NaN when withheld. */
   count: Float64Array;
@@ -142,20 +149,20 @@ export function generateSyntheticColumns(n: number, seed: number): SyntheticColu
     size: n,
     seed,
     columns: {
-      ageBand: { codes: age, values: [...SYNTHETIC_AGE_BANDS] },
-      outcome: { codes: outcome, values: SYNTHETIC_OUTCOMES.map((o) => o.outcome) },
-      tier: { codes: tier, values: tierValues },
-      upheld: { codes: upheld, values: upheldValues },
-      authority: { codes: authority, values: [...SYNTHETIC_AUTHORITIES] },
+      ageBand: {codes: age, values: [...SYNTHETIC_AGE_BANDS]},
+      outcome: {codes: outcome, values: SYNTHETIC_OUTCOMES.map((o) => o.outcome)},
+      tier: {codes: tier, values: tierValues},
+      upheld: {codes: upheld, values: upheldValues},
+      authority: {codes: authority, values: [...SYNTHETIC_AUTHORITIES]}
     },
     count,
-    withheld,
+    withheld
   };
 }
 
 /** Materialise synthetic columns as CaseRecord-shaped objects (all marked synthetic). */
 export function syntheticRecordsFromColumns(data: SyntheticColumns): CaseRecord[] {
-  const { columns: c, count, withheld } = data;
+  const {columns: c, count, withheld} = data;
   const records: CaseRecord[] = new Array(data.size);
   for (let i = 0; i < data.size; i++) {
     const a = c.authority.codes[i];
@@ -179,7 +186,7 @@ export function syntheticRecordsFromColumns(data: SyntheticColumns): CaseRecord[
       countRaw,
       line: i + 1,
       firstLine: i + 1,
-      lineText: `SYNTHETIC | ${ageRaw} | ${o.raw} | ${countRaw}`,
+      lineText: `SYNTHETIC | ${ageRaw} | ${o.raw} | ${countRaw}`
     };
   }
   return records;

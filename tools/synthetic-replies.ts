@@ -1,5 +1,5 @@
 /**
- * SYNTHETIC REPLY TEXTS — FOR BENCHMARKS ONLY.
+ * SYNTHETIC REPLY TEXTS — FOR TESTS AND BENCHMARKS ONLY.
  *
  * Made-up Freedom of Information replies in Leicester City Council's layout
  * (numbered answers; the table pasted from Word as one tab-indented cell per
@@ -8,14 +8,20 @@
  * body or employee; every text says "SYNTHETIC" and names a "Synthetic
  * Authority NNN". Never written to `data/`, never shown on a page.
  */
-import { mulberry32 } from "./synthetic.js";
+import {mulberry32} from "./synthetic.js";
 
 /** Age labels as councils write them; all are listed in data/mappings/age-bands.csv. */
 const AGE_LABELS = ["16-24", "25-34", "35-44", "45-54", "55+", "over 55", "under 25"];
 /** Outcome labels as councils write them; all are listed in data/mappings/outcomes.csv. */
 const OUTCOME_LABELS = [
-  "no case to answer", "no further action", "management advice", "verbal warning", "1st written warning",
-  "final written warning", "resigned", "dismissal for gross misconduct",
+  "no case to answer",
+  "no further action",
+  "management advice",
+  "verbal warning",
+  "1st written warning",
+  "final written warning",
+  "resigned",
+  "dismissal for gross misconduct"
 ];
 
 export interface SyntheticReply {
@@ -37,7 +43,12 @@ export function syntheticReplyText(index: number, rows: number, seed: number): S
   for (let r = 0; r < rows; r++) {
     const count = 1 + Math.floor(4 * rand() * rand());
     total += count;
-    cells.push(`\t${AGE_LABELS[Math.floor(rand() * AGE_LABELS.length)]}`, `\t${OUTCOME_LABELS[Math.floor(rand() * OUTCOME_LABELS.length)]}`, `\t${count}`, "");
+    cells.push(
+      `\t${AGE_LABELS[Math.floor(rand() * AGE_LABELS.length)]}`,
+      `\t${OUTCOME_LABELS[Math.floor(rand() * OUTCOME_LABELS.length)]}`,
+      `\t${count}`,
+      ""
+    );
   }
   const lines = [
     "Freedom of Information Act 2000",
@@ -69,13 +80,19 @@ export function syntheticReplyText(index: number, rows: number, seed: number): S
     "9.",
     "For the same time period what percentage of the total disciplinary proceedings taken against employees were related to use, misuse or abuse of social media.",
     `${(1 + rand() * 5).toFixed(1)}%.`,
-    "",
+    ""
   ];
-  return { file: `synthetic/synthetic-authority-${String(index + 1).padStart(3, "0")}.txt`, authority, text: lines.join("\r\n"), rows, total };
+  return {
+    file: `synthetic/synthetic-authority-${String(index + 1).padStart(3, "0")}.txt`,
+    authority,
+    text: lines.join("\r\n"),
+    rows,
+    total
+  };
 }
 
 /** `count` synthetic replies with 5 to 60 rows each. */
 export function syntheticReplies(count: number, seed: number): SyntheticReply[] {
   const rand = mulberry32(seed);
-  return Array.from({ length: count }, (_, k) => syntheticReplyText(k, 5 + Math.floor(rand() * 56), seed));
+  return Array.from({length: count}, (_, k) => syntheticReplyText(k, 5 + Math.floor(rand() * 56), seed));
 }
