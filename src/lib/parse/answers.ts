@@ -73,7 +73,7 @@ export function extractFields(lines: string[], answers: Record<string, Answer>):
   const hasPolicy = denies.test(policy) ? false : policy ? /\b(yes|covered|policy|code of conduct)\b/i.test(policy) || null : null;
   // The number investigated: a bare number, "12 employees", or words for none.
   const investigated =
-    findInAnswer(lines, answers[5], /^(\d[\d,]*)\.?$/) ??
+    findInAnswer(lines, answers[5], new RegExp(`^(\\d[\\d,]*|${NUMBER_WORDS})\\.?$`, "i")) ??
     findInAnswer(lines, answers[5], new RegExp(`^(?:(?:in total|in all|overall|altogether),?\\s+)?(?:there (?:were|have been|has been) |a total of |we (?:have )?investigated )?(\\d[\\d,]*|${NUMBER_WORDS}) ${PEOPLE}\\b`, "i")) ??
     findInAnswer(lines, answers[5], /^(none|nil|zero)\b|^(0)\b(?!\s*%)|\bno (?:employees?|members? of staff|staff|one) (?:has|have|was|were) been investigated\b|^(no(?:ne)?)\.?$/i);
   const pct = findInAnswer(lines, answers[9], /(less than|under|fewer than|<)?\s*(\d+(?:\.\d+)?)\s*(?:%|per\s?cent)/i);

@@ -104,6 +104,7 @@ export function findRefusal(lines: readonly string[], answers: Record<string, An
     if (vexatious && !lineSections.includes(14)) lineSections.push(14);
     if (personal && !lineSections.length) lineSections.push(40);
     for (const s of lineSections) if (!sections.includes(s)) sections.push(s);
+    sections.sort((a, b) => a - b);
     if (!first) {
       const named = questionsNamed(text);
       const within = answerAt(answers, i + 1);

@@ -32,6 +32,7 @@ function tokenise(text: string, delimiter: string): {cells: string[]; offsets: n
     while (start < n && (text[start] === " " || (text[start] === "\t" && delimiter !== "\t"))) start++;
     let cell = "";
     let offset = start;
+    let contentEnd: number;
     if (text[start] === '"') {
       let j = start + 1;
       offset = j;
@@ -52,6 +53,7 @@ function tokenise(text: string, delimiter: string): {cells: string[]; offsets: n
         j++;
       }
       if (!closed) return null;
+      contentEnd = j - 1;
       // Text after the closing quote (a council's `"3" *`) is kept, not lost.
       const end = text.indexOf(delimiter, j);
       cell += text.slice(j, end < 0 ? n : end);
@@ -60,8 +62,12 @@ function tokenise(text: string, delimiter: string): {cells: string[]; offsets: n
       const end = text.indexOf(delimiter, i);
       cell = text.slice(i, end < 0 ? n : end);
       i = end < 0 ? n : end;
+      contentEnd = i;
     }
-    while (offset < n && /\s/.test(text[offset]) && text[offset] !== "\n") offset++;
+    // The cell's line is the line of its first character that is not white space ("\n3" stands on the second line).
+    let first = offset;
+    while (first < contentEnd && /\s/.test(text[first])) first++;
+    if (first < contentEnd) offset = first;
     cells.push(cell);
     offsets.push(offset);
     if (i >= n) break;

@@ -114,7 +114,7 @@ export interface ProseResult extends TableResult {
   summaries: Set<CaseRecord>;
 }
 
-const SUMMARY = /(?:in total|in all|overall|altogether|a total of|totals?|of whom|of these|of them|of those)/i;
+const SUMMARY = /\b(?:in total|in all|overall|altogether|a total of|totals?|of whom|of these|of them|of those)\b/i;
 
 /**
  * Reads counts from the reply's sentences. `skip` holds 0-based lines not to
@@ -195,14 +195,17 @@ function readSentence(s: string, offset: number, counts: Count[], ages: AgeSpan[
       result.warnings.push({file: ctx.file, line: lineAt(offset + p.count.start), message: `the sentence gives ${p.count.parsed.count} in all but its parts add up to ${sum}`, text: s.trim()});
     }
   });
-  const firstLine = lineAt(offset + (s.length - s.trimStart().length));
+  // The sentence as its records keep it: from the line of its first count or phrase (a heading line before it, such as a title, is not part of it).
+  const earliest = Math.min(...[...counts, ...ages, ...outcomes].map((x) => x.start));
+  const cut = s.lastIndexOf("\n", earliest - 1) + 1;
+  const lineText = s.slice(cut).trim();
+  const firstLine = lineAt(offset + cut + (s.slice(cut).length - s.slice(cut).trimStart().length));
   parts.forEach((p, k) => {
     if (heads.has(k)) return;
     const age = p.age[0] ?? context.age[0];
     const outcome = p.outcome[0] ?? context.outcome[0];
     if (!age && !outcome) return; // "12 employees were investigated": a total, not a record
     const line = lineAt(offset + p.count.start);
-    const lineText = s.trim();
     for (const [many, what] of [[p.age, "age"], [p.outcome, "outcome"]] as const) {
       if (new Set(many.map((x) => ("band" in x ? x.band : x.mapping.outcome))).size > 1) {
         result.warnings.push({file: ctx.file, line, message: `the sentence gives ${p.count.raw} more than one ${what} (${many.map((x) => `"${x.raw}"`).join(", ")}); the first is taken`, text: lineText});
