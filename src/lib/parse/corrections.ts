@@ -16,7 +16,8 @@ import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {ReplyError, cleanCell} from "./text.js";
 import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type Warning} from "../types.js";
 
-export const CORRECTION_COLUMNS = ["line", "ageRaw", "outcomeRaw", "action", "ageBand", "outcome", "count", "countLower", "countUpper", "reason", "note"] as const;
+/** The columns of a corrections file; `countRaw` is accepted only to say that what the reply wrote is not corrected. */
+export const CORRECTION_COLUMNS = ["line", "ageRaw", "outcomeRaw", "action", "ageBand", "outcome", "count", "countLower", "countUpper", "reason", "note", "countRaw"] as const;
 
 const same = (a: string, b: string) => cleanCell(a).toLowerCase() === cleanCell(b).toLowerCase();
 
@@ -53,7 +54,7 @@ function corrected(record: CaseRecord, row: HumanRow, file: string, mappings: Ma
       Object.assign(next, {outcome: resolved.outcome, tier: resolved.mapping?.tier ?? null, severity: resolved.mapping?.severity ?? null, upheld: resolved.mapping?.upheld ?? null});
     }
   }
-  if (row.get("countRaw")) throw new ReplyError(file, row.line, "countRaw is what the reply wrote and is not corrected; give count, or countLower and countUpper");
+  if (row.get("countRaw")) throw new ReplyError(file, row.line, "countRaw is what the reply wrote and is not corrected; give count, or countLower and countUpper (countRaw is for rows added with action add)");
   const count = countCells(row, file);
   if (count && (count.count !== record.count || JSON.stringify(count.bounds) !== JSON.stringify(record.countBounds))) {
     Object.assign(was, {count: record.count, countBounds: record.countBounds, suppressed: record.suppressed});
@@ -90,7 +91,7 @@ function added(reply: ParsedReply, row: HumanRow, file: string, mappings: Mappin
     count: count.count,
     suppressed: count.suppressed,
     countBounds: count.bounds,
-    countRaw: count.count != null ? String(count.count) : "",
+    countRaw: row.get("countRaw") || (count.count != null ? String(count.count) : ""),
     line,
     firstLine: line,
     lineText: row.text,
