@@ -224,9 +224,10 @@ export interface ParsedReply {
   /** How the table was laid out, and the line of its header; null when there was none. */
   table?: {layout: string; headerLine: number} | null;
   /**
-   * Why a reply has no records (or, for "partial", what was refused), as a short
-   * code: "none investigated", "not held", "section 12", "section 14",
-   * "section 40", "section N" for another section, "withheld" (refused citing no section).
+   * Why a reply has no records, as a short code: "none investigated", "not
+   * held", "section 12", "section 14", "section 40", "section N" for another
+   * section first cited, "withheld" (refused citing no section). Absent for
+   * "ok" and "partial" replies (a partial reply's refusal is in `refusal`).
    */
   nilReason?: string;
 }

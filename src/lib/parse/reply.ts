@@ -12,7 +12,7 @@ import {extractFields, parseAnswers} from "./answers.js";
 import {applyFootnotes} from "./footnotes.js";
 import type {Mappings} from "./mappings.js";
 import {impliedTotalCheck, replyChecks} from "./reconcile.js";
-import {findRefusal, noRecordsStatus, questionLines, refusalDetail, refusalReason} from "./status.js";
+import {findRefusal, noRecordsStatus, questionLines, refusalDetail} from "./status.js";
 import {ageEntries, marginRecords, marginsOfTables, outcomeEntries} from "./tables/margins.js";
 import {parseProse} from "./tables/prose.js";
 import {parseRowTable} from "./tables/rows.js";
@@ -111,7 +111,7 @@ function statusOf(lines: string[], answers: Record<string, Answer>, fields: Repl
   if (records.length) {
     const refusal = findRefusal(lines, answers, true);
     if (!refusal) return {status: "ok"};
-    return {status: "partial", statusDetail: `records read; ${refusalDetail(refusal)} (line ${refusal.line})`, refusal, nilReason: refusalReason(refusal)};
+    return {status: "partial", statusDetail: `records read; ${refusalDetail(refusal)} (line ${refusal.line})`, refusal};
   }
   const none = noRecordsStatus(lines, answers, fields);
   if (!none) return null;

@@ -10,7 +10,7 @@ import {extractFields, parseAnswers} from "./answers.js";
 import {ageBandCell, countCells, readHumanCsv, resolveOutcome, wholeNumber, type HumanRow} from "./human-csv.js";
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {impliedTotalCheck, replyChecks} from "./reconcile.js";
-import {findRefusal, refusalDetail, refusalReason} from "./status.js";
+import {findRefusal, refusalDetail} from "./status.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {isTotalLabel} from "./tables/header.js";
 import {ReplyError, splitLines} from "./text.js";
@@ -154,7 +154,7 @@ export function transcribedReply(input: TranscribedInput, csvText: string, csvFi
     authority,
     meta: input.meta,
     status: refusal ? "partial" : "ok",
-    ...(refusal ? {statusDetail: `records transcribed; ${refusalDetail(refusal)} (line ${refusal.line})`, refusal, nilReason: refusalReason(refusal)} : {}),
+    ...(refusal ? {statusDetail: `records transcribed; ${refusalDetail(refusal)} (line ${refusal.line})`, refusal} : {}),
     records: t.records,
     answers,
     fields,
