@@ -25,15 +25,26 @@ const withheldBelow = (n: number): [number, number] => [1, Math.max(1, n - 1)];
  * must already be digits. Null when no bounds are stated.
  */
 export function boundsIn(text: string, anchored = true): [number, number] | null {
-  const [a, z] = anchored ? ["^", "$"] : ["(?:^|[^\\w.])", "(?![\\w.(])"];
-  let m = new RegExp(`${a}(?:<|fewer than|less than|under|below)\\s*(\\d{1,4})${z}`).exec(text);
+  const [below, upTo, range] = anchored ? BOUNDS_WHOLE : BOUNDS_INSIDE;
+  let m = below.exec(text);
   if (m) return withheldBelow(Number(m[1]));
-  m = new RegExp(`${a}(?:<=|(\\d{1,4})\\s+or\\s+(?:fewer|less|under|below)|(?:up to|no more than|not more than|at most)\\s*)\\s*(\\d{1,4})?${z}`).exec(text);
+  m = upTo.exec(text);
   if (m && (m[1] ?? m[2])) return [1, Number(m[1] ?? m[2])];
-  m = new RegExp(`${a}(?:between\\s+)?(\\d{1,3})\\s*(?:-|–|to|and)\\s*(\\d{1,3})${z}`).exec(text);
+  m = range.exec(text);
   if (m && Number(m[1]) < Number(m[2]) && (anchored || /between|-|–|to/.test(m[0]))) return [Number(m[1]), Number(m[2])];
   return null;
 }
+
+/** The three forms of bounds ("fewer than 5"; "5 or fewer"; "1-4"), as a whole cell or inside a sentence; compiled once. */
+function boundsPatterns(a: string, z: string): [RegExp, RegExp, RegExp] {
+  return [
+    new RegExp(`${a}(?:<|fewer than|less than|under|below)\\s*(\\d{1,4})${z}`),
+    new RegExp(`${a}(?:<=|(\\d{1,4})\\s+or\\s+(?:fewer|less|under|below)|(?:up to|no more than|not more than|at most)\\s*)\\s*(\\d{1,4})?${z}`),
+    new RegExp(`${a}(?:between\\s+)?(\\d{1,3})\\s*(?:-|–|to|and)\\s*(\\d{1,3})${z}`)
+  ];
+}
+const BOUNDS_WHOLE = boundsPatterns("^", "$");
+const BOUNDS_INSIDE = boundsPatterns("(?:^|[^\\w.])", "(?![\\w.(])");
 
 /** Cells that say a count was withheld without saying how many (a footnote may say: see footnotes.ts). */
 const WITHHELD_MARK = /^(?:\*+|†|‡|x|c|\[[cxz]\]|~|-?\s*withheld\s*-?|redacted|suppressed|not disclosed|exempt|s\.?\s?40|section 40)$/;

@@ -60,6 +60,9 @@ const CELL_NOTE = /\b(?:small|low) (?:numbers?|counts?|figures?)|\b(?:numbers?|c
 const NOT_HELD = /\b(?:not held|do(?:es)?(?: not|n't) hold|hold no (?:such )?information|no (?:such )?information (?:is )?held|no (?:central )?records? (?:is |are )?(?:held|kept)|(?:do|does|did)(?: not|n't) (?:record|collect|keep|maintain) (?:this|that|such|the|these|any)\b)/i;
 const NONE_INVESTIGATED = /\b(?:no|zero|nil)\s+(?:employees?|members? of (?:staff|the workforce)|staff(?: members)?|one|individuals|officers|people|workers)\s+(?:has|have|had|was|were)\s+(?:been\s+)?(?:investigated|disciplined|subject(?:ed)? to)|\bthere (?:have|has|had) been no (?:investigations?|cases|disciplinary)|\bnil return\b|\bno (?:such )?(?:investigations|cases) (?:have|has|had) (?:been )?(?:taken place|occurred|been (?:carried out|held|recorded|identified))/i;
 
+/** A cheap first look: a line with none of these words refuses nothing (most lines of most replies). */
+const MAY_REFUSE = /refus|exempt|withh|section|\bs\.?\s?\d|exceed|limit|vexatious|personal|confirm nor deny|oblig|required to|will not|declin/i;
+
 /** Lines that echo the request's questions (the requester's words, not the council's): 0-based indices. */
 export function questionLines(lines: readonly string[], answers: Record<string, Answer>): Set<number> {
   const skip = new Set<number>();
@@ -88,7 +91,7 @@ export function findRefusal(lines: readonly string[], answers: Record<string, An
   let first: Refusal | null = null;
   const sections: number[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (skip.has(i)) continue;
+    if (skip.has(i) || !MAY_REFUSE.test(lines[i])) continue;
     const text = cleanCell(lines[i]);
     if (!text || text.length > 2000 || APPEAL.test(text)) continue;
     const cited = sectionsCited(text);

@@ -39,7 +39,7 @@ const NOT_COUNTS: RegExp[] = [
   /£\s*\d[\d,.]*/g,
   /\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b/gi,
   /\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g,
-  /\b(?:sections?|s\.|s(?=\s?\d)|questions?|q|answers?|paragraphs?|paras?|articles?|regulations?|regs?|pages?|items?|points?|schedules?|parts?|chapters?|clauses?|ref(?:erence)?|no\.|number|appendix|annex|tables?|figures?|foi|eir|request|case|version|room|level|grade|band|scale|phase|stage)\s*[#:]?\s*\(?\d+[a-z]?\)?(?:\s*\(\s*\w{1,3}\s*\))*(?:\s*(?:-|–|to|and|or|,|&)\s*\d+[a-z]?(?:\s*\(\s*\w{1,3}\s*\))*)*/gi,
+  /\b(?:sections?|s\.|s(?=\s?\d)|questions?|q|answers?|paragraphs?|paras?|articles?|regulations?|regs?|pages?|items?|points?|schedules?|parts?|chapters?|clauses?|ref(?:erence)?|no\.|number|appendix|annex|tables?|figures?|foi|eir|request|case|version|room)\s*[#:]?\s*\(?\d+[a-z]?\)?(?:\s*\(\s*\w{1,3}\s*\))*(?:\s*(?:-|–|to|and|or|,|&)\s*\d+[a-z]?(?:\s*\(\s*\w{1,3}\s*\))*)*/gi,
   /^\s*\d{1,2}\s*[.)](?!\d)/gm
 ];
 

@@ -18,7 +18,7 @@ import type {CaseRecord, Warning} from "../../types.js";
 
 const PEOPLE = "(?:employees?|members?\\s+of\\s+staff|staff(?:\\s+members?)?|officers?|individuals?|people|persons?|workers?|colleagues?|cases?)";
 const COUNT_TOKEN = new RegExp(
-  `(?:(?:fewer|less)\\s+than|under|below|up\\s+to|no\\s+more\\s+than)\\s+(?:\\d{1,4}|${NUMBER_WORDS})\\b|\\bbetween\\s+(?:\\d{1,3}|${NUMBER_WORDS})\\s+and\\s+(?:\\d{1,3}|${NUMBER_WORDS})\\b|\\b(?:a\\s+single|an?)\\b|(?<![\\d.,])\\d{1,4}(?![\\d.,]\\d)|\\b${NUMBER_WORDS}\\b`,
+  `\\b(?:(?:fewer|less)\\s+than|under|below|up\\s+to|no\\s+more\\s+than)\\s+(?:\\d{1,4}|${NUMBER_WORDS})\\b|\\bbetween\\s+(?:\\d{1,3}|${NUMBER_WORDS})\\s+and\\s+(?:\\d{1,3}|${NUMBER_WORDS})\\b|\\b(?:a\\s+single|an?)\\b|(?<![\\d.,])(?:\\d{1,3}(?:,\\d{3})+|\\d{1,4})(?![\\d.,]\\d)|\\b${NUMBER_WORDS}\\b`,
   "gi"
 );
 /** After a count: a people noun, perhaps after a word or two ("three more members of staff", "2 female employees"). */
