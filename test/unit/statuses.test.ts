@@ -45,6 +45,12 @@ test("a refusal gives its sections and questions, no records and never a zero", 
   assert.deepEqual(shape("MADE UP\nWe withhold the ages and outcomes as they are personal data.\n").sections, [40]);
 });
 
+test("numbers in the sentences of a reply refusing the whole request are not figures", () => {
+  const reply = parse("MADE UP\nIt would take one member of staff 20 hours to review the files of 45 employees aged over 55 who were dismissed, so we refuse the request under section 12.\n");
+  assert.deepEqual([reply.status, reply.records, reply.margins], ["refused", [], undefined]);
+  assert.match(reply.warnings[0].message, /sentences with numbers were not read as figures: the reply refuses the request under section 12 \(line 2\)/);
+});
+
 test("'not held' is its own status; a refusal for cost beside it is still a refusal", async () => {
   const held = await readReplyFile(join(FIXTURES, "nil-not-held.txt"), mappings, {shownAs: "nil-not-held.txt"});
   assert.deepEqual([held.status, held.nilReason, held.refusal, held.records], ["not held", "not held", undefined, []]);

@@ -131,7 +131,16 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
   const answers = parseAnswers(lines);
   const fields = extractFields(lines, answers);
   const base = {file, authority, meta, answers, fields, source: {...source, lineCount: lines.length}};
-  const figures = readFigures(lines, answers, {file, authority, mappings, textSource: source.textSource});
+  let figures = readFigures(lines, answers, {file, authority, mappings, textSource: source.textSource});
+  const sentenceWarnings: ParsedReply["warnings"] = [];
+  if (figures?.table?.layout === "prose") {
+    // A reply refusing the whole request (cost, vexatious) has no figures; numbers in its sentences describe the refusal.
+    const whole = findRefusal(lines, answers, false);
+    if (whole && (whole.sections.includes(12) || whole.sections.includes(14))) {
+      sentenceWarnings.push({file, line: figures.table.headerLine, message: `sentences with numbers were not read as figures: the reply refuses the request under section ${whole.sections.includes(12) ? 12 : 14} (line ${whole.line})`});
+      figures = null;
+    }
+  }
   const records = figures?.records ?? [];
   const status = statusOf(lines, answers, fields, records);
   if (!status && !figures) {
@@ -143,7 +152,7 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
     fields.tableTotal = figures.total;
     fields.tableTotalLine = figures.totalLine;
   }
-  const warnings = figures?.warnings ?? [];
+  const warnings = [...(figures?.warnings ?? []), ...sentenceWarnings];
   if (figures && !records.length && !status) warnings.push({file, line: figures.table?.headerLine ?? null, message: "the table has no rows"});
   return {
     ...base,
