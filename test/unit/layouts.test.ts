@@ -139,6 +139,13 @@ test("ages and outcomes apart: margins that disagree with each other or with ans
   assert.equal(reply.checks.find((c) => c.name === "by age band = by outcome")?.detail, "employees by age band = 7; employees by outcome = 5");
 });
 
+test("two tables of one margin each in one CSV, with only a blank line between: the second header ends the first table", () => {
+  const reply = parse("Age,Number\n16-24,3\n25-34,4\n\nOutcome,Number\nDismissal,2\nVerbal warning,5\n", "x.csv");
+  assert.deepEqual(reply.records.map((r) => [r.ageBand, r.outcome, r.count, r.line]), [["16-24", "not stated", 3, 2], ["25-34", "not stated", 4, 3]]);
+  assert.deepEqual(reply.margins?.outcome?.map((o) => [o.outcome, o.count, o.line]), [["dismissal", 2, 6], ["verbal warning", 5, 7]]);
+  assert.deepEqual(reply.warnings, []);
+});
+
 test("only outcomes given: records per outcome with no age; only ages given: records per age band", () => {
   const outcomes = parse("MADE UP\n5. How many?\nSeven.\n6. Outcomes\nOutcome\tNumber\nDismissal\t3\nVerbal warning\t4\n8. Ages\nNot recorded.\n");
   assert.deepEqual(outcomes.records.map((r) => [r.ageBand, r.ageRaw, r.outcome, r.count]), [["unknown", "", "dismissal", 3], ["unknown", "", "verbal warning", 4]]);

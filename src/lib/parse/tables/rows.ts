@@ -110,6 +110,13 @@ function looksLikeHeader(cells: string[]): boolean {
   return cells.length >= 2 && cells.length <= 16 && cells.every((c) => c.length <= 50 && !/[?]$/.test(c));
 }
 
+/** The roles of a header row's cells, or null when they are not a header. */
+function headerRoles(cells: string[], ctx: RecordContext): Roles | null {
+  if (!looksLikeHeader(cells)) return null;
+  // Cross-tab first: its outcome columns ("Management action", "No case to answer") could pass for a long table's names.
+  return wideRoles(cells, ctx) ?? (cells.length >= 3 ? longRoles(cells) : null) ?? marginRoles(cells);
+}
+
 interface Header {
   index: number;
   span: number;
@@ -124,11 +131,9 @@ function findHeader(lines: readonly string[], ctx: RecordContext, from: number):
     if (lines[index].startsWith("\t") && !/\S\t/.test(lines[index])) continue; // the tab-indented layout's own cells
     for (const splitter of SPLITTERS) {
       const row = splitter.split(lines, index, 16);
-      if (!row || !looksLikeHeader(row.cells)) continue;
-      const cells = row.cells;
-      // Cross-tab first: its outcome columns ("Management action", "No case to answer") could pass for a long table's names.
-      const roles = wideRoles(cells, ctx) ?? (cells.length >= 3 ? longRoles(cells) : null) ?? marginRoles(cells);
-      if (roles) return {index, span: row.span, splitter, cells, roles};
+      if (!row) continue;
+      const roles = headerRoles(row.cells, ctx);
+      if (roles) return {index, span: row.span, splitter, cells: row.cells, roles};
     }
   }
   return null;
@@ -193,6 +198,11 @@ export function parseRowTable(lines: readonly string[], ctx: RecordContext, from
     }
     if (cells.every((c) => c === "")) continue;
     if (cells.join("\u0000").toLowerCase() === header.cells.join("\u0000").toLowerCase()) continue; // a header repeated on a new page
+    if (!cells.some((c) => parseCount(c)?.count != null) && headerRoles(cells, ctx)) {
+      // Another table's header (outcomes after ages), a row of labels with no count: this table ends before it.
+      result.endLine = i - split.span + 1;
+      break;
+    }
     if (roles.kind === "long") readLongRow(row, roles, ctx, result);
     else if (roles.kind === "margin") readMarginRow(row, roles, ctx, result);
     else readWideRow(row, header.cells, roles, ctx, result);
