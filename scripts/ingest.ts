@@ -20,6 +20,9 @@ export function replyJson(reply: ParsedReply) {
     authority: reply.authority,
     status: reply.status,
     ...(reply.statusDetail ? {statusDetail: reply.statusDetail, nilReason: reply.nilReason} : {}),
+    ...(reply.refusal ? {refusal: reply.refusal} : {}),
+    ...(reply.margins ? {margins: reply.margins} : {}),
+    ...(reply.human ? {human: reply.human} : {}),
     source: reply.source,
     table: reply.table ?? null,
     records: reply.records,
@@ -42,9 +45,10 @@ export function summary(reply: ParsedReply): string {
     ? `${src.format}${src.encoding ? `, ${src.encoding}` : ""}${src.textSource === "as received" ? "" : `; lines count in the text ${src.textSource}`}`
     : "text";
   out.push(`${reply.file}: ${reply.authority} (${how})`);
-  if (reply.status === "nil") {
-    out.push(`  nil return: ${reply.statusDetail}; no records`);
+  if (reply.status === "nil" || reply.status === "refused" || reply.status === "not held") {
+    out.push(`  ${reply.status === "nil" ? "nil return" : reply.status}: ${reply.statusDetail}; no records`);
   } else {
+    if (reply.status === "partial") out.push(`  partial: ${reply.statusDetail}`);
     const t = rowTotals(reply.records);
     const plural = (n: number, what: string) => `${n} row${n === 1 ? "" : "s"} ${what}`;
     const suppressed = reply.records.filter((r) => r.suppressed).length;
@@ -56,8 +60,9 @@ export function summary(reply: ParsedReply): string {
     const withheld = parts.length
       ? ` + ${parts.join(" + ")} (total ${t.max == null ? `at least ${t.min}` : `between ${t.min} and ${t.max}`})`
       : "; no counts withheld";
+    const where = reply.table?.layout === "prose" ? "sentences from line" : "the table whose header is at line";
     out.push(
-      `  ${reply.records.length} records from the table whose header is at line ${reply.table?.headerLine} (${reply.table?.layout ?? "unknown layout"})`
+      `  ${reply.records.length} records from ${where} ${reply.table?.headerLine} (${reply.table?.layout ?? "unknown layout"})`
     );
     out.push(`  employees: ${t.known} counted${withheld}`);
   }

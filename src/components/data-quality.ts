@@ -4,7 +4,7 @@
  * never as HTML.
  */
 import {html} from "htl";
-import {formatCount} from "../lib/present/index.js";
+import {formatCount, statusLabel} from "../lib/present/index.js";
 import {sumCounts} from "../lib/records/withheld.js";
 import type {Check, ParsedReply, Warning} from "../lib/types.js";
 
@@ -58,7 +58,7 @@ export function overviewRows(responses: ParsedReply[]): ReplyOverviewRow[] {
       format: r.source
         ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}`
         : "text",
-      status: r.status === "nil" ? `nil return (${r.nilReason ?? "no table"})` : "table read",
+      status: r.status === "ok" ? "table read" : statusLabel(r),
       records: r.records.length,
       counted: counts.known,
       withheld: counts.withheldRows,

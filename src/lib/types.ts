@@ -50,6 +50,94 @@ export interface CaseRecord {
    * extracted from a Word or PDF file. Absent in data written before it existed.
    */
   textSource?: TextSource;
+  /**
+   * Columns of the reply's table other than age, outcome and count (a year, a
+   * gender, a department), kept as written. Keys are "year", "gender" and
+   * "department" for those, else the column's header in lower case. Absent when
+   * the table has no such column.
+   */
+  extra?: Record<string, string>;
+  /**
+   * Where the bounds of a withheld count come from when a footnote states them
+   * ("* fewer than 5, withheld under section 40(2)"): the footnote's line and text.
+   */
+  countFootnote?: {line: number; text: string};
+  /**
+   * Who produced the record: the kit reading the reply ("read", the default when
+   * absent), a person transcribing a reply the kit could not read
+   * (`<reply>.transcribed.csv`), or a person correcting a row the kit mis-read
+   * (`<reply>.corrections.csv`).
+   */
+  provenance?: "read" | "transcribed" | "corrected";
+  /** For a corrected record: why, the values it had before, and the line of the corrections file that changed it. */
+  correction?: {
+    reason: string;
+    was: Partial<Pick<CaseRecord, "ageBand" | "outcome" | "count" | "countBounds" | "suppressed">>;
+    file: string;
+    line: number;
+  };
+  /**
+   * For a transcribed or corrected record: the file and line where a person wrote
+   * its values (the transcription or corrections CSV).
+   */
+  origin?: {file: string; line: number};
+  /** A transcriber's note on the row. */
+  note?: string;
+}
+
+/** Outcome of records whose reply gives ages and outcomes apart: the age-band count is known, the outcome is not. */
+export const OUTCOME_NOT_STATED = "not stated";
+
+/** One line of a table (or sentence) giving employees by outcome alone. */
+export interface OutcomeMarginEntry {
+  outcome: string;
+  outcomeRaw: string;
+  tier: OutcomeTier | null;
+  upheld: boolean | null;
+  count: number | null;
+  countBounds: [number, number] | null;
+  countRaw: string;
+  line: number;
+}
+
+/** One line of a table (or sentence) giving employees by age band alone. */
+export interface AgeMarginEntry {
+  ageBand: AgeBand;
+  ageRaw: string;
+  count: number | null;
+  countBounds: [number, number] | null;
+  countRaw: string;
+  line: number;
+}
+
+/**
+ * Ages and outcomes given apart (two tables, or only one). The records hold the
+ * employees once (per age band, outcome "not stated"; or per outcome, age
+ * "unknown", when only outcomes are given); the margins keep both sides as
+ * written, with the totals rows of their tables when they have them.
+ */
+export interface Margins {
+  outcome?: OutcomeMarginEntry[];
+  ageBand?: AgeMarginEntry[];
+  outcomeTotal?: {count: number; line: number};
+  ageBandTotal?: {count: number; line: number};
+}
+
+/**
+ * What a reply says of the request: answered with records ("ok"), no one
+ * investigated ("nil"), refused under sections of the Act ("refused"), the
+ * information not held ("not held"), or some questions answered and others
+ * refused ("partial": records and a refusal).
+ */
+export type ReplyStatus = "ok" | "nil" | "refused" | "not held" | "partial";
+
+/** A refusal in a reply: the sections of the FOI Act it cites, the questions it covers when it says, and the line saying so. */
+export interface Refusal {
+  sections: number[];
+  /** Numbered questions refused ("questions 5 to 9"), or the answer the refusal stands in; empty when the reply does not say. */
+  questions: number[];
+  line: number;
+  text: string;
 }
 
 export type TextSource = "as received" | "extracted from docx" | "extracted from pdf";
@@ -109,9 +197,23 @@ export interface ParsedReply {
   file: string;
   authority: string;
   meta: ReplyMeta | null;
-  /** "ok" when a table was read; "nil" for nil returns and refusals (no records, no error). */
-  status: "ok" | "nil";
+  /**
+   * "ok" when records were read; "nil" when no one was investigated; "refused"
+   * (see `refusal`) and "not held" give no records and never a count of 0;
+   * "partial" has records and a refusal of other questions.
+   */
+  status: ReplyStatus;
+  /** The status in words (for every status but "ok"). */
   statusDetail?: string;
+  /** The refusal, for "refused" and "partial" replies. */
+  refusal?: Refusal;
+  /** Ages and outcomes given apart (see Margins); absent when the reply gives them together. */
+  margins?: Margins;
+  /** Files a person wrote for this reply: a transcription that stands in for the reading, corrections applied after it. */
+  human?: {
+    transcription?: string;
+    corrections?: {file: string; applied: number; dropped: {record: CaseRecord; reason: string; line: number}[]};
+  };
   records: CaseRecord[];
   answers: Record<string, Answer>;
   /** Figures taken from the answers. */
@@ -128,7 +230,12 @@ export interface ParsedReply {
   source?: {format: ReplyFormat; encoding: string | null; textSource: TextSource; lineCount: number};
   /** How the table was laid out, and the line of its header; null when there was none. */
   table?: {layout: string; headerLine: number} | null;
-  /** Why a nil reply has no records, as a short code: "none investigated", "not held", "section 12", "section 14", "section 40", "withheld". */
+  /**
+   * Why a reply has no records, as a short code: "none investigated", "not
+   * held", "section 12", "section 14", "section 40", "section N" for another
+   * section first cited, "withheld" (refused citing no section). Absent for
+   * "ok" and "partial" replies (a partial reply's refusal is in `refusal`).
+   */
   nilReason?: string;
 }
 

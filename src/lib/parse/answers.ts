@@ -3,6 +3,7 @@
  * taken from them. Replies echo each question under its number and answer
  * beneath it, so a section runs from one number to the next.
  */
+import {NUMBER_WORDS, wordNumber} from "./numbers.js";
 import {cleanCell, isBlank} from "./text.js";
 import type {Answer, ReplyFields} from "../types.js";
 
@@ -101,11 +102,14 @@ export function extractFields(lines: string[], answers: Record<string, Answer>):
       : null;
   // The number investigated: a bare number, "12 employees", or words for none.
   const investigated =
-    findInAnswer(lines, answers[5], /^(\d[\d,]*)\.?$/) ??
+    findInAnswer(lines, answers[5], new RegExp(`^(\\d[\\d,]*|${NUMBER_WORDS})\\.?$`, "i")) ??
     findInAnswer(
       lines,
       answers[5],
-      new RegExp(`^(?:there (?:were|have been) |a total of )?(\\d[\\d,]*) ${PEOPLE}\\b`, "i")
+      new RegExp(
+        `^(?:(?:in total|in all|overall|altogether),?\\s+)?(?:there (?:were|have been|has been) |a total of |we (?:have )?investigated )?(\\d[\\d,]*|${NUMBER_WORDS}) ${PEOPLE}\\b`,
+        "i"
+      )
     ) ??
     findInAnswer(
       lines,
@@ -113,10 +117,11 @@ export function extractFields(lines: string[], answers: Record<string, Answer>):
       /^(none|nil|zero)\b|^(0)\b(?!\s*%)|\bno (?:employees?|members? of staff|staff|one) (?:has|have|was|were) been investigated\b|^(no(?:ne)?)\.?$/i
     );
   const pct = findInAnswer(lines, answers[9], /(less than|under|fewer than|<)?\s*(\d+(?:\.\d+)?)\s*(?:%|per\s?cent)/i);
+  const said = investigated?.m[1] ?? "";
   const investigatedNumber = investigated
-    ? /^\d/.test(investigated.m[1] ?? "")
-      ? Number(investigated.m[1].replace(/,/g, ""))
-      : 0
+    ? /^\d/.test(said)
+      ? Number(said.replace(/,/g, ""))
+      : (wordNumber(said) ?? 0)
     : null;
   return {
     hasPolicy,
@@ -131,56 +136,4 @@ export function extractFields(lines: string[], answers: Record<string, Answer>):
     tableTotal: null,
     tableTotalLine: null
   };
-}
-
-export interface NilStatus {
-  reason: "none investigated" | "not held" | "section 12" | "section 14" | "section 40" | "withheld";
-  detail: string;
-  line: number | null;
-}
-
-/**
- * Recognises a reply that holds no table because there is nothing to tabulate:
- * no one was investigated, the information is not held, or it was refused.
- * Returns null when the reply gives no such reason (then a missing table is an error).
- */
-export function nilStatus(lines: string[], fields: ReplyFields): NilStatus | null {
-  if (fields.investigated === 0)
-    return {
-      reason: "none investigated",
-      detail: "the reply says no employee was investigated (answer 5)",
-      line: fields.investigatedLine
-    };
-  const find = (re: RegExp) => {
-    const i = lines.findIndex((l) => re.test(l));
-    return i < 0 ? null : i + 1;
-  };
-  const rules: [RegExp, NilStatus["reason"], string][] = [
-    [
-      /\bsection\s*12\b|\bs\.?\s?12\b|exceed(?:s|ed)? the (?:appropriate |cost )?limit|appropriate limit/i,
-      "section 12",
-      "refused under section 12 of the FOI Act (the cost of finding the information exceeds the limit)"
-    ],
-    [
-      /\bsection\s*14\b|\bs\.?\s?14\b|vexatious/i,
-      "section 14",
-      "refused under section 14 of the FOI Act (vexatious or repeated request)"
-    ],
-    [
-      /\b(?:not held|do(?:es)? not hold|hold no (?:such )?information|no (?:such )?information (?:is )?held|no (?:central )?records? (?:is |are )?(?:held|kept))\b/i,
-      "not held",
-      "the council says it does not hold the information"
-    ],
-    [
-      /\bsection\s*40\b|\bs\.?\s?40\b|personal (?:data|information)/i,
-      "section 40",
-      "withheld under section 40 of the FOI Act (personal data of identifiable employees)"
-    ],
-    [/\b(?:withheld|exempt from disclosure|refus(?:e|ed|al))\b/i, "withheld", "the council withheld the information"]
-  ];
-  for (const [re, reason, detail] of rules) {
-    const line = find(re);
-    if (line != null) return {reason, detail, line};
-  }
-  return null;
 }

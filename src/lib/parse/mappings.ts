@@ -22,17 +22,24 @@ export interface Mappings {
 /**
  * Normalises an age label so that "16 to 24", "25 - 34 ", "55 +" and "Over 55"
  * meet their variants in the mapping: lower case, one space, dashes and "to"
- * between numbers made "-", no space before "+".
+ * between numbers made "-", no space before "+". Phrases from sentences meet
+ * them too: "aged between 35 and 44" is "35-44", "25 to 34 years old" and
+ * "the 25-34 age group" are "25-34", "over-55s" is "over 55s".
  */
 export function normaliseAgeLabel(label: string): string {
   return cleanCell(label)
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/(\d)\s*(?:-|to)\s*(\d)/g, "$1-$2")
-    .replace(/\s*(?:years|yrs)\b\.?/g, "")
+    .replace(/[- ]year[- ]olds?\b/g, "")
+    .replace(/\s*(?:years?|yrs)\b\.?(?:\s+old\b)?/g, "")
     .replace(/(\d)\s*\+/g, "$1+")
     .replace(/\s*&\s*/g, " and ")
-    .replace(/^aged?\s+(?=\d|over|under)/, "")
+    .replace(/^the\s+/, "")
+    .replace(/\s*age\s+(?:band|group|range|bracket)s?$/, "")
+    .replace(/^(?:aged?|ages)\s+(?=\d|over|under|above|below|between)/, "")
+    .replace(/^between\s+(?:the\s+ages\s+of\s+)?(\d+)\s+and\s+(\d+)$/, "$1-$2")
+    .replace(/^(over|under|above|below)-(?=\d)/, "$1 ")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -93,7 +100,9 @@ export function mapAgeBand(mappings: Mappings, label: string): AgeBand {
 }
 
 export function mapOutcome(mappings: Mappings, label: string): OutcomeMapping | null {
-  return mappings.outcomes.get(normaliseOutcomeLabel(label)) ?? null;
+  const key = normaliseOutcomeLabel(label);
+  // "Verbal warnings", "Dismissals": a plural names the same outcome.
+  return mappings.outcomes.get(key) ?? (key.endsWith("s") ? (mappings.outcomes.get(key.slice(0, -1)) ?? null) : null);
 }
 
 /** Canonical outcomes in severity order, for ordering tables and legends. */

@@ -4,8 +4,8 @@
  * compares two of them and says so with the numbers, so a reader sees at a
  * glance whether the reply adds up.
  */
-import {sumCounts} from "../records/withheld.js";
-import type {CaseRecord, Check, ReplyFields} from "../types.js";
+import {sumCounts, type CountFields} from "../records/withheld.js";
+import {OUTCOME_NOT_STATED, type CaseRecord, type Check, type Margins, type ReplyFields} from "../types.js";
 
 /** Sum of known counts, and the range the withheld ones allow (the one rule: records/withheld.ts). */
 export function rowTotals(records: CaseRecord[]): {known: number; withheld: number; min: number; max: number | null} {
@@ -73,6 +73,105 @@ export function reconcile(records: CaseRecord[], fields: ReplyFields): Check[] {
       "employees investigated (answer 5)"
     )
   ];
+}
+
+type Sum = {known: number; withheld: number; min: number; max: number | null};
+
+const sumOf = (rows: readonly CountFields[]): Sum => {
+  const {known, withheldRows, min, max} = sumCounts(rows);
+  return {known, withheld: withheldRows, min, max};
+};
+
+const describe = (what: string, sum: Sum) =>
+  sum.withheld === 0
+    ? `${what} = ${sum.known}`
+    : `${what} = ${sum.known} known + ${sum.withheld} withheld (${sum.max == null ? `at least ${sum.min}` : `between ${sum.min} and ${sum.max}`})`;
+
+/** Two sums that may both hold withheld counts agree when the ranges they allow meet. */
+function compareSums(name: string, aWhat: string, a: Sum, bWhat: string, b: Sum): Check {
+  const ok = a.min <= (b.max ?? Infinity) && b.min <= (a.max ?? Infinity);
+  return {
+    name,
+    status: ok ? "pass" : "fail",
+    detail: `${describe(aWhat, a)}; ${describe(bWhat, b)}`,
+    expected: b.known,
+    actual: a.known
+  };
+}
+
+/**
+ * Where a reply's records come from when it gives ages and outcomes apart: the
+ * age-band margin (outcome "not stated"), the outcome margin (no age), or a
+ * table of both ("table").
+ */
+export function recordsSource(
+  records: readonly CaseRecord[],
+  margins: Margins | undefined
+): "ageBand" | "outcome" | "table" {
+  if (margins?.ageBand && records.length && records.every((r) => r.outcome === OUTCOME_NOT_STATED)) return "ageBand";
+  if (
+    margins?.outcome &&
+    !margins.ageBand &&
+    records.length &&
+    records.every((r) => r.ageBand === "unknown" && r.ageRaw === "")
+  )
+    return "outcome";
+  return "table";
+}
+
+/**
+ * Checks for ages and outcomes given apart: the two margins against each
+ * other, each against answer 5 and its own totals row, and against the rows
+ * when a table of both was given too. The margin the records come from is
+ * checked by the row checks already.
+ */
+export function marginChecks(records: CaseRecord[], fields: ReplyFields, margins: Margins | undefined): Check[] {
+  if (!margins || (!margins.ageBand && !margins.outcome)) return [];
+  const from = recordsSource(records, margins);
+  const sides = [
+    {
+      key: "ageBand" as const,
+      name: "by age band",
+      what: "employees by age band",
+      entries: margins.ageBand,
+      total: margins.ageBandTotal
+    },
+    {
+      key: "outcome" as const,
+      name: "by outcome",
+      what: "employees by outcome",
+      entries: margins.outcome,
+      total: margins.outcomeTotal
+    }
+  ].filter((side) => side.entries);
+  const checks: Check[] = [];
+  if (sides.length === 2)
+    checks.push(
+      compareSums(
+        "by age band = by outcome",
+        sides[0].what,
+        sumOf(sides[0].entries!),
+        sides[1].what,
+        sumOf(sides[1].entries!)
+      )
+    );
+  for (const side of sides) {
+    if (side.key === from) continue;
+    const sum = sumOf(side.entries!);
+    if (from === "table")
+      checks.push(compareSums(`rows = ${side.name}`, "sum of the table's rows", sumOf(records), side.what, sum));
+    checks.push(
+      compare(`${side.name} = answer 5`, side.what, sum, fields.investigated, "employees investigated (answer 5)")
+    );
+    if (side.total)
+      checks.push(compare(`${side.name} = its totals row`, side.what, sum, side.total.count, "its totals row"));
+  }
+  return checks;
+}
+
+/** Every reconciliation check of a reply: rows, totals row and answer 5, then the margins'. */
+export function replyChecks(records: CaseRecord[], fields: ReplyFields, margins?: Margins): Check[] {
+  return [...reconcile(records, fields), ...marginChecks(records, fields, margins)];
 }
 
 /**

@@ -4,3 +4,4 @@ export * from "./dates.js";
 export * from "./lists.js";
 export * from "./withheld.js";
 export * from "./citations.js";
+export * from "./status.js";

@@ -101,6 +101,8 @@ export interface ReplyInputs {
   /** The `.meta.json` bytes, or null when the reply has none. */
   meta: Uint8Array | null;
   mappings: Mappings;
+  /** A person's files beside the reply (`.transcribed.csv`, `.corrections.csv`), by name; absent ones left out. */
+  human?: readonly {name: string; bytes: Uint8Array}[];
 }
 
 /** The cache key of one reply: a hex SHA-256 of everything its parse depends on. */
@@ -113,6 +115,10 @@ export function replyKey(inputs: ReplyInputs, lib = LIB): string {
   field(hash, inputs.bytes);
   field(hash, inputs.meta == null ? "no meta" : "meta");
   if (inputs.meta != null) field(hash, inputs.meta);
+  for (const {name, bytes} of inputs.human ?? []) {
+    field(hash, name);
+    field(hash, bytes);
+  }
   return hash.digest("hex");
 }
 

@@ -11,6 +11,13 @@ import {readFileSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
+import {
+  applyCorrections,
+  correctionsFileFor,
+  isHumanFile,
+  transcribedReply,
+  transcriptionFileFor
+} from "../parse/human.js";
 import {parseReplyText} from "../parse/reply.js";
 import {ReplyError} from "../parse/text.js";
 import type {ParsedReply, ReplyMeta} from "../types.js";
@@ -92,7 +99,11 @@ export function listReplies(dir = join(DATA_DIR, "responses")): string[] {
       // Word leaves "~$name.docx" lock files beside a document it has open; they are not replies.
       .filter(
         (name) =>
-          !name.endsWith(".meta.json") && !name.startsWith(".") && !name.startsWith("~$") && !/^readme/i.test(name)
+          !name.endsWith(".meta.json") &&
+          !isHumanFile(name) && // a person's transcription or corrections, read with the reply they belong to
+          !name.startsWith(".") &&
+          !name.startsWith("~$") &&
+          !/^readme/i.test(name)
       )
       .sort()
       .map((name) => join(dir, name))
@@ -125,18 +136,60 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   const shownAs = options.shownAs ?? shownPath(path, options.dataDir ?? DATA_DIR);
   const bytes = readBytes(path, shownAs);
   const metaBytes = readMetaBytes(path, shownAs);
+  const human = humanFiles(path, shownAs);
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
-  const key = cacheDir == null ? null : replyKey({file: shownAs, bytes, meta: metaBytes, mappings});
+  const key = cacheDir == null ? null : replyKey({file: shownAs, bytes, meta: metaBytes, mappings, human});
   if (cacheDir != null && key != null) {
     const cached = readCachedReply(cacheDir, key, shownAs);
     if (cached) return cached;
   }
   const meta = metaBytes == null ? null : parseMeta(metaBytes, metaPathOf(shownAs));
-  const {text, format, encoding, textSource} = await extractText(bytes, shownAs);
-  const parsed = parseReplyText({file: shownAs, text, meta, mappings, source: {format, encoding, textSource}});
+  const [transcription, corrections] = [transcriptionFileFor(shownAs), correctionsFileFor(shownAs)].map((name) =>
+    human.find((h) => h.name === name)
+  );
+  let parsed: ParsedReply;
+  if (transcription) {
+    // A person transcribed the reply: the records are theirs; the reply's own text, when the
+    // kit can read it, still gives the answers and answer 5 to check the transcription against.
+    const extracted = await extractText(bytes, shownAs).catch((error: unknown) => {
+      if (error instanceof ReplyError) return null;
+      throw error;
+    });
+    const source = extracted && {
+      format: extracted.format,
+      encoding: extracted.encoding,
+      textSource: extracted.textSource
+    };
+    parsed = transcribedReply(
+      {file: shownAs, meta, mappings, text: extracted?.text ?? null, ...(source ? {source} : {})},
+      new TextDecoder().decode(transcription.bytes),
+      transcription.name
+    );
+  } else {
+    const {text, format, encoding, textSource} = await extractText(bytes, shownAs);
+    parsed = parseReplyText({file: shownAs, text, meta, mappings, source: {format, encoding, textSource}});
+  }
+  if (corrections)
+    parsed = applyCorrections(parsed, new TextDecoder().decode(corrections.bytes), corrections.name, mappings);
   const json = JSON.stringify(parsed);
   if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, JSON.parse(json) as ParsedReply);
   return JSON.parse(json) as ParsedReply;
+}
+
+/** The transcription and corrections a person left beside a reply, named as shown; those absent are left out. */
+function humanFiles(path: string, shownAs: string): {name: string; bytes: Uint8Array}[] {
+  const found: {name: string; bytes: Uint8Array}[] = [];
+  for (const [file, name] of [
+    [transcriptionFileFor(path), transcriptionFileFor(shownAs)],
+    [correctionsFileFor(path), correctionsFileFor(shownAs)]
+  ]) {
+    try {
+      found.push({name, bytes: readFileSync(file)});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") readBytes(file, name); // throws the ReplyError naming it
+    }
+  }
+  return found;
 }
 
 /** A file to read and the name to show it under. */

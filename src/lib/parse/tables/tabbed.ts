@@ -4,7 +4,7 @@
  * first and a totals row (blank labels, a number) last.
  */
 import {buildRecord, parseCount, type RecordContext} from "../record.js";
-import {isTotalLabel, longRoles, type LongRoles} from "./header.js";
+import {extraValues, isTotalLabel, longRoles, marginRoles, type LongRoles, type MarginRoles} from "./header.js";
 import {cleanCell, isBlank} from "../text.js";
 import type {CaseRecord, Warning} from "../../types.js";
 
@@ -20,8 +20,12 @@ export interface TableResult {
   warnings: Warning[];
   /** 1-based line of the header row, so callers know where the table stands. */
   headerLine: number;
-  /** How the table was laid out: one cell per tab-indented line, one row per line, or a cross-tab. */
+  /** 1-based last line of the table, so the search for another table can start after it. */
+  endLine: number;
+  /** How the table was laid out: one cell per tab-indented line, one row per line, a cross-tab, or sentences. */
   layout?: TableLayout;
+  /** For a table of one margin: "age" (ages alone; its records' outcome is "not stated") or "outcome" (outcomes alone). */
+  margin?: "age" | "outcome";
 }
 
 export type TableLayout =
@@ -31,31 +35,34 @@ export type TableLayout =
   | "comma-separated rows"
   | "semicolon-separated rows"
   | "space-aligned columns"
-  | "cross-tab";
+  | "cross-tab"
+  | "prose";
 
-/** Groups consecutive tab-indented lines into blocks (one block = one table row). */
-function tabBlocks(lines: string[]): Cell[][] {
+/** Groups consecutive tab-indented lines from line `from` (0-based) into blocks (one block = one table row). */
+function tabBlocks(lines: readonly string[], from: number): Cell[][] {
   const blocks: Cell[][] = [];
   let current: Cell[] | null = null;
-  lines.forEach((line, i) => {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
     if (line.startsWith("\t")) {
       (current ??= []).push({text: cleanCell(line), line: i + 1});
     } else if (current) {
       blocks.push(current);
       current = null;
     }
-  });
+  }
   if (current) blocks.push(current);
   return blocks;
 }
 
-function columnRoles(header: Cell[]): LongRoles | null {
-  return header.length >= 3 ? longRoles(header.map((c) => c.text)) : null;
+function columnRoles(header: Cell[]): LongRoles | MarginRoles | null {
+  const texts = header.map((c) => c.text);
+  return (header.length >= 3 ? longRoles(texts) : null) ?? (header.length >= 2 ? marginRoles(texts) : null);
 }
 
-/** Reads the tab-indented table, or returns null when the reply has none. */
-export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResult | null {
-  const blocks = tabBlocks(lines);
+/** Reads the first tab-indented table at or after line `from` (0-based), or returns null when there is none. */
+export function parseTabbedTable(lines: readonly string[], ctx: RecordContext, from = 0): TableResult | null {
+  const blocks = tabBlocks(lines, from);
   const headerIndex = blocks.findIndex((b) => columnRoles(b) !== null);
   if (headerIndex < 0) return null;
   const header = blocks[headerIndex];
@@ -66,9 +73,15 @@ export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResu
     totalLine: null,
     warnings: [],
     headerLine: header[0].line,
+    endLine: header[header.length - 1].line,
     layout: "tab-indented cells"
   };
+  if (roles.kind === "margin") result.margin = roles.by;
+  const [ageAt, outcomeAt] =
+    roles.kind === "long" ? [roles.age, roles.outcome] : roles.by === "age" ? [roles.label, -1] : [-1, roles.label];
   for (const block of blocks.slice(headerIndex + 1)) {
+    if (columnRoles(block)) break; // the header of the next table
+    result.endLine = block[block.length - 1].line;
     if (block.every((c) => isBlank(c.text))) continue; // a spacer row: no content to lose
     if (block.length !== header.length) {
       result.warnings.push({
@@ -79,8 +92,9 @@ export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResu
       });
       continue;
     }
-    const age = block[roles.age],
-      outcome = block[roles.outcome],
+    const none = {text: "", line: block[0].line};
+    const age = block[ageAt] ?? none,
+      outcome = block[outcomeAt] ?? none,
       count = block[roles.count];
     const labelsBlank = isBlank(age.text) && isBlank(outcome.text);
     const saysTotal = isTotalLabel(age.text) || isTotalLabel(outcome.text);
@@ -99,7 +113,12 @@ export function parseTabbedTable(lines: string[], ctx: RecordContext): TableResu
         countRaw: count.text,
         line: count.line,
         firstLine: block[0].line,
-        lineText: lines.slice(block[0].line - 1, block[block.length - 1].line).join("\n")
+        lineText: lines.slice(block[0].line - 1, block[block.length - 1].line).join("\n"),
+        extra: extraValues(
+          block.map((c) => c.text),
+          roles.extras
+        ),
+        ...(roles.kind === "margin" ? {notStated: roles.by === "age" ? ("outcome" as const) : ("age" as const)} : {})
       },
       ctx
     );
