@@ -94,7 +94,7 @@ test("one bad file among many: the rest are read, each bad file is one line, exi
   assert.deepEqual(lines, [
     "error: empty.txt: the file is empty",
     "error: binary.txt: the file is binary, not text (it contains NUL bytes)",
-    "error: old-word.doc: this is an old Word (.doc) or Excel (.xls) file, which the kit cannot read; save it as .docx, .csv or .txt",
+    "error: old-word.doc: the file is an old Office (OLE) file, as old Word (.doc), Excel (.xls) and Outlook (.msg) files are, but it is damaged (CFB file size 10 < 512)",
     "error: missing.txt: no such file"
   ]);
   assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");

@@ -1,0 +1,93 @@
+/**
+ * Node-only: spreadsheets (.xlsx, old binary .xls, OpenDocument .ods) through
+ * SheetJS Community Edition. Every sheet is kept, in workbook order: a line
+ * names the sheet, then one line per spreadsheet row from row 1, cells as the
+ * spreadsheet shows them (its number formats: "3.1%", "<5") separated by tabs.
+ * So row R of a sheet is R lines below the line naming it, and a title above
+ * the header or notes below the table stay where they were. A cell merged down
+ * over several rows passes its value to each of them.
+ */
+import * as XLSX from "@e965/xlsx";
+import * as cptable from "@e965/xlsx/dist/cpexcel.full.mjs";
+import {LIMITS, tooBig} from "./limits.js";
+import {openZip} from "./zip.js";
+import {cellText} from "./grid.js";
+import {ReplyError} from "../../parse/text.js";
+
+// Old .xls files store text in the Windows code page they were saved with.
+XLSX.set_cptable(cptable);
+
+export type SheetFormat = "xlsx" | "xls" | "ods";
+const NAMES: Record<SheetFormat, string> = {xlsx: "Excel .xlsx", xls: "Excel .xls", ods: "OpenDocument .ods"};
+
+/** The line that opens a sheet in the text; row R of the sheet is R lines below it. */
+export const sheetLine = (name: string, index: number, count: number, rows: number) =>
+  `Sheet "${name.replace(/[\t,;|]/g, " ")}" (${index} of ${count}): ${rows === 0 ? "empty" : `its rows 1 to ${rows} follow, one line each`}`;
+
+export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFormat): string {
+  // Zip-based workbooks are checked for bombs before SheetJS unpacks them.
+  if (format !== "xls") openZip(bytes, file, NAMES[format]).verifyAll();
+  let book: XLSX.WorkBook;
+  try {
+    book = XLSX.read(bytes, {type: "array", dense: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetRows: LIMITS.sheetCells, WTF: false});
+  } catch (error) {
+    if (error instanceof ReplyError) throw error;
+    const why = String((error as Error)?.message ?? error).split("\n")[0];
+    throw new ReplyError(file, null, `the file is not a readable ${NAMES[format]} workbook (${why})`);
+  }
+  const names = book.SheetNames ?? [];
+  if (names.length === 0) throw new ReplyError(file, null, `the ${NAMES[format]} workbook has no sheets`);
+  const out: string[] = [];
+  let cells = 0;
+  names.forEach((name, index) => {
+    const rows = sheetRows(book.Sheets[name]);
+    cells += rows.reduce((n, row) => n + row.length, 0);
+    if (cells > LIMITS.sheetCells) tooBig(file, `its sheets hold more than ${LIMITS.sheetCells.toLocaleString("en-GB")} cells`);
+    out.push(sheetLine(name, index + 1, names.length, rows.length));
+    out.push(...rows.map((row) => row.join("\t").replace(/\t+$/, "")));
+  });
+  if (!out.some((line, i) => i > 0 && line.trim() && !line.startsWith("Sheet \""))) throw new ReplyError(file, null, `the ${NAMES[format]} workbook's sheets are empty`);
+  return out.join("\n") + "\n";
+}
+
+/** A sheet's rows from row 1 to its last row with content, columns from its first to its last column with content. */
+function sheetRows(sheet: XLSX.WorkSheet | undefined): string[][] {
+  const data = (sheet?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  const text: string[][] = [];
+  let first = Infinity;
+  let last = -1;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const value = cellValue(row[c]);
+      if (value === "") continue;
+      (text[r] ??= [])[c] = value;
+      first = Math.min(first, c);
+      last = Math.max(last, c);
+    }
+  }
+  // A merged cell holds its value in its top-left cell only; pass it down the rows it covers.
+  for (const merge of sheet?.["!merges"] ?? []) {
+    const value = text[merge.s.r]?.[merge.s.c];
+    if (value == null) continue;
+    for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, text.length - 1 + 1000); r++) {
+      if (r >= data.length) break;
+      (text[r] ??= [])[merge.s.c] = value;
+    }
+  }
+  if (last < 0) return [];
+  const rows: string[][] = [];
+  for (let r = 0; r < text.length; r++) {
+    const row = text[r] ?? [];
+    rows.push(Array.from({length: last - first + 1}, (_, k) => row[first + k] ?? ""));
+  }
+  return rows;
+}
+
+/** The cell as the spreadsheet shows it: its formatted text, else its value. */
+function cellValue(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.t === "z") return "";
+  const shown = cell.w ?? (cell.v == null ? "" : String(cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : cell.v));
+  return cellText(shown);
+}
