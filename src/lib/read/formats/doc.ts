@@ -45,8 +45,8 @@ export async function docText(ole: OleFile, file: string): Promise<string> {
     body
       .split(/\r\n|\n|\r/)
       // A row's last cell mark leaves a tab before the row's line break.
-      .map((line) => (line.includes("\t") ? line.replace(/\t$/, "") : line).replace(/[ \u00a0]+/g, " ").replace(/ *\t */g, "\t").trim())
-      .join("\n")
-      .replace(/\n{3,}/g, "\n\n") + "\n"
+      // Spaces are tidied; tabs stay, since a leading one is an empty first cell.
+      .map((line) => (line.includes("\t") ? line.replace(/\t$/, "") : line).replace(/[ \u00a0]+/g, " ").replace(/ *\t */g, "\t").replace(/^ +| +$/g, ""))
+      .join("\n") + "\n"
   );
 }
