@@ -188,6 +188,10 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
     else for (const row of table.rows) out.push(rowText(row.cells));
     table.rows = [];
   };
+  const startTable = (line: Line) => {
+    if (line.chunks.length >= 2) table = {starts: line.chunks.map((c) => c.x0), size: line.size, rows: [{cells: line.chunks.map((c) => c.text), y: line.y, raw: [line]}], countColumns: new Set(), bodyRows: 0};
+    else out.push(joinChunks(line));
+  };
   for (const items of pages) {
     const lines = pageLines(items);
     lines.forEach((line, index) => {
@@ -201,7 +205,15 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
           const previous = table.rows.at(-1);
           const close = previous != null && previous.y - line.y <= Math.max(line.size, table.size) * 1.6;
           const ownCount = columns.some((c, k) => table!.countColumns.has(c!) && NUMERIC.test(line.chunks[k].text));
-          if (previous && close && cells[0] === "" && !ownCount) {
+          const continues = previous != null && close && cells[0] === "" && !ownCount;
+          if (!continues && table.bodyRows === 0 && line.chunks.length > table.starts.length) {
+            // A line of more columns right after a would-be header of fewer ("MADE UP" above "Age group  Outcome  Number") is the real header.
+            flush();
+            table = null;
+            startTable(line);
+            return;
+          }
+          if (previous && continues) {
             // The rest of cells that wrapped onto a second line.
             previous.cells = previous.cells.map((cell, k) => (cells[k] ? (cell ? `${cell} ${cells[k]}` : cells[k]) : cell));
             previous.raw.push(line);
@@ -216,12 +228,7 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
         flush();
         table = null;
       }
-      if (line.chunks.length >= 2) {
-        const size = line.size;
-        table = {starts: line.chunks.map((c) => c.x0), size, rows: [{cells: line.chunks.map((c) => c.text), y: line.y, raw: [line]}], countColumns: new Set(), bodyRows: 0};
-      } else {
-        out.push(joinChunks(line));
-      }
+      startTable(line);
     });
     flush(); // the table's columns carry over to the next page
     out.push("");
