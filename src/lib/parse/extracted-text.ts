@@ -206,8 +206,10 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
           const close = previous != null && previous.y - line.y <= Math.max(line.size, table.size) * 1.6;
           const ownCount = columns.some((c, k) => table!.countColumns.has(c!) && NUMERIC.test(line.chunks[k].text));
           const continues = previous != null && close && cells[0] === "" && !ownCount;
-          if (!continues && table.bodyRows === 0 && line.chunks.length > table.starts.length) {
-            // A line of more columns right after a would-be header of fewer ("MADE UP" above "Age group  Outcome  Number") is the real header.
+          const last = table.starts.length - 1;
+          if (!continues && table.bodyRows === 0 && line.chunks.length > table.starts.length && columns.filter((c) => c === last).length >= 2) {
+            // A line of more columns right after a would-be header of fewer ("MADE UP" above "Age group  Outcome  Number")
+            // is the real header: its extra pieces all pile into the last column, which has no right edge.
             flush();
             table = null;
             startTable(line);

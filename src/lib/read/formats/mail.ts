@@ -25,19 +25,26 @@ interface Candidate {
 
 const MsgReader = ((MsgReaderModule as unknown as {default?: unknown}).default ?? MsgReaderModule) as typeof MsgReaderModule;
 
-/** Lines that look like rows of the reply's table: an age band written as councils write them. */
-const AGE_ROW = /\b(?:1[6-9]|[2-6]\d)\s*(?:-|–|—|to)\s*[2-6]\d\b|\bover\s*5\d\b|\b5\d\s*(?:\+|and over|or over)/i;
+/** An age band written as councils write them. */
+const AGE = /\b(?:1[6-9]|[2-6]\d)\s*(?:-|–|—|to)\s*[2-6]\d\b|\bover\s*5\d\b|\b5\d\s*(?:\+|and over|or over)/gi;
+const CELL_BREAK = /\t|\||\s{2,}|[,;]/;
 const HEADER = /\bage/i;
 const HEADER_OTHER = /outcome|result|action|sanction|disciplin/i;
 
+/**
+ * How much a text looks like the reply's table: the lines that look like its
+ * rows (one age band and a cell break), plus 2 for a header naming age and
+ * outcome when there are such rows. A request quoted in a covering e-mail
+ * lists all the bands on one line, which is no row.
+ */
 function score(text: string): number {
   let rows = 0;
   let header = 0;
   for (const line of text.split("\n")) {
-    if (AGE_ROW.test(line)) rows++;
+    if ((line.match(AGE)?.length ?? 0) === 1 && CELL_BREAK.test(line)) rows++;
     if (HEADER.test(line) && HEADER_OTHER.test(line)) header = 2;
   }
-  return rows + header;
+  return rows > 0 ? rows + header : 0;
 }
 
 /** Picks the body or the attachment that holds the reply. */
@@ -47,8 +54,11 @@ async function pick(kind: MailKind, file: string, body: Candidate | null, attach
   for (const {name, bytes} of attachments) {
     try {
       const inner = await extract(bytes, name, depth + 1);
-      const innerSource = inner.textSource.replace(/ \(attachment "(.*)" of the (eml|msg)\)$/, "");
-      candidates.push({text: inner.text, attachment: name, textSource: `${innerSource} (attachment "${name.replace(/"/g, "'")}" of the ${kind})` as TextSource});
+      // An attachment of an attachment is named by its path: "inner.eml › reply.xlsx".
+      const nested = / \(attachment "(.*)" of the (?:eml|msg)\)$/.exec(inner.textSource);
+      const path = `${name.replace(/"/g, "'")}${nested ? ` › ${nested[1]}` : ""}`;
+      const innerSource = nested ? inner.textSource.slice(0, nested.index) : inner.textSource;
+      candidates.push({text: inner.text, attachment: name, textSource: `${innerSource} (attachment "${path}" of the ${kind})` as TextSource});
     } catch (error) {
       if (!(error instanceof ReplyError)) throw error;
       failures.push(new ReplyError(file, error.line, `attachment "${name}": ${error.reason}`));
