@@ -60,7 +60,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReplyFormat {
     if (startsWith(bytes, signature)) throw new ReplyError(name, null, `the file is ${what}, not a document; transcribe its table into a .csv file`);
   }
   const known: Record<string, string> = {pdf: "PDF", docx: "Word .docx", xlsx: "Excel .xlsx", xls: "Excel .xls", doc: "Word .doc", ods: "OpenDocument .ods", odt: "OpenDocument .odt", msg: "Outlook .msg"};
-  if (known[ext]) throw new ReplyError(name, null, `the file is named .${ext} but is not a ${known[ext]} file (its first bytes do not match)`);
+  if (known[ext]) throw new ReplyError(name, null, `the file is named .${ext} but is not ${/^[AEIOU]/.test(known[ext]) ? "an" : "a"} ${known[ext]} file (its first bytes do not match)`);
   if (ext === "eml" || looksLikeEmail(bytes)) return "eml";
   if (ext === "html" || ext === "htm" || looksLikeHtml(bytes)) return "html";
   if (ext === "csv") return "csv";

@@ -25,8 +25,30 @@ const BLOCK = new Set([
   "blockquote", "pre", "address", "figure", "figcaption", "caption", "form", "fieldset", "hr", "details", "summary", "body", "html", "center"
 ]);
 
+/** Elements that close themselves or are closed by the next of their kind, so they add no depth. */
+const NO_DEPTH = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "html", "head", "body"]);
+const MAX_DEPTH = 1000;
+
+/**
+ * How deep the elements nest, counted from the tags as written. The HTML tree
+ * builder slows down sharply with depth (200,000 nested <div>s take minutes),
+ * and no real page nests deeper than a few hundred, so deeper is refused first.
+ */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const tag = m[2].toLowerCase();
+    if (NO_DEPTH.has(tag) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
 export function htmlText(html: string, file: string): string {
   const out: string[] = [];
+  if (nestingDepth(html) > MAX_DEPTH) throw new ReplyError(file, null, `the HTML is nested too deeply to read (more than ${MAX_DEPTH} elements inside each other)`);
   try {
     walkBlocks(parse(html) as unknown as Node, out);
   } catch (error) {

@@ -29,7 +29,7 @@ export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFo
   if (format !== "xls") openZip(bytes, file, NAMES[format]).verifyAll();
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(bytes, {type: "array", dense: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetRows: LIMITS.sheetCells, WTF: false});
+    book = quietly(() => XLSX.read(bytes, {type: "array", dense: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetRows: LIMITS.sheetCells, WTF: false}));
   } catch (error) {
     if (error instanceof ReplyError) throw error;
     const why = String((error as Error)?.message ?? error).split("\n")[0];
@@ -48,6 +48,17 @@ export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFo
   });
   if (!out.some((line, i) => i > 0 && line.trim() && !line.startsWith("Sheet \""))) throw new ReplyError(file, null, `the ${NAMES[format]} workbook's sheets are empty`);
   return out.join("\n") + "\n";
+}
+
+/** SheetJS logs records it does not know ("Missing Info for XLS Record ...") to the console; a reader's output is its text or its error. */
+function quietly<T>(read: () => T): T {
+  const saved = [console.log, console.warn, console.error];
+  console.log = console.warn = console.error = () => undefined;
+  try {
+    return read();
+  } finally {
+    [console.log, console.warn, console.error] = saved;
+  }
 }
 
 /** A sheet's rows from row 1 to its last row with content, columns from its first to its last column with content. */
