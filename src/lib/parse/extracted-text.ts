@@ -1,76 +1,10 @@
 /**
- * Turning what Word and PDF libraries hand back into plain text with one table
- * row per line (cells separated by tabs), so the row-table reader can read it
- * and every number has a line in the extracted text. Pure: no file access.
+ * Turning what the PDF library (and OCR) hand back, pieces of text with their
+ * positions, into plain text with one table row per line (cells separated by
+ * tabs), so the row-table reader can read it and every number has a line in
+ * the extracted text. Pure: no file access. (Word, spreadsheets and the other
+ * formats are turned into text by their readers in src/lib/read/formats/.)
  */
-
-const ENTITIES: Record<string, string> = {amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0"};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/**
- * Mammoth's HTML (paragraphs, headings, lists, tables; no scripts or styles) as
- * text: a paragraph per line, a table row per line with its cells joined by tabs,
- * and a cell's own paragraphs joined by spaces. Nested tables are flattened into
- * their cell.
- */
-export function docxHtmlToText(html: string): string {
-  const out: string[] = [];
-  let paragraph = "";
-  let row: string[] | null = null;
-  let cell: string | null = null;
-  let depth = 0; // table nesting
-  const flushParagraph = () => {
-    const text = paragraph.replace(/[ \t]+/g, " ").trim();
-    paragraph = "";
-    if (cell != null) cell = cell ? (text ? `${cell} ${text}` : cell) : text;
-    else if (text) out.push(text);
-  };
-  for (const m of html.matchAll(/<(\/?)([a-z0-9]+)\b[^>]*>|([^<]+)/gi)) {
-    if (m[3] != null) {
-      paragraph += decodeEntities(m[3]).replace(/[\t\r\n]+/g, " ");
-      continue;
-    }
-    const closing = m[1] === "/";
-    const tag = m[2].toLowerCase();
-    if (tag === "table") {
-      depth += closing ? -1 : 1;
-      if (!closing && depth === 1) flushParagraph();
-    } else if (depth > 1) {
-      if (["p", "br", "td", "th", "li"].includes(tag)) paragraph += " ";
-    } else if (tag === "tr") {
-      if (!closing) row = [];
-      else if (row) {
-        out.push(row.join("\t"));
-        row = null;
-      }
-    } else if (tag === "td" || tag === "th") {
-      if (!closing) {
-        cell = "";
-        paragraph = "";
-      } else {
-        flushParagraph();
-        row?.push((cell ?? "").replace(/\t/g, " "));
-        cell = null;
-      }
-    } else if (tag === "br") {
-      if (cell != null) paragraph += " ";
-      else flushParagraph();
-    } else if (["p", "h1", "h2", "h3", "h4", "h5", "h6", "li"].includes(tag)) {
-      flushParagraph();
-    }
-  }
-  flushParagraph();
-  return out.join("\n") + "\n";
-}
 
 /** One piece of text on a PDF page, as pdf.js reports it. */
 export interface PdfTextItem {

@@ -13,11 +13,9 @@
 import {ReplyError, decodeReply} from "../parse/text.js";
 import type {ReplyFormat, TextSource} from "../types.js";
 import {openOle} from "./formats/cfb.js";
-import {docText} from "./formats/doc.js";
 import {docxText} from "./formats/docx.js";
 import {htmlText} from "./formats/html.js";
 import {LIMITS, capText, tooBig} from "./formats/limits.js";
-import {emlText, msgText} from "./formats/mail.js";
 import {odtText} from "./formats/odt.js";
 import {pdfText} from "./formats/pdf.js";
 import {spreadsheetText} from "./formats/spreadsheet.js";
@@ -129,12 +127,16 @@ async function extractAny(bytes: Uint8Array, name: string, depth: number): Promi
     case "xls":
     case "ods":
       return extracted(spreadsheetText(bytes, name, format));
-    case "doc":
+    case "doc": {
+      // Loaded when needed: the old-Word and e-mail libraries take a noticeable time to load.
+      const {docText} = await import("./formats/doc.js");
       return extracted(await docText(openOle(bytes, name), name));
+    }
     case "msg":
     case "eml": {
       if (depth >= LIMITS.mailDepth) throw new ReplyError(name, null, `e-mails are attached inside each other more than ${LIMITS.mailDepth} deep`);
       const read = (inner: Uint8Array, innerName: string, innerDepth: number) => extractText(inner, innerName, innerDepth);
+      const {emlText, msgText} = await import("./formats/mail.js");
       return format === "eml" ? emlText(bytes, name, read, depth) : msgText(bytes, name, read, depth);
     }
     case "html": {
