@@ -6,7 +6,7 @@ import {loadMappings} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {ReplyError, splitLines} from "../../src/lib/parse/text.js";
 import type {CaseRecord} from "../../src/lib/types.js";
-import {makeDocxMerged, makeOdt, makeWorkbook} from "../fixtures/make-formats.js";
+import {makeDocxMerged, makeDocxNumbered, makeOdt, makeWorkbook} from "../fixtures/make-formats.js";
 import {makeDoc} from "../fixtures/make-ole.js";
 
 const mappings = loadMappings();
@@ -56,6 +56,17 @@ test("a .docx whose age cell is merged down (w:vMerge): no row loses its age; a 
   assert.deepEqual(lines.slice(11, 14), ["Total\t\t8", "[table 2]", "Contact\tfoi@example.invalid"]);
   assert.equal(reply.fields.pctOfDisciplinary, 4, "answer 9 after both tables is found");
   assert.deepEqual(reply.warnings, []);
+});
+
+test("a .docx whose questions Word numbers itself: the numbers are put back, so the answers are found", async () => {
+  const {reply, lines} = await read(await makeDocxNumbered(), "numbered.docx");
+  assert.equal(lines[1], "1. Does the authority have a social media policy?");
+  assert.equal(lines[6], "5. How many employees have been investigated?");
+  assert.deepEqual(Object.keys(reply.answers), ["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+  assert.equal(reply.fields.investigated, 8);
+  assert.equal(reply.fields.pctOfDisciplinary, 4);
+  assert.equal(reply.records.length, 4);
+  assert.deepEqual(reply.checks.map((c) => c.status), ["pass", "pass", "pass"]);
 });
 
 test("an .odt reply: a cell spanning two rows passes its value to the covered cell; comments are not text", async () => {

@@ -9,6 +9,7 @@
  */
 import {openZip} from "./zip.js";
 import {gridLines, type GridCell} from "./grid.js";
+import {readNumbering, type Numbering} from "./numbering.js";
 import {walkXml} from "./xml.js";
 import {ReplyError} from "../../parse/text.js";
 
@@ -25,11 +26,11 @@ export function docxText(bytes: Uint8Array, file: string): string {
   const zip = openZip(bytes, file, "Word .docx");
   const xml = zip.text("word/document.xml");
   if (xml == null) throw new ReplyError(file, null, "the file is a zip archive but not a readable Word .docx document (it has no word/document.xml)");
-  return documentXmlToText(xml, file);
+  return documentXmlToText(xml, file, readNumbering(zip.text("word/numbering.xml"), file));
 }
 
 /** Turns word/document.xml into text (exported for tests). */
-export function documentXmlToText(xml: string, file: string): string {
+export function documentXmlToText(xml: string, file: string, numbering: Numbering = readNumbering(null, file)): string {
   const out: string[] = [];
   const tables: TableState[] = [];
   let paragraph = "";
@@ -37,11 +38,17 @@ export function documentXmlToText(xml: string, file: string): string {
   let skip = 0; // inside deleted, moved-away, fallback or instruction text
   let lastWasTable = false;
   let tableCount = 0;
+  /** The list the current paragraph belongs to (w:numPr in its properties), if any. */
+  let listItem: {numId: string; ilvl: number} | null = null;
 
   const endParagraph = () => {
     // Tabs stay (a letter may align a table with tabs), one per gap; other white space becomes one space.
-    const text = paragraph.replace(/[ \u00a0]*\t[\t \u00a0]*/g, "\t").replace(/[ \u00a0]+/g, " ").trim();
+    let text = paragraph.replace(/[ \u00a0]*\t[\t \u00a0]*/g, "\t").replace(/[ \u00a0]+/g, " ").trim();
     paragraph = "";
+    // Word draws a list item's number; the text needs it (answers are found by their numbers).
+    const label = listItem && listItem.numId !== "0" ? numbering.next(listItem.numId, listItem.ilvl) : null;
+    listItem = null;
+    if (label && text) text = `${label} ${text}`;
     const table = tables.at(-1);
     if (table?.cell) {
       if (text) table.parts.push(text.replace(/\t/g, " "));
@@ -60,6 +67,11 @@ export function documentXmlToText(xml: string, file: string): string {
         if (name === "w:gridSpan") table.cell.colSpan = Number(attrs["w:val"]) || 1;
         // <w:vMerge/> or val="continue" continues the cell above; val="restart" starts a merged cell.
         if (name === "w:vMerge" && attrs["w:val"] !== "restart") table.cell.continuesAbove = true;
+      }
+      if (parent === "w:numPr" && stack.at(-3) === "w:pPr" && !stack.includes("w:pPrChange")) {
+        listItem ??= {numId: "0", ilvl: 0};
+        if (name === "w:numId") listItem.numId = attrs["w:val"] ?? "0";
+        if (name === "w:ilvl") listItem.ilvl = Number(attrs["w:val"]) || 0;
       }
       if (parent === "w:trPr" && name === "w:gridBefore" && table?.row) {
         for (let k = 0; k < Math.min(Number(attrs["w:val"]) || 0, 100); k++) table.row.push({text: ""});

@@ -82,10 +82,7 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): string[][] {
   for (const merge of sheet?.["!merges"] ?? []) {
     const value = text[merge.s.r]?.[merge.s.c];
     if (value == null) continue;
-    for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, text.length - 1 + 1000); r++) {
-      if (r >= data.length) break;
-      (text[r] ??= [])[merge.s.c] = value;
-    }
+    for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, data.length - 1); r++) (text[r] ??= [])[merge.s.c] = value;
   }
   if (last < 0) return [];
   const rows: string[][] = [];
