@@ -36,10 +36,10 @@ test("a 1,000-page PDF is refused after reading its page count, not its pages", 
 
 test("zip bombs posing as .docx or .xlsx are refused from their directory, or stopped at the size they state", async () => {
   // 100 MB stated: refused before inflating anything.
-  await refuses(makeZipBomb("docx", 100, false), "bomb.docx", /^bomb\.docx: too large to read: it would unpack to 100 MB \(0\.1 MB packed\); the kit unpacks at most 64 MB, so this looks like a zip bomb/);
+  await refuses(makeZipBomb("docx", 100, false), "bomb.docx", /^bomb\.docx: too large to read: it would unpack to 100 MB \(100 KB packed\); the kit unpacks at most 64 MB, so this looks like a zip bomb/);
   await refuses(makeZipBomb("xlsx", 100, false), "bomb.xlsx", /^bomb\.xlsx: too large to read: it would unpack to 100 MB/);
   // 1 KB stated, 100 MB inside: inflating stops at 1 KB.
-  await refuses(makeZipBomb("docx", 100, true), "liar.docx", /^liar\.docx: too large to read: the entry word\/document\.xml unpacks to more than the 0 MB it states, which only a zip bomb does$/);
+  await refuses(makeZipBomb("docx", 100, true), "liar.docx", /^liar\.docx: too large to read: the entry word\/document\.xml unpacks to more than the 1 KB it states, which only a zip bomb does$/);
   await refuses(makeZipBomb("xlsx", 100, true), "liar.xlsx", /^liar\.xlsx: too large to read: the entry xl\/worksheets\/sheet1\.xml unpacks to more than/);
 });
 

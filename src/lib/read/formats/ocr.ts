@@ -42,8 +42,9 @@ export async function ocrPages(images: (PageImage | null)[], file: string): Prom
   } catch {
     throw new ReplyError(file, null, `the PDF is a scan and OCR is not installed (npm install); transcribe its table into ${transcribedName(file)} beside it`);
   }
-  const worker = await tesseract.createWorker("eng", tesseract.OEM.LSTM_ONLY, {langPath, gzip: true, cacheMethod: "none", logger: () => undefined, errorHandler: () => undefined});
+  let worker: Awaited<ReturnType<typeof tesseract.createWorker>> | null = null;
   try {
+    worker = await tesseract.createWorker("eng", tesseract.OEM.LSTM_ONLY, {langPath, gzip: true, cacheMethod: "none", logger: () => undefined, errorHandler: () => undefined});
     const pages: PdfTextItem[][] = [];
     for (const image of images) {
       if (!image) {
@@ -72,7 +73,7 @@ export async function ocrPages(images: (PageImage | null)[], file: string): Prom
     if (error instanceof ReplyError) throw error;
     throw new ReplyError(file, null, `the PDF is a scan and OCR failed (${String((error as Error)?.message ?? error).split("\n")[0]}); transcribe its table into ${transcribedName(file)} beside it`);
   } finally {
-    await worker.terminate().catch(() => undefined);
+    await worker?.terminate().catch(() => undefined);
   }
 }
 

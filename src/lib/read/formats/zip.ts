@@ -104,4 +104,4 @@ export function openZip(bytes: Uint8Array, file: string, what: string): ZipArchi
   };
 }
 
-const mb = (n: number) => `${(n / 1048576).toLocaleString("en-GB", {maximumFractionDigits: 1})} MB`;
+const mb = (n: number) => (n < 1048576 ? `${Math.ceil(n / 1024).toLocaleString("en-GB")} KB` : `${(n / 1048576).toLocaleString("en-GB", {maximumFractionDigits: 1})} MB`);
