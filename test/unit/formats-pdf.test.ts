@@ -9,6 +9,7 @@ import {splitLines} from "../../src/lib/parse/text.js";
 import type {CaseRecord} from "../../src/lib/types.js";
 import {makePdfWrapped} from "../fixtures/make-binary.js";
 import {makeScannedPdf} from "../fixtures/make-scan.js";
+import {toPgm} from "../../src/lib/read/formats/ocr.js";
 
 const mappings = loadMappings();
 const brief = (r: CaseRecord) => [r.ageBand, r.outcome, r.count, r.suppressed, r.line];
@@ -66,4 +67,16 @@ test("a scanned PDF (an image, no text layer) is read by OCR, offline, and says 
     ["55+", "no case to answer", 3, false, 5]
   ]);
   assert.equal(reply.fields.tableTotal, 6);
+});
+
+test("scan images become grey PGM for OCR: 1-bit and colour images, dark scans inverted, large scans shrunk", () => {
+  const pgm = (image: Parameters<typeof toPgm>[0]) => {
+    const bytes = toPgm(image);
+    const header = bytes.subarray(0, 20).toString("latin1").split("\n").slice(0, 3);
+    return {header, pixels: [...bytes.subarray(header.join("\n").length + 1)]};
+  };
+  assert.deepEqual(pgm({width: 8, height: 1, data: Uint8Array.from([0b10110000])}), {header: ["P5", "8 1", "255"], pixels: [255, 0, 255, 255, 0, 0, 0, 0]}, "1 bit a pixel, a set bit white");
+  assert.deepEqual(pgm({width: 4, height: 2, data: new Uint8Array(8).fill(10)}).pixels, [245, 245, 245, 245, 245, 245, 245, 245], "a dark image (white text on black) is inverted");
+  assert.deepEqual(pgm({width: 2, height: 1, data: Uint8Array.from([255, 255, 255, 200, 200, 200])}).pixels, [255, 200], "RGB to grey");
+  assert.deepEqual(pgm({width: 5000, height: 4, data: new Uint8Array(20000).fill(255)}).header, ["P5", "2500 2", "255"]);
 });

@@ -94,5 +94,20 @@ export function toPgm(image: PageImage): Buffer {
   let sum = 0;
   for (let p = 0; p < grey.length; p += 7) sum += grey[p];
   if (sum / Math.ceil(grey.length / 7) < 96) for (let p = 0; p < grey.length; p++) grey[p] = 255 - grey[p];
-  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, "ascii"), grey]);
+  // A 600 dpi scan is needlessly large for OCR and slow to read: shrink it (averaging blocks) to about 2,500 pixels wide.
+  const f = Math.ceil(width / MAX_OCR_WIDTH);
+  if (f <= 1) return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, "ascii"), grey]);
+  const w = Math.floor(width / f);
+  const h = Math.floor(height / f);
+  const small = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let total = 0;
+      for (let dy = 0; dy < f; dy++) for (let dx = 0; dx < f; dx++) total += grey[(y * f + dy) * width + x * f + dx];
+      small[y * w + x] = total / (f * f);
+    }
+  }
+  return Buffer.concat([Buffer.from(`P5\n${w} ${h}\n255\n`, "ascii"), small]);
 }
+
+const MAX_OCR_WIDTH = 2500;
