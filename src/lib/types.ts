@@ -61,9 +61,9 @@ export interface CaseRecord {
 export type TextSource =
   | "as received"
   | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html"}`
-  | "OCR of a scanned pdf"
+  | "read by OCR from a scanned pdf"
   | `extracted from ${"eml" | "msg"} body`
-  | `${"as received" | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html"}` | "OCR of a scanned pdf" | `extracted from ${"eml" | "msg"} body`} (attachment "${string}" of the ${"eml" | "msg"})`;
+  | `${"as received" | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html"}` | "read by OCR from a scanned pdf" | `extracted from ${"eml" | "msg"} body`} (attachment "${string}" of the ${"eml" | "msg"})`;
 
 /** The file formats the kit reads. */
 export type ReplyFormat = "text" | "csv" | "tsv" | "docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html" | "eml" | "msg";

@@ -59,7 +59,7 @@ test("a scanned PDF (an image, no text layer) is read by OCR, offline, and says 
   const {format, textSource, reply, lines} = await read(await makeScannedPdf(), "scan.pdf");
   assert.ok(Date.now() - started < 30_000, "one page in well under 30 s");
   assert.equal(format, "pdf");
-  assert.equal(textSource, "OCR of a scanned pdf");
+  assert.equal(textSource, "read by OCR from a scanned pdf");
   assert.equal(lines[1], "AGE GROUP\tOUTCOME\tNUMBER");
   assert.deepEqual(reply.records.map(brief), [
     ["16-24", "dismissal", 1, false, 3],

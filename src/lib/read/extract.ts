@@ -110,9 +110,9 @@ export async function extractText(bytes: Uint8Array, name: string, depth = 0): P
 
 async function extractAny(bytes: Uint8Array, name: string, depth: number): Promise<ExtractedText> {
   const format = sniffFormat(bytes, name);
-  const extracted = (text: string, source: TextSource = `extracted from ${format}` as TextSource): ExtractedText => {
+  const extracted = (text: string): ExtractedText => {
     if (!text.trim()) throw new ReplyError(name, null, `the ${format === "docx" ? "Word document" : `.${format} file`} holds no text`);
-    return {text, format, encoding: null, textSource: source};
+    return {text, format, encoding: null, textSource: `extracted from ${format}` as TextSource};
   };
   switch (format) {
     case "pdf": {

@@ -38,7 +38,7 @@ export async function pdfText(bytes: Uint8Array, file: string): Promise<{text: s
     }
     const text = pdfItemsToText(pages);
     if (text.trim()) return {text, textSource: "extracted from pdf"};
-    return {text: await scannedText(pdf, file), textSource: "OCR of a scanned pdf"};
+    return {text: await scannedText(pdf, file), textSource: "read by OCR from a scanned pdf"};
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
