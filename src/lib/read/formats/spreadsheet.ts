@@ -29,6 +29,7 @@ export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFo
   if (format !== "xls") openZip(bytes, file, NAMES[format]).verifyAll();
   let book: XLSX.WorkBook;
   try {
+    // sheetRows stops SheetJS reading rows past the cell limit (a sheet of that many rows is over it anyway).
     book = quietly(() => XLSX.read(bytes, {type: "array", dense: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetRows: LIMITS.sheetCells, WTF: false}));
   } catch (error) {
     if (error instanceof ReplyError) throw error;
