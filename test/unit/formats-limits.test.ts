@@ -8,7 +8,7 @@ import {ReplyError} from "../../src/lib/parse/text.js";
 import {makeDocx, makePdf, makePdfWrapped} from "../fixtures/make-binary.js";
 import {makeDocxMerged, makeEml, makeHtml, makeOdt, makeWorkbook} from "../fixtures/make-formats.js";
 import {makeEntityBombDocx, makeManyPagesPdf, makeZipBomb} from "../fixtures/make-hostile.js";
-import {makeDoc, makeMsg} from "../fixtures/make-ole.js";
+import {makeDoc, makeMsg, makeMsgEmbedded} from "../fixtures/make-ole.js";
 import {makeScannedPdf} from "../fixtures/make-scan.js";
 
 /** Expects a one-line ReplyError naming the file, matching `message`, within 30 s; returns the time taken. */
@@ -61,6 +61,7 @@ async function fixtures(): Promise<[string, Uint8Array, number][]> {
     ["x.odt", makeOdt(), runs],
     ["x.doc", makeDoc(), runs],
     ["x.msg", makeMsg(), runs],
+    ["x-forward.msg", makeMsgEmbedded(), runs],
     ["x.eml", makeEml(true), runs],
     ["x.html", new TextEncoder().encode(makeHtml()), runs],
     ["x.pdf", await makePdf(), runs],

@@ -7,7 +7,7 @@ import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {ReplyError, splitLines} from "../../src/lib/parse/text.js";
 import type {CaseRecord} from "../../src/lib/types.js";
 import {makeEml, makeHtml} from "../fixtures/make-formats.js";
-import {makeMsg} from "../fixtures/make-ole.js";
+import {makeMsg, makeMsgEmbedded} from "../fixtures/make-ole.js";
 
 const mappings = loadMappings();
 const brief = (r: CaseRecord) => [r.ageBand, r.outcome, r.count, r.suppressed, r.line];
@@ -61,6 +61,13 @@ test("an Outlook .msg with the reply attached as a spreadsheet", async () => {
   assert.equal(format, "msg");
   assert.equal(textSource, 'extracted from xlsx (attachment "FOI 1234 response.xlsx" of the msg)');
   assert.deepEqual(reply.records.map(brief), MERGED(13));
+});
+
+test("an Outlook .msg forwarding another message: the attached message's HTML body is the reply", async () => {
+  const {format, textSource, reply} = await read(makeMsgEmbedded(), "forward.msg");
+  assert.equal(format, "msg");
+  assert.equal(textSource, 'extracted from msg body (attachment "FOI reply from the council" of the msg)');
+  assert.deepEqual(reply.records.map(brief), MERGED(8));
 });
 
 test("an e-mail whose only attachment cannot be read says which attachment and why, naming the e-mail", async () => {

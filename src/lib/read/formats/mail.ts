@@ -1,15 +1,17 @@
 /**
  * Node-only: e-mail replies, .eml (MIME, through mailparser) and Outlook .msg
- * (through @kenjiuno/msgreader). A council often answers in the body, or in an
+ * (its MAPI property streams, read from the OLE file by SheetJS's CFB reader:
+ * the same bounded reader that tells .msg from .doc and .xls). A council often answers in the body, or in an
  * attachment (a Word letter, a spreadsheet, a PDF) of any format the kit reads.
  * Each candidate (the body, each attachment, read through the same extractText)
  * is scored by how much it looks like the reply's table, and the best one is
  * the text: its lines count in that candidate's own text, and the text source
  * names it, e.g. `extracted from xlsx (attachment "FOI 123.xlsx" of the eml)`.
  */
-import MsgReaderModule from "@kenjiuno/msgreader";
 import {simpleParser} from "mailparser";
+import {openOle, type OleFile} from "./cfb.js";
 import {htmlText} from "./html.js";
+import {LIMITS} from "./limits.js";
 import {ReplyError, decodeReply} from "../../parse/text.js";
 import type {ExtractedText} from "../extract.js";
 import type {TextSource} from "../../types.js";
@@ -22,8 +24,6 @@ interface Candidate {
   textSource: TextSource;
   attachment: string | null;
 }
-
-const MsgReader = ((MsgReaderModule as unknown as {default?: unknown}).default ?? MsgReaderModule) as typeof MsgReaderModule;
 
 /** An age band written as councils write them. */
 const AGE = /\b(?:1[6-9]|[2-6]\d)\s*(?:-|–|—|to)\s*[2-6]\d\b|\bover\s*5\d\b|\b5\d\s*(?:\+|and over|or over)/gi;
@@ -48,20 +48,27 @@ function score(text: string): number {
 }
 
 /** Picks the body or the attachment that holds the reply. */
-async function pick(kind: MailKind, file: string, body: Candidate | null, attachments: {name: string; bytes: Uint8Array}[], extract: Extract, depth: number): Promise<ExtractedText> {
+interface Attached {
+  name: string;
+  read(): Promise<ExtractedText>;
+}
+
+async function pick(kind: MailKind, file: string, body: Candidate | null, attachments: Attached[]): Promise<ExtractedText> {
   const candidates: Candidate[] = [];
   const failures: ReplyError[] = [];
-  for (const {name, bytes} of attachments) {
+  for (const {name, read} of attachments) {
     try {
-      const inner = await extract(bytes, name, depth + 1);
+      const inner = await read();
       // An attachment of an attachment is named by its path: "inner.eml › reply.xlsx".
       const nested = / \(attachment "(.*)" of the (?:eml|msg)\)$/.exec(inner.textSource);
-      const path = `${name.replace(/"/g, "'")}${nested ? ` › ${nested[1]}` : ""}`;
+      // A name is shown as written, but one line and not endless (a damaged file's "name" may be anything).
+      const shown = name.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/"/g, "'").slice(0, 120);
+      const path = `${shown}${nested ? ` › ${nested[1]}` : ""}`;
       const innerSource = nested ? inner.textSource.slice(0, nested.index) : inner.textSource;
       candidates.push({text: inner.text, attachment: name, textSource: `${innerSource} (attachment "${path}" of the ${kind})` as TextSource});
     } catch (error) {
       if (!(error instanceof ReplyError)) throw error;
-      failures.push(new ReplyError(file, error.line, `attachment "${name}": ${error.reason}`));
+      failures.push(new ReplyError(file, error.line, `attachment "${name.replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, 120)}": ${error.reason}`));
     }
   }
   if (body && body.text.trim()) candidates.push(body);
@@ -90,33 +97,53 @@ export async function emlText(bytes: Uint8Array, file: string, extract: Extract,
   const body: Candidate | null = html ? {text: htmlText(html, file), textSource: "extracted from eml body", attachment: null} : mail.text ? {text: mail.text, textSource: "extracted from eml body", attachment: null} : null;
   const attachments = mail.attachments
     .filter((a) => !a.related && !/^image\//i.test(a.contentType))
-    .map((a, k) => ({name: a.filename ?? (/rfc822/i.test(a.contentType) ? `attached message ${k + 1}.eml` : `attachment ${k + 1}`), bytes: new Uint8Array(a.content)}));
-  return pick("eml", file, body, attachments, extract, depth);
+    .map((a, k): Attached => {
+      const name = a.filename ?? (/rfc822/i.test(a.contentType) ? `attached message ${k + 1}.eml` : `attachment ${k + 1}`);
+      return {name, read: () => extract(new Uint8Array(a.content), name, depth + 1)};
+    });
+  return pick("eml", file, body, attachments);
 }
 
 export async function msgText(bytes: Uint8Array, file: string, extract: Extract, depth: number): Promise<ExtractedText> {
-  let reader: InstanceType<typeof MsgReader>;
-  let data: ReturnType<InstanceType<typeof MsgReader>["getFileData"]>;
-  try {
-    reader = new MsgReader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    data = reader.getFileData();
-    if (data.error) throw new Error(data.error);
-  } catch (error) {
-    const why = String((error as Error)?.message ?? error).split("\n")[0];
-    throw new ReplyError(file, null, `the Outlook message cannot be read (${why})`);
-  }
-  const html = data.bodyHtml ?? (data.html ? decodeReply(data.html, file).text : null);
-  const body: Candidate | null = html?.trim() ? {text: htmlText(html, file), textSource: "extracted from msg body", attachment: null} : data.body ? {text: data.body, textSource: "extracted from msg body", attachment: null} : null;
-  const attachments: {name: string; bytes: Uint8Array}[] = [];
-  for (const [k, att] of (data.attachments ?? []).entries()) {
-    if (att.attachmentHidden || /^image\//i.test(att.attachMimeTag ?? "")) continue;
-    try {
-      const got = reader.getAttachment(att);
-      attachments.push({name: got.fileName || att.fileName || `attachment ${k + 1}${att.innerMsgContent ? ".msg" : ""}`, bytes: got.content});
-    } catch (error) {
-      const why = String((error as Error)?.message ?? error).split("\n")[0];
-      throw new ReplyError(file, null, `the Outlook message's attachment ${k + 1} cannot be read (${why})`);
+  return messageText(openOle(bytes, file), "", file, extract, depth);
+}
+
+/**
+ * One Outlook message in an OLE file: at the root, or an attached message's
+ * storage inside it. A property is a stream named __substg1.0_IIIITTTT: its id
+ * IIII (1000 the plain body, 1013 the HTML body; in an attachment 3707 the long
+ * file name, 3704 the short one, 370E the MIME type, 3701 the data) and its
+ * type TTTT (001F UTF-16 text, 001E 8-bit text, 0102 bytes, 000D a storage).
+ */
+async function messageText(ole: OleFile, at: string, file: string, extract: Extract, depth: number): Promise<ExtractedText> {
+  const raw = (storage: string, id: string) => ole.stream(`${storage}__substg1.0_${id}`);
+  const text = (storage: string, id: string): string | null => {
+    const wide = raw(storage, `${id}001F`);
+    if (wide) return new TextDecoder("utf-16le").decode(wide).replace(/\0+$/, "");
+    const narrow = raw(storage, `${id}001E`);
+    return narrow ? new TextDecoder("windows-1252").decode(narrow).replace(/\0+$/, "") : null;
+  };
+  const htmlBytes = raw(at, "10130102");
+  const html = htmlBytes ? decodeReply(htmlBytes, file).text : text(at, "1013");
+  const plain = text(at, "1000");
+  const body: Candidate | null = html?.trim() ? {text: htmlText(html, file), textSource: "extracted from msg body", attachment: null} : plain?.trim() ? {text: plain, textSource: "extracted from msg body", attachment: null} : null;
+  const attachments: Attached[] = [];
+  for (const [k, entry] of ole.children(at).filter((n) => /^__attach_version1\.0_#[0-9A-Fa-f]{8}$/.test(n)).sort().entries()) {
+    const storage = `${at}${entry}/`;
+    if (/^image\//i.test(text(storage, "370E") ?? "")) continue; // logos and inline pictures
+    const data = raw(storage, "37010102");
+    const embedded = ole.children(storage).includes("__substg1.0_3701000D");
+    const name = text(storage, "3707") || text(storage, "3704") || text(storage, "3001") || `attachment ${k + 1}${embedded ? ".msg" : ""}`;
+    if (data) attachments.push({name, read: () => extract(data, name, depth + 1)});
+    else if (embedded) {
+      attachments.push({
+        name,
+        read: async () => {
+          if (depth + 1 >= LIMITS.mailDepth) throw new ReplyError(name, null, `e-mails are attached inside each other more than ${LIMITS.mailDepth} deep`);
+          return messageText(ole, `${storage}__substg1.0_3701000D/`, name, extract, depth + 1);
+        }
+      });
     }
   }
-  return pick("msg", file, body, attachments, extract, depth);
+  return pick("msg", file, body, attachments);
 }
