@@ -93,3 +93,23 @@ test("fuzzed copies of every format (bytes overwritten, or cut short) give text 
     );
   }
 });
+
+test("a rejection pdf.js leaves unhandled while a PDF is read does not end the process; any other still does", async () => {
+  const {spawnSync} = await import("node:child_process");
+  const script = (name: string) => `
+    import {extractText} from "./src/lib/read/extract.ts";
+    import {makePdf} from "./test/fixtures/make-binary.ts";
+    const reading = extractText(await makePdf(), "x.pdf");
+    // As pdf.js does on some damaged files: a promise of its own, rejected, that nothing awaits.
+    Promise.reject(Object.assign(new Error("End of file inside dictionary."), {name: ${JSON.stringify(name)}}));
+    await reading;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    console.log("still running");`;
+  const run = (name: string) => spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script(name)], {cwd: `${import.meta.dirname}/../..`, encoding: "utf8"});
+  const pdfjs = run("ParserEOFException");
+  assert.equal(pdfjs.status, 0, pdfjs.stderr);
+  assert.match(pdfjs.stdout, /still running/);
+  const other = run("TypeError");
+  assert.notEqual(other.status, 0, "an unhandled rejection that is not pdf.js's own still ends the process");
+  assert.doesNotMatch(other.stdout, /still running/);
+});

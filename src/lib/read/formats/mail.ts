@@ -1,8 +1,9 @@
 /**
  * Node-only: e-mail replies, .eml (MIME, through mailparser) and Outlook .msg
- * (its MAPI property streams, read from the OLE file by SheetJS's CFB reader:
- * the same bounded reader that tells .msg from .doc and .xls). A council often answers in the body, or in an
- * attachment (a Word letter, a spreadsheet, a PDF) of any format the kit reads.
+ * (its MAPI property streams, read from the OLE file by SheetJS's CFB reader,
+ * the same bounded reader that tells .msg from .doc and .xls). A council often
+ * answers in the body, or in an attachment (a Word letter, a spreadsheet, a
+ * PDF) of any format the kit reads.
  * Each candidate (the body, each attachment, read through the same extractText)
  * is scored by how much it looks like the reply's table, and the best one is
  * the text: its lines count in that candidate's own text, and the text source
@@ -47,12 +48,15 @@ function score(text: string): number {
   return rows > 0 ? rows + header : 0;
 }
 
-/** Picks the body or the attachment that holds the reply. */
 interface Attached {
   name: string;
   read(): Promise<ExtractedText>;
 }
 
+/** A name as written, but on one line and not endless (a damaged file's "name" may be anything). */
+const oneLine = (name: string) => name.replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, 120);
+
+/** Picks the body or the attachment that holds the reply. */
 async function pick(kind: MailKind, file: string, body: Candidate | null, attachments: Attached[]): Promise<ExtractedText> {
   const candidates: Candidate[] = [];
   const failures: ReplyError[] = [];
@@ -61,14 +65,12 @@ async function pick(kind: MailKind, file: string, body: Candidate | null, attach
       const inner = await read();
       // An attachment of an attachment is named by its path: "inner.eml › reply.xlsx".
       const nested = / \(attachment "(.*)" of the (?:eml|msg)\)$/.exec(inner.textSource);
-      // A name is shown as written, but one line and not endless (a damaged file's "name" may be anything).
-      const shown = name.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/"/g, "'").slice(0, 120);
-      const path = `${shown}${nested ? ` › ${nested[1]}` : ""}`;
+      const path = `${oneLine(name).replace(/"/g, "'")}${nested ? ` › ${nested[1]}` : ""}`;
       const innerSource = nested ? inner.textSource.slice(0, nested.index) : inner.textSource;
       candidates.push({text: inner.text, attachment: name, textSource: `${innerSource} (attachment "${path}" of the ${kind})` as TextSource});
     } catch (error) {
       if (!(error instanceof ReplyError)) throw error;
-      failures.push(new ReplyError(file, error.line, `attachment "${name.replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, 120)}": ${error.reason}`));
+      failures.push(new ReplyError(file, error.line, `attachment "${oneLine(name)}": ${error.reason}`));
     }
   }
   if (body && body.text.trim()) candidates.push(body);

@@ -15,7 +15,35 @@ type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 export const NO_TEXT_LAYER = "the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it";
 
+/**
+ * pdf.js runs in this thread, and on some damaged files it rejects a promise
+ * of its own that nothing awaits, after the call we made has already failed
+ * with the same error (a damaged page dictionary: "End of file inside
+ * dictionary"). Node ends the process on an unhandled rejection, so while a
+ * PDF is read, pdf.js's own exceptions left unhandled are let go (the file's
+ * error has been reported through the failed call); anything else is thrown
+ * as Node would.
+ */
+const PDFJS_EXCEPTIONS = new Set(["ParserEOFException", "FormatError", "UnknownErrorException", "InvalidPDFException", "MissingPDFException", "UnexpectedResponseException", "PasswordException", "AbortException", "XRefEntryException", "XRefParseException", "MissingDataException", "ResponseException"]);
+let reading = 0;
+function strayPdfRejection(reason: unknown): void {
+  if (PDFJS_EXCEPTIONS.has((reason as Error)?.name)) return;
+  process.nextTick(() => {
+    throw reason;
+  });
+}
+
 export async function pdfText(bytes: Uint8Array, file: string): Promise<{text: string; textSource: TextSource}> {
+  if (reading++ === 0) process.on("unhandledRejection", strayPdfRejection);
+  try {
+    return await readPdf(bytes, file);
+  } finally {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let a stray rejection surface while the guard is up
+    if (--reading === 0) process.off("unhandledRejection", strayPdfRejection);
+  }
+}
+
+async function readPdf(bytes: Uint8Array, file: string): Promise<{text: string; textSource: TextSource}> {
   let pdf: PdfDocument;
   const pages: PdfTextItem[][] = [];
   try {
