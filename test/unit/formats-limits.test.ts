@@ -113,3 +113,20 @@ test("a rejection pdf.js leaves unhandled while a PDF is read does not end the p
   assert.notEqual(other.status, 0, "an unhandled rejection that is not pdf.js's own still ends the process");
   assert.doesNotMatch(other.stdout, /still running/);
 });
+
+test("the damaged PDF fuzzing found, on which pdf.js leaves a rejection unhandled, is a one-line error and the process goes on", async () => {
+  const {spawnSync} = await import("node:child_process");
+  // Found by fast-check (seed 12) on the made-up PDF, whose bytes are the same every time.
+  const edits = [[366, 40], [327, 245], [1491, 111], [585, 192], [727, 151], [275, 78], [1537, 63], [1631, 25], [1698, 140], [857, 117], [1363, 106]];
+  const script = `
+    import {extractText} from "./src/lib/read/extract.ts";
+    import {makePdf} from "./test/fixtures/make-binary.ts";
+    const bytes = (await makePdf()).slice(0, 1749);
+    for (const [at, value] of ${JSON.stringify(edits)}) bytes[at] = value;
+    try { await extractText(bytes, "x.pdf"); } catch (error) { console.log(error.message); }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    console.log("still running");`;
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {cwd: `${import.meta.dirname}/../..`, encoding: "utf8"});
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^x\.pdf: the PDF cannot be read \(End of file inside array\.\)\nstill running\n$/);
+});
