@@ -1,6 +1,7 @@
 // Spreadsheets, Word with merged cells, OpenDocument text and old Word, from MADE-UP fixtures written by code.
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import * as XLSX from "@e965/xlsx";
 import {extractText, sniffFormat} from "../../src/lib/read/extract.js";
 import {loadMappings} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
@@ -46,6 +47,23 @@ for (const [bookType, ext] of [["xlsx", "xlsx"], ["biff8", "xls"], ["ods", "ods"
     assert.deepEqual(reply.warnings, []);
   });
 }
+
+test("a table that starts in column B under a title in column A: its rows start at the table, not with an empty cell", async () => {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([["MADE UP: FOI 1234"], [null, "Age group", "Outcome", "Number"], [null, "16-24", "Dismissal", 1], [null, "25-34", "Verbal warning", 2], [null, "Total", null, 3], [], [null, null, "Note in column C"]]), "Cases");
+  const {reply, lines} = await read(new Uint8Array(XLSX.write(book, {type: "array", bookType: "xlsx"}) as ArrayBuffer), "offset.xlsx");
+  assert.deepEqual(lines.slice(1, 8), ["MADE UP: FOI 1234", "Age group\tOutcome\tNumber", "16-24\tDismissal\t1", "25-34\tVerbal warning\t2", "Total\t\t3", "", "Note in column C"]);
+  assert.deepEqual(reply.records.map(brief), [["16-24", "dismissal", 1, false, 4], ["25-34", "verbal warning", 2, false, 5]]);
+  assert.equal(reply.fields.tableTotal, 3);
+});
+
+test("a sheet whose used range is vast (a stray cell far away) is refused before it is laid out", async () => {
+  const sheet: XLSX.WorkSheet = {"!ref": "A1:XFD2000", A1: {t: "s", v: "Age group"}, XFD2000: {t: "s", v: "stray"}};
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, "Vast");
+  const bytes = new Uint8Array(XLSX.write(book, {type: "array", bookType: "xlsx"}) as ArrayBuffer);
+  await assert.rejects(extractText(bytes, "vast.xlsx"), {message: "vast.xlsx: too large to read: a sheet spans 2,000 rows by 16,384 columns; the kit reads at most 2,000,000 cells"});
+});
 
 test("a .docx whose age cell is merged down (w:vMerge): no row loses its age; a second table is kept and marked", async () => {
   const {format, textSource, reply, lines} = await read(await makeDocxMerged(), "made-up-merged.docx");

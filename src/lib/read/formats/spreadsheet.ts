@@ -41,7 +41,7 @@ export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFo
   const out: string[] = [];
   let cells = 0;
   names.forEach((name, index) => {
-    const rows = sheetRows(book.Sheets[name]);
+    const rows = sheetRows(book.Sheets[name], file);
     cells += rows.reduce((n, row) => n + row.length, 0);
     if (cells > LIMITS.sheetCells) tooBig(file, `its sheets hold more than ${LIMITS.sheetCells.toLocaleString("en-GB")} cells`);
     out.push(sheetLine(name, index + 1, names.length, rows.length));
@@ -62,11 +62,10 @@ function quietly<T>(read: () => T): T {
   }
 }
 
-/** A sheet's rows from row 1 to its last row with content, columns from its first to its last column with content. */
-function sheetRows(sheet: XLSX.WorkSheet | undefined): string[][] {
+/** A sheet's rows from row 1 to its last row with content, each from its block's first used column to the sheet's last. */
+function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): string[][] {
   const data = (sheet?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
   const text: string[][] = [];
-  let first = Infinity;
   let last = -1;
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
@@ -75,7 +74,6 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): string[][] {
       const value = cellValue(row[c]);
       if (value === "") continue;
       (text[r] ??= [])[c] = value;
-      first = Math.min(first, c);
       last = Math.max(last, c);
     }
   }
@@ -86,10 +84,27 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): string[][] {
     for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, data.length - 1); r++) (text[r] ??= [])[merge.s.c] = value;
   }
   if (last < 0) return [];
+  // Checked before the grid is laid out: a stray cell far to the right must not make it huge.
+  if (text.length * (last + 1) > LIMITS.sheetCells) tooBig(file, `a sheet spans ${text.length.toLocaleString("en-GB")} rows by ${(last + 1).toLocaleString("en-GB")} columns; the kit reads at most ${LIMITS.sheetCells.toLocaleString("en-GB")} cells`);
+  // Rows run from the block's first used column, a block being rows between empty rows: a table that
+  // starts in column B under a title in column A keeps no empty first cell (a line starting with a tab
+  // reads as the tab-indented layout). A title or note left of its block's table starts where it starts.
+  const full = Array.from({length: text.length}, (_, r) => Array.from({length: last + 1}, (_, c) => text[r]?.[c] ?? ""));
+  const firstUsed = (row: string[]) => row.findIndex((cell) => cell !== "");
   const rows: string[][] = [];
-  for (let r = 0; r < text.length; r++) {
-    const row = text[r] ?? [];
-    rows.push(Array.from({length: last - first + 1}, (_, k) => row[first + k] ?? ""));
+  for (let r = 0; r < full.length; ) {
+    if (firstUsed(full[r]) < 0) {
+      rows.push([]);
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end < full.length && firstUsed(full[end]) >= 0) end++;
+    const block = full.slice(r, end);
+    const tableRows = block.filter((row) => row.filter((cell) => cell !== "").length >= 2);
+    const start = (tableRows.length ? tableRows : block).reduce((min, row) => Math.min(min, firstUsed(row)), Infinity);
+    for (const row of block) rows.push(row.slice(Math.min(start, firstUsed(row))));
+    r = end;
   }
   return rows;
 }
