@@ -140,10 +140,22 @@ export interface Refusal {
   text: string;
 }
 
-export type TextSource = "as received" | "extracted from docx" | "extracted from pdf";
+/**
+ * What a record's `line` counts in: the file's own text, the text extracted from
+ * a document (one paragraph or table row per line; for spreadsheets a line
+ * naming each sheet, then one line per row), the text read by OCR from a scanned
+ * PDF, or, for an e-mail, its body or the attachment that holds the reply.
+ */
+export type TextSource =
+  | "as received"
+  | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html"}`
+  | "read by OCR from a scanned pdf"
+  | `extracted from ${"eml" | "msg"} body`
+  | `${"as received" | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html"}` | "read by OCR from a scanned pdf" | `extracted from ${"eml" | "msg"} body`} (attachment "${string}" of the ${"eml" | "msg"})`;
 
 /** The file formats the kit reads. */
-export type ReplyFormat = "text" | "csv" | "tsv" | "docx" | "pdf";
+export type ReplyFormat =
+  "text" | "csv" | "tsv" | "docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html" | "eml" | "msg";
 
 export type CheckStatus = "pass" | "fail" | "not available";
 

@@ -1,6 +1,6 @@
 // A Word (.docx) and a PDF reply, dropped into a data folder with their .meta.json, build with `npm run build`
 // and appear on every page and in both downloads (records.csv, records.json). The replies are MADE UP, written
-// by code (test/fixtures/make-binary.ts); the site is built once, in a temp folder, from a copy of the data.
+// by code (tools/fixtures/make-binary.ts); the site is built once, in a temp folder, from a copy of the data.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
 import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {after, before, test} from "node:test";
 import {csvParse} from "d3-dsv";
 import type {Browser} from "playwright-core";
-import {makeDocx, makePdf, MADE_UP_TABLE} from "../fixtures/make-binary.js";
+import {makeDocx, makePdf, MADE_UP_TABLE} from "../../tools/fixtures/make-binary.js";
 import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -24,7 +24,7 @@ const meta = (authority: string) =>
     periodEnd: "2015-12-31",
     licence: "none: made up for a test",
     attribution: `${authority}: made up for a test.`,
-    source: "test/fixtures/make-binary.ts (made up)"
+    source: "tools/fixtures/make-binary.ts (made up)"
   });
 
 let browser: Browser;

@@ -7,7 +7,7 @@ import {loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {splitLines} from "../../src/lib/parse/text.js";
 import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
-import {makeDocx, makePdf} from "../fixtures/make-binary.js";
+import {makeDocx, makePdf} from "../../tools/fixtures/make-binary.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/replies");
 const mappings = loadMappings();

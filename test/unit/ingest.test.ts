@@ -9,7 +9,7 @@ import {PDFDocument} from "pdf-lib";
 import {extractText} from "../../src/lib/read/extract.js";
 import {DATA_DIR} from "../../src/lib/read/replies.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
-import {makeDocx, makePdf} from "../fixtures/make-binary.js";
+import {makeDocx, makePdf} from "../../tools/fixtures/make-binary.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "test/fixtures/replies");
@@ -127,7 +127,7 @@ test("one bad file among many: the rest are read, each bad file is one line, exi
   assert.deepEqual(lines, [
     "error: empty.txt: the file is empty",
     "error: binary.txt: the file is binary, not text (it contains NUL bytes)",
-    "error: old-word.doc: this is an old Word (.doc) or Excel (.xls) file, which the kit cannot read; save it as .docx, .csv or .txt",
+    "error: old-word.doc: the file is an old Office (OLE) file, as old Word (.doc), Excel (.xls) and Outlook (.msg) files are, but it is damaged (CFB file size 10 < 512)",
     "error: missing.txt: no such file"
   ]);
   assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
@@ -164,7 +164,7 @@ test("a Word reply dropped into data/responses/ with its metadata reaches the lo
       periodEnd: "2015-12-31",
       licence: "none: made up",
       attribution: "Made up for a test.",
-      source: "test/fixtures/make-binary.ts"
+      source: "tools/fixtures/make-binary.ts"
     })
   );
   const run = spawnSync(process.execPath, ["--import", "tsx", "src/data/responses.json.ts"], {

@@ -10,7 +10,7 @@ import {csvParse} from "d3-dsv";
 import {codeHash, replyKey} from "../../src/lib/read/cache.js";
 import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
-import {makeDocx} from "../fixtures/make-binary.js";
+import {makeDocx} from "../../tools/fixtures/make-binary.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const temps: string[] = [];
@@ -165,7 +165,7 @@ test("the three loaders parse each reply once: the download loaders read what th
       periodEnd: "2015-12-31",
       licence: "none: made up",
       attribution: "Made up for a test.",
-      source: "test/fixtures/make-binary.ts"
+      source: "tools/fixtures/make-binary.ts"
     })
   );
   const env = {...process.env, FOI_DATA_DIR: data, FOI_CACHE_DIR: cacheDir};

@@ -1,16 +1,24 @@
 /**
- * Node-only: turns a reply file's bytes into text, whatever the format. Plain
- * text, CSV and TSV are decoded (UTF-8, Windows-1252 or UTF-16); Word (.docx)
- * goes through mammoth and PDF through unpdf (pdf.js), both turned into text
- * with one table row per line. For Word and PDF files the line numbers in
- * records count in that extracted text, and the reply says so.
+ * Node-only: turns a reply file's bytes into text, whatever the format, with
+ * one table row per line (cells separated by tabs) so the parser reads every
+ * format alike. What a file is comes from its bytes (its name only breaks ties
+ * between kinds of text). Each format's reader is in ./formats/; the text
+ * source says what the line numbers count in (see docs/ingest.md, "Formats").
  *
- * mammoth and unpdf are loaded only when a Word or PDF file is read: pdf.js is
- * large, and a loader whose replies all come from the parse cache needs neither.
+ * Every reader is bounded (./formats/limits.ts): a file too large, a PDF of too
+ * many pages, a zip bomb posing as a .docx or .xlsx each get a one-line
+ * ReplyError before the work they would cost. Nothing else may escape: a
+ * library's own error becomes a ReplyError naming the file.
  */
-import {docxHtmlToText, pdfItemsToText, type PdfTextItem} from "../parse/extracted-text.js";
 import {ReplyError, decodeReply} from "../parse/text.js";
 import type {ReplyFormat, TextSource} from "../types.js";
+import {openOle} from "./formats/cfb.js";
+import {docxText} from "./formats/docx.js";
+import {htmlText} from "./formats/html.js";
+import {LIMITS, capText, tooBig} from "./formats/limits.js";
+import {odtText} from "./formats/odt.js";
+import {whilePdfReads} from "./formats/pdf-guard.js";
+import {openZip} from "./formats/zip.js";
 
 export interface ExtractedText {
   text: string;
@@ -23,85 +31,171 @@ const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66]; // {\rtf
+const IMAGES: [number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], "a PNG image"],
+  [[0xff, 0xd8, 0xff], "a JPEG image"],
+  [[0x49, 0x49, 0x2a, 0x00], "a TIFF image"],
+  [[0x4d, 0x4d, 0x00, 0x2a], "a TIFF image"]
+];
 
-/** Says what a file is from its first bytes, with its name's extension as a tie-breaker for text. */
+const ZIP_NAMES: Record<string, string> = {
+  docx: "Word .docx",
+  xlsx: "Excel .xlsx",
+  ods: "OpenDocument .ods",
+  odt: "OpenDocument .odt"
+};
+const extension = (name: string) => /\.([^./]+)$/.exec(name)?.[1].toLowerCase() ?? "";
+
+/** Says what a file is from its bytes, with its name's extension as a tie-breaker for text. */
 export function sniffFormat(bytes: Uint8Array, name: string): ReplyFormat {
-  const ext = /\.([^./]+)$/.exec(name)?.[1].toLowerCase() ?? "";
+  const ext = extension(name);
   if (startsWith(bytes, PDF)) return "pdf";
-  if (startsWith(bytes, ZIP)) return "docx";
-  if (startsWith(bytes, OLE))
+  if (startsWith(bytes, ZIP)) return zipFormat(bytes, name, ext);
+  if (startsWith(bytes, OLE)) {
+    const kind = openOle(bytes, name).kind;
+    if (kind) return kind;
     throw new ReplyError(
       name,
       null,
-      "this is an old Word (.doc) or Excel (.xls) file, which the kit cannot read; save it as .docx, .csv or .txt"
+      "the file is an old Office (OLE) file but not an old Word (.doc), Excel (.xls) or Outlook (.msg) one; save it as .docx, .xlsx or .csv"
     );
-  if (ext === "pdf" || ext === "docx")
+  }
+  if (startsWith(bytes, RTF))
     throw new ReplyError(
       name,
       null,
-      `the file is named .${ext} but is not a ${ext === "pdf" ? "PDF" : "Word .docx"} file (its first bytes do not match)`
+      "the file is in Rich Text Format (.rtf), which the kit does not read; save it as .docx or .txt"
     );
+  for (const [signature, what] of IMAGES) {
+    if (startsWith(bytes, signature))
+      throw new ReplyError(name, null, `the file is ${what}, not a document; transcribe its table into a .csv file`);
+  }
+  const known: Record<string, string> = {
+    pdf: "PDF",
+    docx: "Word .docx",
+    xlsx: "Excel .xlsx",
+    xls: "Excel .xls",
+    doc: "Word .doc",
+    ods: "OpenDocument .ods",
+    odt: "OpenDocument .odt",
+    msg: "Outlook .msg"
+  };
+  if (known[ext])
+    throw new ReplyError(
+      name,
+      null,
+      `the file is named .${ext} but is not ${/^[AEIOU]/.test(known[ext]) ? "an" : "a"} ${known[ext]} file (its first bytes do not match)`
+    );
+  if (ext === "eml" || looksLikeEmail(bytes)) return "eml";
+  if (ext === "html" || ext === "htm" || looksLikeHtml(bytes)) return "html";
   if (ext === "csv") return "csv";
   if (ext === "tsv" || ext === "tab") return "tsv";
   return "text";
 }
 
-/** Reads any supported reply file's bytes as text. Throws ReplyError naming the file for anything it cannot read. */
-export async function extractText(bytes: Uint8Array, name: string): Promise<ExtractedText> {
+/** A zip archive is a .docx, .xlsx, .ods or .odt by what it holds, not by its name. */
+function zipFormat(bytes: Uint8Array, name: string, ext: string): ReplyFormat {
+  const zip = openZip(bytes, name, ZIP_NAMES[ext] ?? "Word, Excel or OpenDocument");
+  if (zip.entries.has("word/document.xml")) return "docx";
+  if (zip.entries.has("xl/workbook.xml") || zip.entries.has("xl/workbook.bin")) return "xlsx";
+  const mimetype = zip.entries.has("mimetype") ? zip.text("mimetype")?.trim() : null;
+  if (mimetype === "application/vnd.oasis.opendocument.spreadsheet") return "ods";
+  if (mimetype === "application/vnd.oasis.opendocument.text") return "odt";
+  throw new ReplyError(
+    name,
+    null,
+    `the file is a zip archive but not a readable ${ZIP_NAMES[ext] ?? "Word, Excel or OpenDocument"} document (it holds no document the kit knows)`
+  );
+}
+
+const head = (bytes: Uint8Array) =>
+  new TextDecoder("latin1").decode(bytes.subarray(0, 2048)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, "");
+
+/** An e-mail saved as a file starts with its headers, among them ones a letter never has. */
+function looksLikeEmail(bytes: Uint8Array): boolean {
+  const text = head(bytes);
+  const headers = text.split(/\r?\n\r?\n/)[0];
+  return (
+    /^[A-Za-z-]+: /.test(text) &&
+    /^(?:MIME-Version|Received|Message-ID|Return-Path|Delivered-To|X-[A-Za-z-]+):/im.test(headers)
+  );
+}
+
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html)[\s>]/i.test(head(bytes));
+}
+
+/**
+ * Reads any supported reply file's bytes as text. Throws ReplyError naming the
+ * file for anything it cannot read. `depth` counts e-mails inside e-mails.
+ */
+export async function extractText(bytes: Uint8Array, name: string, depth = 0): Promise<ExtractedText> {
   if (bytes.length === 0) throw new ReplyError(name, null, "the file is empty");
-  const format = sniffFormat(bytes, name);
-  if (format === "docx")
-    return {text: await docxText(bytes, name), format, encoding: null, textSource: "extracted from docx"};
-  if (format === "pdf")
-    return {text: await pdfText(bytes, name), format, encoding: null, textSource: "extracted from pdf"};
-  const {text, encoding} = decodeReply(bytes, name);
-  return {text, format, encoding, textSource: "as received"};
-}
-
-async function docxText(bytes: Uint8Array, name: string): Promise<string> {
-  const {default: mammoth} = await import("mammoth");
-  let html: string;
-  try {
-    html = (await mammoth.convertToHtml({buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)})).value;
-  } catch (error) {
-    const why = String((error as Error)?.message ?? error).split("\n")[0];
-    throw new ReplyError(name, null, `the file is a zip archive but not a readable Word .docx document (${why})`);
-  }
-  const text = docxHtmlToText(html);
-  if (!text.trim()) throw new ReplyError(name, null, "the Word document holds no text");
-  return text;
-}
-
-async function pdfText(bytes: Uint8Array, name: string): Promise<string> {
-  const {getDocumentProxy} = await import("unpdf");
-  const pages: PdfTextItem[][] = [];
-  try {
-    // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), {
-      verbosity: 0,
-      useSystemFonts: false,
-      stopAtErrors: true
-    });
-    try {
-      for (let n = 1; n <= pdf.numPages; n++) {
-        const page = await pdf.getPage(n);
-        const content = await page.getTextContent();
-        pages.push(content.items.filter((it) => "str" in it) as unknown as PdfTextItem[]);
-      }
-    } finally {
-      await pdf.cleanup();
-    }
-  } catch (error) {
-    const e = error as {name?: string; message?: string};
-    if (e?.name === "PasswordException") throw new ReplyError(name, null, "the PDF is protected by a password");
-    throw new ReplyError(name, null, `the PDF cannot be read (${String(e?.message ?? error).split("\n")[0]})`);
-  }
-  const text = pdfItemsToText(pages);
-  if (!text.trim())
-    throw new ReplyError(
+  if (bytes.length > LIMITS.fileBytes)
+    tooBig(
       name,
-      null,
-      "the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it"
+      `it is ${(bytes.length / 1048576).toFixed(1)} MB; the kit reads files of at most ${LIMITS.fileBytes / 1048576} MB`
     );
-  return text;
+  try {
+    const got = await extractAny(bytes, name, depth);
+    return {...got, text: capText(got.text, name)};
+  } catch (error) {
+    if (error instanceof ReplyError) throw error;
+    // A library failing in a way its reader did not foresee is still this file's problem, said in one line.
+    const why = String((error as Error)?.message ?? error).split("\n")[0];
+    throw new ReplyError(name, null, `the file cannot be read (${why})`);
+  }
+}
+
+async function extractAny(bytes: Uint8Array, name: string, depth: number): Promise<ExtractedText> {
+  const format = sniffFormat(bytes, name);
+  const extracted = (text: string): ExtractedText => {
+    if (!text.trim())
+      throw new ReplyError(name, null, `the ${format === "docx" ? "Word document" : `.${format} file`} holds no text`);
+    return {text, format, encoding: null, textSource: `extracted from ${format}` as TextSource};
+  };
+  switch (format) {
+    case "pdf": {
+      // Loaded when needed, like the other large readers below: pdf.js and the spreadsheet
+      // library are big, and a loader whose replies all come from the parse cache needs neither.
+      const {text, textSource} = await whilePdfReads(async () => {
+        const {pdfText} = await import("./formats/pdf.js");
+        return pdfText(bytes, name);
+      });
+      return {text, format, encoding: null, textSource};
+    }
+    case "docx":
+      return extracted(docxText(bytes, name));
+    case "odt":
+      return extracted(odtText(bytes, name));
+    case "xlsx":
+    case "xls":
+    case "ods": {
+      const {spreadsheetText} = await import("./formats/spreadsheet.js");
+      return extracted(spreadsheetText(bytes, name, format));
+    }
+    case "doc": {
+      // Loaded when needed: the old-Word and e-mail libraries take a noticeable time to load.
+      const {docText} = await import("./formats/doc.js");
+      return extracted(await docText(openOle(bytes, name), name));
+    }
+    case "msg":
+    case "eml": {
+      if (depth >= LIMITS.mailDepth)
+        throw new ReplyError(name, null, `e-mails are attached inside each other more than ${LIMITS.mailDepth} deep`);
+      const read = (inner: Uint8Array, innerName: string, innerDepth: number) =>
+        extractText(inner, innerName, innerDepth);
+      const {emlText, msgText} = await import("./formats/mail.js");
+      return format === "eml" ? emlText(bytes, name, read, depth) : msgText(bytes, name, read, depth);
+    }
+    case "html": {
+      const {text, encoding} = decodeReply(bytes, name);
+      return {...extracted(htmlText(text, name)), encoding};
+    }
+    default: {
+      const {text, encoding} = decodeReply(bytes, name);
+      return {text, format, encoding, textSource: "as received"};
+    }
+  }
 }

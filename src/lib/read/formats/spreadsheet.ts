@@ -1,0 +1,137 @@
+/**
+ * Node-only: spreadsheets (.xlsx, old binary .xls, OpenDocument .ods) through
+ * SheetJS Community Edition. Every sheet is kept, in workbook order: a line
+ * names the sheet, then one line per spreadsheet row from row 1, cells as the
+ * spreadsheet shows them (its number formats: "3.1%", "<5") separated by tabs.
+ * So row R of a sheet is R lines below the line naming it, and a title above
+ * the header or notes below the table stay where they were. A cell merged down
+ * over several rows passes its value to each of them.
+ */
+import * as XLSX from "@e965/xlsx";
+import * as cptable from "@e965/xlsx/dist/cpexcel.full.mjs";
+import {LIMITS, tooBig} from "./limits.js";
+import {openZip} from "./zip.js";
+import {cellText} from "./grid.js";
+import {ReplyError} from "../../parse/text.js";
+
+// Old .xls files store text in the Windows code page they were saved with.
+XLSX.set_cptable(cptable);
+
+export type SheetFormat = "xlsx" | "xls" | "ods";
+const NAMES: Record<SheetFormat, string> = {xlsx: "Excel .xlsx", xls: "Excel .xls", ods: "OpenDocument .ods"};
+
+/** The line that opens a sheet in the text; row R of the sheet is R lines below it. */
+export const sheetLine = (name: string, index: number, count: number, rows: number) =>
+  `Sheet "${name.replace(/[\t,;|]/g, " ")}" (${index} of ${count}): ${rows === 0 ? "empty" : `its rows 1 to ${rows} follow, one line each`}`;
+
+export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFormat): string {
+  // Zip-based workbooks are checked for bombs before SheetJS unpacks them.
+  if (format !== "xls") openZip(bytes, file, NAMES[format]).verifyAll();
+  let book: XLSX.WorkBook;
+  try {
+    // sheetRows stops SheetJS reading rows past the cell limit (a sheet of that many rows is over it anyway).
+    book = quietly(() =>
+      XLSX.read(bytes, {
+        type: "array",
+        dense: true,
+        cellFormula: false,
+        cellHTML: false,
+        cellStyles: false,
+        bookVBA: false,
+        sheetRows: LIMITS.sheetCells,
+        WTF: false
+      })
+    );
+  } catch (error) {
+    if (error instanceof ReplyError) throw error;
+    const why = String((error as Error)?.message ?? error).split("\n")[0];
+    throw new ReplyError(file, null, `the file is not a readable ${NAMES[format]} workbook (${why})`);
+  }
+  const names = book.SheetNames ?? [];
+  if (names.length === 0) throw new ReplyError(file, null, `the ${NAMES[format]} workbook has no sheets`);
+  const out: string[] = [];
+  let cells = 0;
+  names.forEach((name, index) => {
+    const rows = sheetRows(book.Sheets[name], file);
+    cells += rows.reduce((n, row) => n + row.length, 0);
+    if (cells > LIMITS.sheetCells)
+      tooBig(file, `its sheets hold more than ${LIMITS.sheetCells.toLocaleString("en-GB")} cells`);
+    out.push(sheetLine(name, index + 1, names.length, rows.length));
+    out.push(...rows.map((row) => row.join("\t").replace(/\t+$/, "")));
+  });
+  if (!out.some((line, i) => i > 0 && line.trim() && !line.startsWith('Sheet "')))
+    throw new ReplyError(file, null, `the ${NAMES[format]} workbook's sheets are empty`);
+  return out.join("\n") + "\n";
+}
+
+/** SheetJS logs records it does not know ("Missing Info for XLS Record ...") to the console; a reader's output is its text or its error. */
+function quietly<T>(read: () => T): T {
+  const saved = [console.log, console.warn, console.error];
+  console.log = console.warn = console.error = () => undefined;
+  try {
+    return read();
+  } finally {
+    [console.log, console.warn, console.error] = saved;
+  }
+}
+
+/** A sheet's rows from row 1 to its last row with content, each from its block's first used column to the sheet's last. */
+function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): string[][] {
+  const data = (sheet?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  const text: string[][] = [];
+  let last = -1;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const value = cellValue(row[c]);
+      if (value === "") continue;
+      (text[r] ??= [])[c] = value;
+      last = Math.max(last, c);
+    }
+  }
+  // A merged cell holds its value in its top-left cell only; pass it down the rows it covers.
+  for (const merge of sheet?.["!merges"] ?? []) {
+    const value = text[merge.s.r]?.[merge.s.c];
+    if (value == null) continue;
+    for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, data.length - 1); r++) (text[r] ??= [])[merge.s.c] = value;
+  }
+  if (last < 0) return [];
+  // Checked before the grid is laid out: a stray cell far to the right must not make it huge.
+  if (text.length * (last + 1) > LIMITS.sheetCells)
+    tooBig(
+      file,
+      `a sheet spans ${text.length.toLocaleString("en-GB")} rows by ${(last + 1).toLocaleString("en-GB")} columns; the kit reads at most ${LIMITS.sheetCells.toLocaleString("en-GB")} cells`
+    );
+  // Rows run from the block's first used column, a block being rows between empty rows: a table that
+  // starts in column B under a title in column A keeps no empty first cell (a line starting with a tab
+  // reads as the tab-indented layout). A title or note left of its block's table starts where it starts.
+  const full = Array.from({length: text.length}, (_, r) =>
+    Array.from({length: last + 1}, (_, c) => text[r]?.[c] ?? "")
+  );
+  const firstUsed = (row: string[]) => row.findIndex((cell) => cell !== "");
+  const rows: string[][] = [];
+  for (let r = 0; r < full.length;) {
+    if (firstUsed(full[r]) < 0) {
+      rows.push([]);
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end < full.length && firstUsed(full[end]) >= 0) end++;
+    const block = full.slice(r, end);
+    const tableRows = block.filter((row) => row.filter((cell) => cell !== "").length >= 2);
+    const start = (tableRows.length ? tableRows : block).reduce((min, row) => Math.min(min, firstUsed(row)), Infinity);
+    for (const row of block) rows.push(row.slice(Math.min(start, firstUsed(row))));
+    r = end;
+  }
+  return rows;
+}
+
+/** The cell as the spreadsheet shows it: its formatted text, else its value. */
+function cellValue(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.t === "z") return "";
+  const shown =
+    cell.w ?? (cell.v == null ? "" : String(cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : cell.v));
+  return cellText(shown);
+}
