@@ -4,7 +4,7 @@
  * cols: "outcome", orders})`): known counts only; the caption says how many
  * lines with a withheld count it could not draw.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import type {PivotResult} from "../lib/pivot/pivot.js";
 import {colorRange} from "./pivot-chart.js";
 

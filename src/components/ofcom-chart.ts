@@ -2,7 +2,7 @@
  * The Ofcom comparison as charts: each band's observed share of investigated employees (with its Wilson
  * interval) beside the share expected if cases followed social media use; and the ratio of the two.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import {countNoun, formatCount, formatNumber, formatShare, formatStatedPercent} from "../lib/present/index.js";
 import type {Comparison} from "../lib/ofcom/comparison.js";
 

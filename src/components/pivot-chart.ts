@@ -5,8 +5,8 @@
  * from the pivot (known counts only); withheld counts are not drawn, and the
  * caption says how many there are. The table beside it holds every number.
  */
-import * as Plot from "@observablehq/plot";
-import {interpolateBlues, interpolateYlOrRd, schemeObservable10} from "d3-scale-chromatic";
+import * as Plot from "../vendor/plot.js";
+import {interpolateBlues, interpolateYlOrRd, schemeObservable10} from "../vendor/plot.js";
 import {formatCell, formatMeasure} from "../lib/pivot/format.js";
 import {formatPercent} from "../lib/present/index.js";
 import {dimensionName, measureName, type Dimension, type PivotCell, type PivotResult} from "../lib/pivot/pivot.js";
