@@ -1,0 +1,54 @@
+/**
+ * What a notebook page imports: the kit's browser-safe API in one place, by the
+ * path a reply takes to a page. Pages import it as `./lib/index.js`; the files
+ * behind it are in the folders named below (see docs/notebooks.md).
+ *
+ * Not here: src/lib/read/ (Node-only file access, for loaders and commands).
+ */
+
+// The shapes every part agrees on.
+export * from "./types.js";
+
+// records/: the loaders' output flattened, the tidy records, the one rule for withheld counts.
+export {allRecords, type ResponsesData} from "./records/responses.js";
+export {RECORD_FIELDS, RECORD_COLUMNS, tidyRecords, type TidyRecord} from "./records/tidy.js";
+export {countRange, sumCounts, type CountRange, type CountSum} from "./records/withheld.js";
+
+// pivot/: the one pivot engine, and its words.
+export {
+  DIMENSIONS,
+  MEASURES,
+  NO_CASE_TO_ANSWER,
+  authoritiesOf,
+  cellAt,
+  dimensionName,
+  measureName,
+  pivot,
+  recordsAt,
+  type Dimension,
+  type Measure,
+  type PivotCell,
+  type PivotOptions,
+  type PivotResult,
+  type Selection
+} from "./pivot/pivot.js";
+export {describeFilters, formatCell, formatMeasure, recordLines, recordSource} from "./pivot/format.js";
+
+// stats/: intervals and tests.
+export {wilsonInterval, type Interval} from "./stats/intervals.js";
+
+// report/: figures and caveats as structured facts with line citations.
+export {reportFigures, share, type ReportFigures, type Share} from "./report/figures.js";
+export {replyCaveats, type CaveatFact, type ReplyCaveats} from "./report/caveats.js";
+export {replySource, type ReplySource} from "./report/sources.js";
+
+// ofcom/: the comparison with Ofcom's figures on social media use by age.
+export {compareWithOfcom, type Comparison} from "./ofcom/comparison.js";
+export {readingOf} from "./ofcom/reading.js";
+
+// campaign/: one request, many councils.
+export {slugOf} from "./campaign/slug.js";
+export type {CampaignData, CampaignStatus, CouncilSummary} from "./campaign/types.js";
+
+// present/: the one place for numbers, shares and percentages, dates, lists, withheld wording, statuses.
+export * from "./present/index.js";
