@@ -91,7 +91,10 @@ test("the report shows the campaign: statuses, councils behind the pooled figure
   assert.ok(text.includes(`${responses.length} answered with figures`), "answered");
   assert.ok(text.includes("No council refused"));
   assert.ok(text.includes("A refusal is never counted as zero cases"));
-  assert.ok(text.includes(`pool ${figures.employees} employees in 1 council`), "the councils behind the pooled figures");
+  assert.ok(
+    text.includes(`pool ${figures.employees} employees in 1 council`),
+    "the councils behind the pooled figures"
+  );
   const bars = await main.locator("figure:has(h2:text('Replies to the request')) svg g[aria-label='bar'] rect").count();
   assert.equal(bars, 6, "a bar per status (no awaiting without a list of the authorities asked)");
   // With one council there is nothing to set it against: the funnel plot says so instead of drawing a lonely dot.
