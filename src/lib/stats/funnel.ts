@@ -79,8 +79,8 @@ export function funnel(units: readonly FunnelUnit[], {steps = 200}: {steps?: num
   const largest = Math.max(0, ...plotted.map((u) => u.n));
   const ns = new Set<number>();
   // Evenly spaced on a square-root scale, where the limits change fastest for small n.
-  for (let i = 0; i <= steps && largest > 0; i++)
-    ns.add(Math.max(1, Math.round((1 + ((Math.sqrt(largest) - 1) * i) / steps) ** 2)));
+  const count = largest > 0 ? steps : -1;
+  for (let i = 0; i <= count; i++) ns.add(Math.max(1, Math.round((1 + ((Math.sqrt(largest) - 1) * i) / steps) ** 2)));
   const limits = [...ns]
     .sort((a, b) => a - b)
     .map((n) => {
