@@ -6,7 +6,10 @@
  * and tests import it.
  */
 import type {CampaignData, CampaignStatus, CouncilSummary} from "../campaign/types.js";
-import {statusLabel} from "../present/index.js";
+import {countNoun, statusLabel} from "../present/index.js";
+import {compareWithOfcom, type Comparison} from "../ofcom/comparison.js";
+import type {OfcomData} from "../ofcom/reference.js";
+import type {KnownAgeBand} from "../types.js";
 import {funnel, type Funnel} from "../stats/funnel.js";
 import {recordFigures, type RecordFigures} from "./figures.js";
 
@@ -141,4 +144,39 @@ export function councilRows(data: CampaignData): CouncilRow[] {
     checksFailed: c.checksFailed,
     replyDate: c.replyDate
   }));
+}
+
+/** The simulated test's budget at build time: draws × cases, a few seconds whatever the campaign's size. */
+export const DRAW_BUDGET = 50_000_000;
+
+/**
+ * Draws for the pooled Ofcom comparison's simulated test: the kit's 100,000 for up to 500
+ * cases, fewer beyond so that the test costs about the same whatever the campaign's size
+ * (its cost grows with draws × cases), and never fewer than 2,000 (p-values down to 0.0005).
+ */
+export function pooledDraws(cases: number): number {
+  return Math.max(2_000, Math.min(100_000, Math.floor(DRAW_BUDGET / Math.max(1, cases))));
+}
+
+/**
+ * The pooled records against Ofcom's figures with the defaults of the /ofcom page
+ * (data/reference/oldest-band.json): equal staff per band, or the council's own profile
+ * when one council stands behind the figures. Computed at build time (src/data/report.json.ts):
+ * the test on thousands of cases takes seconds.
+ */
+export function pooledComparison(data: CampaignData, ofcom: OfcomData): Comparison {
+  const pooled = pooledFigures(data);
+  const only = pooled.only;
+  return compareWithOfcom({
+    records: data.pooledRecords,
+    authority: only ? only.authority : `${countNoun(pooled.withCases, "council")} pooled`,
+    file: only?.file ?? "",
+    reference: ofcom.reference,
+    ageBands: data.ageBands as KnownAgeBand[],
+    workforce: (only && ofcom.workforce.find((w) => w.authority === only.authority)) ?? null,
+    oldest: {mode: ofcom.oldestBand.default, weight5564: ofcom.oldestBand.blendWeight5564},
+    draws: pooledDraws(pooled.employees),
+    // Each filling of the withheld counts is a test of 20,000 draws: as many as the same budget allows.
+    maxFillings: Math.min(200, Math.floor(DRAW_BUDGET / (20_000 * Math.max(1, pooled.employees))))
+  });
 }
