@@ -54,10 +54,14 @@ export interface CampaignRead {
   unreadable: UnreadableReply[];
 }
 
-/** Reads a data folder's campaign: its request, authorities, replies and the files the kit could not read. */
-export async function readCampaign(dataDir = DATA_DIR): Promise<CampaignRead> {
-  const request = readRequest(dataDir);
-  const asked = readAsked(dataDir);
+/**
+ * Reads every reply of a data folder through readReplies, keeping the files it
+ * cannot read as UnreadableReply (with the reason) instead of stopping: what
+ * every loader starts from, so a build lists an unreadable file rather than failing.
+ */
+export async function readRepliesListingUnreadable(
+  dataDir = DATA_DIR
+): Promise<{mappings: Mappings; replies: ParsedReply[]; unreadable: UnreadableReply[]}> {
   const files = listReplies(join(dataDir, "responses"));
   const errors: ReplyError[] = [];
   const {mappings, replies} = await readReplies({
@@ -79,6 +83,14 @@ export async function readCampaign(dataDir = DATA_DIR): Promise<CampaignRead> {
       : "could not be read";
     return {file, authority: metaAuthority(path, file), reason, line: error?.file === file ? error.line : null};
   });
+  return {mappings, replies, unreadable};
+}
+
+/** Reads a data folder's campaign: its request, authorities, replies and the files the kit could not read. */
+export async function readCampaign(dataDir = DATA_DIR): Promise<CampaignRead> {
+  const request = readRequest(dataDir);
+  const asked = readAsked(dataDir);
+  const {mappings, replies, unreadable} = await readRepliesListingUnreadable(dataDir);
   return {
     input: {request, asked, replies, unreadable, outcomes: outcomeOrder(mappings)},
     mappings,
