@@ -6,7 +6,7 @@
  * and tests import it.
  */
 import type {CampaignData, CampaignStatus, CouncilSummary} from "../campaign/types.js";
-import {countNoun, statusLabel} from "../present/index.js";
+import {statusLabel} from "../present/index.js";
 import {compareWithOfcom, type Comparison} from "../ofcom/comparison.js";
 import type {OfcomData} from "../ofcom/reference.js";
 import type {KnownAgeBand} from "../types.js";
@@ -169,7 +169,8 @@ export function pooledComparison(data: CampaignData, ofcom: OfcomData): Comparis
   const only = pooled.only;
   return compareWithOfcom({
     records: data.pooledRecords,
-    authority: only ? only.authority : `${countNoun(pooled.withCases, "council")} pooled`,
+    // Worded for the reading's "No age profile of the … workforce"; the page titles the chart itself.
+    authority: only ? only.authority : "councils' pooled",
     file: only?.file ?? "",
     reference: ofcom.reference,
     ageBands: data.ageBands as KnownAgeBand[],
