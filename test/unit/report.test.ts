@@ -255,7 +255,7 @@ test("the download loaders write the same records as CSV and JSON, in the dictio
 });
 
 /** A MADE-UP campaign around the seed: Leicester, a made-up council answering with half its counts, a nil return, a section 12 refusal and an unreadable file. */
-function madeUpCampaign() {
+function madeUpCampaign(askedToo: string[] | null = null) {
   const seed = responses[0];
   const as = (authority: string, patch: Partial<ParsedReply>): ParsedReply => ({
     ...seed,
@@ -281,7 +281,14 @@ function madeUpCampaign() {
   ];
   return summariseCampaign({
     request: readRequest(),
-    asked: null,
+    asked:
+      askedToo &&
+      [...replies.map((r) => r.authority), "Made-up Broken", ...askedToo].map((name) => ({
+        name,
+        code: null,
+        type: null,
+        region: null
+      })),
     replies,
     unreadable: [{file: "responses/made-up-broken.pdf", authority: "Made-up Broken", reason: "no text", line: null}],
     outcomes: outcomeOrder(mappings)
@@ -341,4 +348,16 @@ test("campaign notes: one reply keeps its caveats whole; many are counted, not l
   assert.deepEqual(many.scope.categories, [{category: "generic misuse of IT", councils: 2}]);
   assert.deepEqual(many.licences, [{licence: "Open Government Licence", replies: 3}]);
   assert.deepEqual([many.share.minPct, many.share.maxPct], [3.1, 3.1]);
+});
+
+test("with a list of the authorities asked, those with no reply are counted as awaiting, and only then", () => {
+  const s = statusFigures(madeUpCampaign(["Made-up Silent"]));
+  assert.equal(s.councils, 6);
+  assert.equal(s.replies, 5);
+  assert.equal(s.rows.find((r) => r.status === "awaiting")?.councils, 1);
+  assert.equal(s.count("awaiting"), 1);
+  assert.equal(
+    councilRows(madeUpCampaign(["Made-up Silent"])).find((r) => r.council === "Made-up Silent")!.employees,
+    null
+  );
 });
