@@ -90,9 +90,9 @@ export function councilKeys(
 /** What a reader can do about a file the kit could not read. */
 export function unreadableAdvice(file: string): string {
   return (
-    `Check that ${file} is the council's reply and opens; if the kit still cannot read it, type its table into ` +
-    `${transcriptionFileFor(file)} beside it (see docs/ingest.md) and build again. ` +
-    `\`npm run ingest -- data/${file}\` shows the reason.`
+    `Check that ${file} is the council's reply and opens. If the kit still cannot read it, type its table into ` +
+    `${transcriptionFileFor(file)} beside it (see docs/ingest.md in the project) and build again; ` +
+    `npm run ingest with the file's path says what the kit makes of it.`
   );
 }
 
