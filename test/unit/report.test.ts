@@ -319,6 +319,7 @@ test("campaign figures keep statuses apart: a refusal adds no zero, a nil return
   assert.equal(rows.find((r) => r.council === "Made-up Nil")!.employees, 0);
   assert.equal(councilStatusLabel({status: "refused", refusalSections: [12, 40]}), "refused (sections 12 and 40)");
   assert.equal(councilStatusLabel({status: "unreadable", refusalSections: []}), "could not be read");
+  assert.match(rows.find((r) => r.slug.includes("broken"))!.status, /^could not be read: /);
 });
 
 test("the funnel of councils by age band: the two councils with cases, pooled share, the nil council left out", () => {

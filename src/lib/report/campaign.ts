@@ -138,7 +138,8 @@ export function councilRows(data: CampaignData): CouncilRow[] {
   return data.councils.map((c) => ({
     council: c.authority,
     slug: c.slug,
-    status: councilStatusLabel(c),
+    // An unreadable reply says why in the table; its page says what to do.
+    status: c.status === "unreadable" && c.detail ? `${councilStatusLabel(c)}: ${c.detail}` : councilStatusLabel(c),
     employees: c.employees,
     withheld: c.withheldRows,
     checksFailed: c.checksFailed,
