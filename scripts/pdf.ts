@@ -1,17 +1,21 @@
 // Prints the report (the home page) to dist/report.pdf with headless Chromium:
 //   npm run pdf [-- --out path.pdf] [-- --page other.html]
-// Builds the site first when dist/ is missing or older than anything in src/ or data/.
+//   FOI_DATA=dir FOI_OUTPUT=/tmp/site npm run pdf     (another data folder, built to and printed from another output)
+// Builds the site first when the output is missing or older than anything in src/ or the data folder.
 // The print stylesheet (src/style/print.css) drops the sidebar, search and inputs.
 import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, statSync} from "node:fs";
-import {join, relative} from "node:path";
+import {join, relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {launchBrowser, settle} from "../tools/chromium.js";
 import {DIST, serveDist} from "../tools/site.js";
 
 const ROOT = join(import.meta.dirname, "..");
+// The same output folder `npm run build` writes (FOI_OUTPUT, else dist/), from the same data folder (FOI_DATA, else data/).
+const OUTPUT = process.env.FOI_OUTPUT ? resolve(ROOT, process.env.FOI_OUTPUT) : DIST;
+const DATA = resolve(ROOT, process.env.FOI_DATA ?? process.env.FOI_DATA_DIR ?? "data");
 const {values} = parseArgs({
-  options: {out: {type: "string", default: join(DIST, "report.pdf")}, page: {type: "string", default: "index.html"}}
+  options: {out: {type: "string", default: join(OUTPUT, "report.pdf")}, page: {type: "string", default: "index.html"}}
 });
 
 /** Newest modification time of any file under the given folders (Framework's cache excluded). */
@@ -30,17 +34,19 @@ function newestSource(dirs: string[]): number {
   return newest;
 }
 
-const built = join(DIST, values.page);
-const sources = [join(ROOT, "src"), join(ROOT, "data")];
+const built = join(OUTPUT, values.page);
+const sources = [join(ROOT, "src"), DATA];
 if (
   !existsSync(built) ||
   statSync(built).mtimeMs < Math.max(newestSource(sources), statSync(join(ROOT, "observablehq.config.ts")).mtimeMs)
 ) {
-  console.log("Building the site first (dist/ is missing or older than src/ or data/)");
+  console.log(
+    `Building the site first (${relative(ROOT, OUTPUT) || OUTPUT} is missing or older than src/ or the data)`
+  );
   execFileSync("npm", ["run", "build", "--silent"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
 }
 
-const site = await serveDist();
+const site = await serveDist("/", OUTPUT);
 const browser = await launchBrowser();
 try {
   // About the width of an A4 page's text block at 96 px per inch, so charts are drawn

@@ -43,8 +43,12 @@ test("npm run pdf writes the report as a PDF holding its key figures, caveats an
   expect("generic misuse of IT");
   expect(source.attribution!);
   expect("Sources and licence");
+  // The campaign's sections at the shipped scale: statuses, the funnel plot's note, the council table in full.
+  expect("A refusal is never counted as zero cases");
+  expect("there are no councils to compare");
+  expect(`Leicester City Council answered ${figures.employees} 0 0`);
   expect(`Total ${figures.outcomes.map((o) => o.count).join(" ")} ${figures.employees}`);
   // No sidebar, search box or pager: their words are not in the printed text.
-  for (const control of ["Data and downloads", "Next page", "Search"])
+  for (const control of ["Data and downloads", "Next page", "Search", "Find a council", "Age band 16-24"])
     assert.ok(!all.includes(control), `the PDF shows the control "${control}"`);
 });

@@ -21,6 +21,7 @@ const figures = reportFigures({ageBands: [...AGE_BANDS], outcomes: outcomeOrder(
 const caveats = replyCaveats(responses[0]);
 const source = replySource(responses[0]);
 const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ");
+const request = JSON.parse(readFileSync(join(import.meta.dirname, "../../data/campaign/request.json"), "utf8"));
 
 let site: Site;
 let browser: Browser;
@@ -30,7 +31,10 @@ test("the report states the question, the answer, caveats and sources with figur
   const {page, problems} = await visit(browser, site.url, site);
   assert.deepEqual(problems, []);
   const text = squash(await page.locator("#observablehq-main").textContent());
-  assert.ok(text.includes(responses[0].answers[5].question), "question 5 quoted from the reply");
+  // The question comes from the request (data/campaign/request.json), never from a reply's answers.
+  for (const n of [5, 6, 8])
+    assert.ok(text.includes(request.questions.find((q: {number: number}) => q.number === n).text), `question ${n}`);
+  assert.ok(text.includes(request.source), "where the request's wording comes from");
   assert.ok(text.includes(`investigated ${figures.employees} employees`));
   assert.ok(text.includes(caveats.scope!.quote), "answer 7 quoted");
   assert.ok(text.includes(`${caveats.share!.pct}% of all disciplinary proceedings`));
@@ -74,6 +78,38 @@ test("the report embeds the Ofcom comparison and links to every explorer page", 
       links.some((l) => l.startsWith(path)),
       `links to ${path}`
     );
+  await page.context().close();
+});
+
+test("the report shows the campaign: statuses, councils behind the pooled figures, the funnel plot and the council table", async () => {
+  const {page, problems} = await visit(browser, site.url, site);
+  assert.deepEqual(problems, []);
+  const main = page.locator("#observablehq-main");
+  const text = squash(await main.textContent());
+  // One council replied and answered: the status section says so, and that a refusal is never a zero.
+  assert.ok(text.includes(`${responses.length} council replied`), "councils replied");
+  assert.ok(text.includes(`${responses.length} answered with figures`), "answered");
+  assert.ok(text.includes("No council refused"));
+  assert.ok(text.includes("A refusal is never counted as zero cases"));
+  assert.ok(
+    text.includes(`pool ${figures.employees} employees in 1 council`),
+    "the councils behind the pooled figures"
+  );
+  const bars = await main.locator("figure:has(h2:text('Replies to the request')) svg g[aria-label='bar'] rect").count();
+  assert.equal(bars, 6, "a bar per status (no awaiting without a list of the authorities asked)");
+  // With one council there is nothing to set it against: the funnel plot says so instead of drawing a lonely dot.
+  assert.match(text, /Only Leicester City Council has cases so far, so there are no councils to compare/);
+  assert.equal(await main.locator("select").count(), 0, "no age band to choose for a plot that is not drawn");
+  // The council table: searchable, sortable, a row per council linking to its page.
+  const rows = await main
+    .locator("form table tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(1).map((td) => td.textContent)));
+  assert.deepEqual(rows, [["Leicester City Council", "answered", String(figures.employees), "0", "0", rows[0][5]]]);
+  const href = await main.locator("form table tbody a").first().getAttribute("href");
+  assert.equal(href, "./councils/leicester-city-council.html");
+  await main.locator("input[type=search]").fill("no such council");
+  await page.waitForTimeout(200);
+  assert.equal(await main.locator("form table tbody tr").count(), 0, "the search filters the table");
   await page.context().close();
 });
 

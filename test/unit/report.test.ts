@@ -14,7 +14,17 @@ import {reportFigures, questionText} from "../../src/lib/report/figures.js";
 import {replyCaveats} from "../../src/lib/report/caveats.js";
 import {replySource} from "../../src/lib/report/sources.js";
 import {RECORD_COLUMNS, RECORD_FIELDS, observedFields, tidyRecords} from "../../src/lib/records/tidy.js";
-import {AGE_BANDS} from "../../src/lib/types.js";
+import {AGE_BANDS, type ParsedReply} from "../../src/lib/types.js";
+import {summariseCampaign} from "../../src/lib/campaign/summarise.js";
+import {readRequest} from "../../src/lib/read/campaign.js";
+import {
+  bandFunnel,
+  councilRows,
+  councilStatusLabel,
+  pooledFigures,
+  statusFigures
+} from "../../src/lib/report/campaign.js";
+import {campaignNotes} from "../../src/lib/report/notes.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const mappings = loadMappings();
@@ -242,4 +252,113 @@ test("the download loaders write the same records as CSV and JSON, in the dictio
     assert.equal(row.line, String(json[i].line));
     assert.equal(row.upheld, json[i].upheld == null ? "" : String(json[i].upheld));
   });
+});
+
+/** A MADE-UP campaign around the seed: Leicester, a made-up council answering with half its counts, a nil return, a section 12 refusal and an unreadable file. */
+function madeUpCampaign(askedToo: string[] | null = null) {
+  const seed = responses[0];
+  const as = (authority: string, patch: Partial<ParsedReply>): ParsedReply => ({
+    ...seed,
+    authority,
+    file: `responses/${authority.toLowerCase().replace(/ /g, "-")}.txt`,
+    meta: seed.meta && {...seed.meta, authority},
+    ...patch
+  });
+  const half = seed.records.map((r) => ({
+    ...r,
+    authority: "Made-up Half",
+    count: r.count == null ? null : Math.floor(r.count / 2)
+  }));
+  const replies = [
+    seed,
+    as("Made-up Half", {records: half}),
+    as("Made-up Nil", {status: "nil", records: []}),
+    as("Made-up Refusal", {
+      status: "refused",
+      records: [],
+      refusal: {sections: [12], questions: [], line: 3, text: "section 12"}
+    })
+  ];
+  return summariseCampaign({
+    request: readRequest(),
+    asked:
+      askedToo &&
+      [...replies.map((r) => r.authority), "Made-up Broken", ...askedToo].map((name) => ({
+        name,
+        code: null,
+        type: null,
+        region: null
+      })),
+    replies,
+    unreadable: [{file: "responses/made-up-broken.pdf", authority: "Made-up Broken", reason: "no text", line: null}],
+    outcomes: outcomeOrder(mappings)
+  });
+}
+
+test("campaign figures keep statuses apart: a refusal adds no zero, a nil return adds a council with none", () => {
+  const data = madeUpCampaign();
+  const s = statusFigures(data);
+  assert.equal(s.councils, 5);
+  assert.equal(s.replies, 5);
+  assert.deepEqual(
+    Object.fromEntries(s.rows.map((r) => [r.status, r.councils])),
+    {ok: 2, partial: 0, nil: 1, refused: 1, "not held": 0, unreadable: 1},
+    "no awaiting row without a list of the authorities asked"
+  );
+  assert.deepEqual(s.refusedBySection, [{section: 12, councils: 1}]);
+  assert.equal(s.refusing, 1);
+  const p = pooledFigures(data);
+  const halfTotal = responses[0].records.reduce((t, r) => t + Math.floor((r.count ?? 0) / 2), 0);
+  assert.equal(p.employees, 31 + halfTotal);
+  assert.equal(p.councils, 3, "Leicester, Made-up Half and the nil return are pooled");
+  assert.equal(p.withCases, 2);
+  assert.equal(p.nil, 1);
+  assert.equal(p.only, null);
+  const rows = councilRows(data);
+  assert.equal(rows.find((r) => r.council === "Made-up Refusal")!.employees, null, "a refusal has no count, not 0");
+  assert.equal(rows.find((r) => r.council === "Made-up Nil")!.employees, 0);
+  assert.equal(councilStatusLabel({status: "refused", refusalSections: [12, 40]}), "refused (sections 12 and 40)");
+  assert.equal(councilStatusLabel({status: "unreadable", refusalSections: []}), "could not be read");
+  assert.match(rows.find((r) => r.slug.includes("broken"))!.status, /^could not be read: /);
+});
+
+test("the funnel of councils by age band: the two councils with cases, pooled share, the nil council left out", () => {
+  const data = madeUpCampaign();
+  const f = bandFunnel(data, "35-44");
+  assert.deepEqual(f.points.map((p) => p.label).sort(), ["Leicester City Council", "Made-up Half"]);
+  const leicester = f.points.find((p) => p.label === "Leicester City Council")!;
+  assert.deepEqual([leicester.x, leicester.n], [12, 31]);
+  assert.equal(f.zeroCases, 1, "the nil return has no cases to share");
+  assert.equal(f.pooled, f.points.reduce((s, p) => s + p.x, 0) / f.cases);
+  assert.throws(() => bandFunnel(data, "over 90"), /no age band over 90/);
+});
+
+test("campaign notes: one reply keeps its caveats whole; many are counted, not listed", () => {
+  const one = campaignNotes(responses);
+  assert.equal(one.single!.caveats.share!.pct, 3.1);
+  assert.deepEqual(one.scope.categories, [{category: "generic misuse of IT", councils: 1}]);
+  const seed = responses[0];
+  const many = campaignNotes([
+    seed,
+    {...seed, authority: "Made-up Copy"},
+    {...seed, authority: "Made-up Silent", answers: {}}
+  ]);
+  assert.equal(many.single, null);
+  assert.equal(many.scope.broader, 2);
+  assert.equal(many.scope.stated, 2);
+  assert.deepEqual(many.scope.categories, [{category: "generic misuse of IT", councils: 2}]);
+  assert.deepEqual(many.licences, [{licence: "Open Government Licence", replies: 3}]);
+  assert.deepEqual([many.share.minPct, many.share.maxPct], [3.1, 3.1]);
+});
+
+test("with a list of the authorities asked, those with no reply are counted as awaiting, and only then", () => {
+  const s = statusFigures(madeUpCampaign(["Made-up Silent"]));
+  assert.equal(s.councils, 6);
+  assert.equal(s.replies, 5);
+  assert.equal(s.rows.find((r) => r.status === "awaiting")?.councils, 1);
+  assert.equal(s.count("awaiting"), 1);
+  assert.equal(
+    councilRows(madeUpCampaign(["Made-up Silent"])).find((r) => r.council === "Made-up Silent")!.employees,
+    null
+  );
 });

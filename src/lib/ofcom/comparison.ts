@@ -189,6 +189,8 @@ export interface CompareOptions {
   confidence?: number;
   /** Largest number of fillings of withheld counts to test; beyond it the range is not computed. */
   maxFillings?: number;
+  /** Draws of the Monte Carlo test when the exact one is out of reach (default 100,000; its cost grows with draws × n). */
+  draws?: number;
 }
 
 export function compareWithOfcom(options: CompareOptions): Comparison {
@@ -224,7 +226,7 @@ export function compareWithOfcom(options: CompareOptions): Comparison {
     confidence,
     n,
     bands,
-    fit: n > 0 ? goodnessOfFit(observed, probs) : null,
+    fit: n > 0 ? goodnessOfFit(observed, probs, {draws: options.draws}) : null,
     workforce,
     oldest: {...oldest, pct: oldestRate?.pct ?? NaN, source: oldestRate?.source ?? ""},
     excluded: {

@@ -6,7 +6,7 @@
 import type {ResponsesData} from "../records/responses.js";
 import {pivot, type PivotResult} from "../pivot/pivot.js";
 import {wilsonInterval} from "../stats/intervals.js";
-import type {ParsedReply, OutcomeTier} from "../types.js";
+import type {CaseRecord, ParsedReply, OutcomeTier} from "../types.js";
 
 export interface Share {
   count: number;
@@ -64,20 +64,38 @@ function tally(result: PivotResult): (key: string) => number {
 }
 
 export function reportFigures(data: ResponsesData): ReportFigures {
-  const records = data.responses.flatMap((r) => r.records);
+  const checks = data.responses.flatMap((r) => r.checks);
+  return {
+    ...recordFigures(
+      data.responses.flatMap((r) => r.records),
+      data
+    ),
+    replies: data.responses.length,
+    authorities: [...new Set(data.responses.map((r) => r.authority))],
+    allChecksPass: checks.length > 0 && checks.every((c) => c.status === "pass"),
+    checksRun: checks.length
+  };
+}
+
+/** The figures of a set of records (one reply's, or the campaign's pooled records), in the orders given. */
+export type RecordFigures = Omit<ReportFigures, "replies" | "authorities" | "allChecksPass" | "checksRun">;
+
+export function recordFigures(
+  records: readonly CaseRecord[],
+  data: {ageBands: readonly string[]; outcomes: readonly string[]}
+): RecordFigures {
   // The tallies come from the kit's one pivot: known counts summed, withheld rows kept apart.
-  const byBand = pivot(records, {rows: "ageBand", orders: data});
+  const orders = {ageBands: [...data.ageBands], outcomes: [...data.outcomes]};
+  const byBand = pivot(records, {rows: "ageBand", orders});
   const employees = byBand.total.known;
   const bandCount = tally(byBand);
   const bands: BandFigure[] = data.ageBands.map((band) => ({band, ...share(bandCount(band), employees)}));
   // Every other age band is "unknown" (a label that maps to none of the request's bands).
-  const unknownBand = byBand.rowTotals
-    .filter((t) => !(data.ageBands as string[]).includes(t.row!))
-    .reduce((s, t) => s + t.known, 0);
+  const unknownBand = byBand.rowTotals.filter((t) => !data.ageBands.includes(t.row!)).reduce((s, t) => s + t.known, 0);
   if (unknownBand) bands.push({band: "unknown", ...share(unknownBand, employees)});
   const most = Math.max(...bands.map((b) => b.count));
   // Outcomes in severity order, then any others; each with the tier its records map to.
-  const byOutcome = pivot(records, {rows: "outcome", cols: "tier", orders: data});
+  const byOutcome = pivot(records, {rows: "outcome", cols: "tier", orders});
   const outcomes = byOutcome.rowKeys
     .map((outcome, i) => {
       const j = byOutcome.cells[i].findIndex((c) => c.knownRows > 0);
@@ -91,10 +109,7 @@ export function reportFigures(data: ResponsesData): ReportFigures {
     {tier: "unmapped" as const, count: tierCount("unknown")}
   ].filter((t) => t.tier !== "unmapped" || t.count > 0);
   const upheldCount = tally(pivot(records, {rows: "upheld"}));
-  const checks = data.responses.flatMap((r) => r.checks);
   return {
-    replies: data.responses.length,
-    authorities: [...new Set(data.responses.map((r) => r.authority))],
     employees,
     withheldRows: byBand.total.withheldRows,
     bands,
@@ -103,9 +118,7 @@ export function reportFigures(data: ResponsesData): ReportFigures {
     tiers,
     upheld: share(upheldCount("upheld"), employees),
     notUpheld: upheldCount("not upheld"),
-    upheldUnknown: upheldCount("unknown"),
-    allChecksPass: checks.length > 0 && checks.every((c) => c.status === "pass"),
-    checksRun: checks.length
+    upheldUnknown: upheldCount("unknown")
   };
 }
 
