@@ -4,7 +4,7 @@
  * control limits (src/lib/stats/funnel.ts). With fewer than two councils to set side by
  * side it says so instead of drawing a lonely dot.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import {html} from "htl";
 import type {Funnel, FunnelPoint} from "../lib/stats/funnel.js";
 import {countNoun, formatCount, formatShare} from "../lib/present/index.js";

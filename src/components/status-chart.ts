@@ -3,7 +3,7 @@
  * refused, not held, could not be read (and awaiting reply when the list of the
  * authorities asked is given). Refusals are a bar of their own, never part of the zeros.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import type {StatusRow} from "../lib/report/campaign.js";
 import {countNoun, formatCount} from "../lib/present/index.js";
 
