@@ -1,10 +1,11 @@
 /**
  * The records behind a pivot cell, each with the reply's file and line and
  * the row as the reply wrote it, so a reader can check a number at its
- * source. Built with htl: text from replies goes in as text, never as HTML.
+ * source: the file and line link to that line on the council's page. Built with htl: text from replies goes in as text, never as HTML.
  * A cell of thousands of records lists them a page at a time.
  */
 import {html} from "htl";
+import {slugOf} from "../lib/campaign/slug.js";
 import {recordLines, recordSource} from "../lib/pivot/format.js";
 import type {CaseRecord} from "../lib/types.js";
 
@@ -21,8 +22,11 @@ export function recordCount(record: CaseRecord): string {
   return b ? `withheld (${b[0]}–${b[1]}, written "${record.countRaw}")` : `withheld (written "${record.countRaw}")`;
 }
 
+/** The line on its council's page (`councils/<slug>.html#L<line>`), where the reply's text is shown numbered. */
+export const councilLine = (r: CaseRecord) => `councils/${slugOf(r.authority)}.html#L${r.line}`;
+
 const recordRow = (r: CaseRecord) => html`<tr>
-  <td class="source">${recordSource(r)}</td>
+  <td class="source"><a href=${councilLine(r)}>${recordSource(r)}</a></td>
   <td class="num">${recordLines(r)}</td>
   <td>${r.authority}</td>
   <td>${r.ageRaw}</td>
