@@ -69,6 +69,8 @@ interface Column {
   heading: string;
   cell: (r: QualityReply) => string | number;
   numeric?: boolean;
+  /** What a short heading means. */
+  title?: string;
 }
 
 const COLUMNS: Column[] = [
@@ -78,11 +80,29 @@ const COLUMNS: Column[] = [
   {key: "status", heading: "Status", cell: (r) => r.status},
   {key: "records", heading: "Records", cell: (r) => r.records, numeric: true},
   {key: "counted", heading: "Employees counted", cell: (r) => r.counted, numeric: true},
-  {key: "withheld", heading: "Rows withheld or unreadable", cell: (r) => r.withheld, numeric: true},
+  {
+    key: "withheld",
+    heading: "Rows withheld",
+    title: "Rows whose count the council withheld or the kit could not read as a number",
+    cell: (r) => r.withheld,
+    numeric: true
+  },
   {key: "checksFailed", heading: "Checks failed", cell: (r) => r.checksFailed, numeric: true},
   {key: "warnings", heading: "Warnings", cell: (r) => r.warnings, numeric: true},
-  {key: "transcribed", heading: "Records transcribed", cell: (r) => r.transcribed, numeric: true},
-  {key: "corrected", heading: "Records corrected", cell: (r) => r.corrected, numeric: true}
+  {
+    key: "transcribed",
+    heading: "Transcribed",
+    title: "Records a person transcribed from the reply",
+    cell: (r) => r.transcribed,
+    numeric: true
+  },
+  {
+    key: "corrected",
+    heading: "Corrected",
+    title: "Records a person corrected after the kit read them",
+    cell: (r) => r.corrected,
+    numeric: true
+  }
 ];
 
 /** What a reader finds when searching: the council, the file, the status and format. */
@@ -172,7 +192,8 @@ export function qualityOverview(
   let ascending = true;
   const headers = COLUMNS.map((c) => {
     const button = html`<button type="button" class="dq-sort">${c.heading}</button>` as HTMLButtonElement;
-    const th = html`<th scope="col" class=${c.numeric ? "num" : ""}>${button}</th>` as HTMLTableCellElement;
+    const th =
+      html`<th scope="col" class=${c.numeric ? "num" : ""} title=${c.title ?? ""}>${button}</th>` as HTMLTableCellElement;
     button.addEventListener("click", () => {
       ascending = sortKey === c.key ? !ascending : !c.numeric; // numbers: largest first
       sortKey = c.key;
@@ -218,7 +239,7 @@ export function qualityOverview(
       <label>${problemsOnly} Only replies with a failing check, a warning or an unreadable file</label>
     </div>
     ${status}
-    <div class="scroll-x"><table class="dq dq-overview">
+    <div class="scroll-x dq-scroll"><table class="dq dq-overview">
       <caption>${caption}</caption>
       <thead><tr>${headers}</tr></thead>
       ${body}
