@@ -173,7 +173,7 @@ export function qualityOverview(
           ? html`<td>${statusBadge(r.status)}</td>`
           : typeof v === "number"
             ? html`<td class="num">${formatCount(v)}</td>`
-            : html`<td>${v}</td>`;
+            : html`<td class=${`dq-${c.key}`}>${v}</td>`;
     })}</tr>` as HTMLTableRowElement;
     const detail =
       html`<tr class="dq-detail" id=${`${id}-d${i}`}><td colspan=${COLUMNS.length}></td></tr>` as HTMLTableRowElement;
@@ -233,12 +233,14 @@ export function qualityOverview(
   search.addEventListener("input", filter);
   problemsOnly.addEventListener("change", filter);
   filter();
+  // With a handful of replies, all open, there is nothing to search or choose.
+  const few = replies.length <= OPEN_UP_TO;
   return html`<div class="dq-overview-wrapper">
-    <div class="dq-filters">
+    <div class="dq-filters" hidden=${few}>
       <label for=${search.id}>Search</label> ${search}
       <label>${problemsOnly} Only replies with a failing check, a warning or an unreadable file</label>
     </div>
-    ${status}
+    ${few ? "" : status}
     <div class="scroll-x dq-scroll"><table class="dq dq-overview">
       <caption>${caption}</caption>
       <thead><tr>${headers}</tr></thead>
