@@ -9,6 +9,7 @@
  * keeps it in the address bar. Setting `value` updates the controls.
  */
 import {html} from "htl";
+import {listText} from "../lib/present/lists.js";
 import {DIMENSIONS, MEASURES, NO_CASE_TO_ANSWER, type Dimension, type Measure} from "../lib/pivot/pivot.js";
 import {CHART_KINDS, DEFAULT_STATE, type ChartKind, type ExploreState, type Selection} from "../lib/pivot/url-state.js";
 
@@ -24,6 +25,9 @@ export interface PivotControlsElement extends HTMLFormElement {
 }
 
 let formCount = 0;
+
+/** Up to this many councils, the filter names them all when none is chosen. */
+const NAMED_UP_TO = 5;
 
 /** `authorities`: those in the data; the authority dimension and filter appear when there are several. */
 export function pivotControls(
@@ -158,7 +162,8 @@ function authorityFilter(id: string, authorities: readonly string[], changed: ()
     );
     status.textContent = chosen.length
       ? `Showing ${chosen.length} of ${authorities.length} councils.`
-      : `Showing all ${authorities.length} councils; type a name to choose some.`;
+      : // A handful are named, so a reader sees who is in the data without opening the list.
+        `Showing all ${authorities.length} councils${authorities.length <= NAMED_UP_TO ? ` (${listText([...authorities])})` : ""}; type a name to choose some.`;
     clear.hidden = chosen.length === 0;
   };
   const add = (name: string) => {
