@@ -9,7 +9,14 @@ export default {
   output: process.env.FOI_OUTPUT ?? "dist",
   base: process.env.FOI_BASE ?? "/",
   // The sidebar, in order. It is data, so `npm run new-page` adds a page without editing code.
+  // Council pages (src/councils/[slug].md) stay out of it: the report's table of councils links to them.
   pages: readPages("src/pages.json"),
+  // A page per council, one per reply or authority asked in the data folder (FOI_DATA or data/):
+  // listed from file names and metadata without parsing a reply, with the slugs the data has.
+  async *dynamicPaths() {
+    const {councilSlugs} = await import("./src/lib/read/campaign.js");
+    for (const slug of councilSlugs()) yield `/councils/${slug}`;
+  },
   // The default theme pulls fonts from a CDN; these machines (and many readers' networks) reach none.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   // Framework's air (light) and near-midnight (dark) themes, plus the print stylesheet used for the PDF.

@@ -12,7 +12,9 @@
  *
  * A loader's inputs, hashed into one fingerprint: its own source and every local module it
  * imports (found by esbuild; for a loader in another language, every file under src/), every
- * file of the data folder (FOI_DATA_DIR or data/) and its path, and the installed packages
+ * file of the data folder (FOI_DATA, or its older name FOI_DATA_DIR, or data/) and its path, the
+ * project's data/ too when FOI_DATA points elsewhere (its mappings, reference figures and request
+ * stand in for those the folder lacks), and the installed packages
  * (node_modules/.package-lock.json). The fingerprints of the outputs in the cache are kept in
  * src/.observablehq/cache/_foi-kit-loaders.json, which lives and dies with them; an output it
  * does not describe is cleared. --all clears every loader output.
@@ -36,6 +38,11 @@ export interface Project {
   dataDir: string;
   /** The folder holding node_modules. */
   projectRoot: string;
+  /**
+   * The project's own data folder, which a FOI_DATA folder falls back to for what it lacks
+   * (mappings/, reference/, campaign/request.json): its files are inputs too.
+   */
+  fallbackDataDir?: string;
 }
 
 /** Every file under a folder, as sorted paths relative to it (Framework's cache and dot-files left out). */
@@ -130,6 +137,14 @@ export async function loaderInputs(project: Project): Promise<Map<string, Inputs
     shared.update(`${file} ${hashFile(join(project.dataDir, file))}\n`);
     newest = Math.max(newest, mtime(join(project.dataDir, file)));
   }
+  const fallback = project.fallbackDataDir && resolve(project.fallbackDataDir);
+  if (fallback && fallback !== resolve(project.dataDir)) {
+    shared.update(`fallback data folder ${fallback}\n`);
+    for (const file of filesUnder(fallback)) {
+      shared.update(`${file} ${hashFile(join(fallback, file))}\n`);
+      newest = Math.max(newest, mtime(join(fallback, file)));
+    }
+  }
   const lock = join(project.projectRoot, "node_modules/.package-lock.json");
   shared.update(`packages ${existsSync(lock) ? hashFile(lock) : "unknown"}\n`);
   const sharedHash = shared.digest("hex");
@@ -150,6 +165,20 @@ export async function loaderInputs(project: Project): Promise<Map<string, Inputs
     out.set(target, {hash: hash.digest("hex"), newestMs: Math.max(newest, newestCode)});
   }
   return out;
+}
+
+/** Archives a loader may write (Framework extracts their members): `data/councils.zip` gives `data/councils/<member>`. */
+const ARCHIVE_EXTENSIONS = [".zip", ".tar", ".tar.gz", ".tgz"];
+
+/**
+ * A member Framework extracted from an archive loader's output is made from that loader's
+ * inputs: it is as fresh as the archive (an extracted member no loader explains is cleared).
+ */
+function archiveOf(now: Map<string, Inputs>, output: string): string | undefined {
+  return [...now.keys()].find((target) => {
+    const ext = ARCHIVE_EXTENSIONS.find((e) => target.endsWith(e));
+    return ext != null && output.startsWith(`${target.slice(0, -ext.length)}/`);
+  });
 }
 
 function readManifest(cacheDir: string): Record<string, string> {
@@ -180,9 +209,10 @@ export async function clearStaleLoaders(
   const cleared: string[] = [];
   const kept: string[] = [];
   for (const output of cachedOutputs(cacheDir)) {
-    const inputs = now.get(output);
+    const target = now.has(output) ? output : archiveOf(now, output);
+    const inputs = target ? now.get(target) : undefined;
     const fresh =
-      inputs && before[output] === inputs.hash && statSync(join(cacheDir, output)).mtimeMs >= inputs.newestMs;
+      target && inputs && before[target] === inputs.hash && statSync(join(cacheDir, output)).mtimeMs >= inputs.newestMs;
     if (fresh && !options.all) kept.push(output);
     else {
       rmSync(join(cacheDir, output), {force: true});
@@ -212,7 +242,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {root?: string};
   const project: Project = {
     srcRoot: join(ROOT, config.root ?? "src"),
-    dataDir: process.env.FOI_DATA_DIR ?? join(ROOT, "data"),
+    // FOI_DATA (or its older name FOI_DATA_DIR) as src/lib/read/replies.ts reads it.
+    dataDir: process.env.FOI_DATA || process.env.FOI_DATA_DIR || join(ROOT, "data"),
+    fallbackDataDir: join(ROOT, "data"),
     projectRoot: ROOT
   };
   const {cleared} = await clearStaleLoaders(project, {all: process.argv.includes("--all")});

@@ -3,15 +3,19 @@
  * supported format and says what the kit makes of each: records, totals,
  * checks and warnings, or with --json the same as JSON on stdout. A file that
  * cannot be read is one line on stderr naming it and the reason; the others
- * are still read, and the exit code is 1 at the end.
+ * are still read, and the exit code is 1 at the end (the site's build lists
+ * such a file as "unreadable" instead of failing).
+ * `--all` reads every reply of the data folder: FOI_DATA=DIR (or data/), whose
+ * mappings are used too, falling back to the project's when DIR has none.
  */
 import {isAbsolute, resolve} from "node:path";
-import {readReplies} from "../src/lib/read/replies.js";
+import {DATA_DIR, PROJECT_DATA_DIR, readReplies} from "../src/lib/read/replies.js";
 import {rowTotals} from "../src/lib/parse/reconcile.js";
 import {ReplyError} from "../src/lib/parse/text.js";
 import type {Check, ParsedReply} from "../src/lib/types.js";
 
-const USAGE = "usage: npm run --silent ingest -- FILE... [--json]";
+const USAGE =
+  "usage: npm run --silent ingest -- FILE... [--json]\n       FOI_DATA=DIR npm run --silent ingest -- --all [--json]";
 
 /** The JSON shape of one reply: what the brief promised, plus the reply's status and source. */
 export function replyJson(reply: ParsedReply) {
@@ -83,14 +87,20 @@ export function summary(reply: ParsedReply): string {
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
-  const files = argv.filter((a) => a !== "--json" && a !== "--");
+  const all = argv.includes("--all");
+  const files = argv.filter((a) => a !== "--json" && a !== "--all" && a !== "--");
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
   const unknown = files.filter((f) => f.startsWith("--"));
-  if (unknown.length || !files.length) {
-    process.stderr.write(`error: ${unknown.length ? `unknown option ${unknown[0]}` : "no files given"}\n${USAGE}\n`);
+  if (unknown.length || (!files.length && !all) || (files.length && all)) {
+    const why = unknown.length
+      ? `unknown option ${unknown[0]}`
+      : all
+        ? "give files or --all, not both"
+        : "no files given";
+    process.stderr.write(`error: ${why}\n${USAGE}\n`);
     return 2;
   }
   // npm runs scripts from the package root; paths the user typed are relative to where they typed them.
@@ -99,7 +109,10 @@ async function main(argv: string[]): Promise<number> {
   let replies: ParsedReply[];
   try {
     ({replies} = await readReplies({
-      files: files.map((file) => ({path: isAbsolute(file) ? file : resolve(cwd, file), shownAs: file})),
+      // --all: the data folder's responses/ (readReplies' default), shown relative to the folder.
+      files: all
+        ? undefined
+        : files.map((file) => ({path: isAbsolute(file) ? file : resolve(cwd, file), shownAs: file})),
       onError: (e) => {
         errors.push({file: e.file, line: e.line, reason: e.reason});
         process.stderr.write(`error: ${e.message}\n`);
@@ -108,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Only the mappings stop every file from being read.
     process.stderr.write(
-      `error: ${error instanceof ReplyError ? error.message : `the mappings in data/mappings/ cannot be read (${(error as Error).message})`}\n`
+      `error: ${error instanceof ReplyError ? error.message : `the mappings in ${DATA_DIR === PROJECT_DATA_DIR ? "data/mappings/" : "the data folder's mappings/"} cannot be read (${(error as Error).message})`}\n`
     );
     return 1;
   }

@@ -1,11 +1,12 @@
 // The tidy records of every reply as CSV, one row per row of a reply's table, for download (see /data).
+// A file the kit cannot read adds no rows (the campaign lists it as unreadable).
 import {csvFormat} from "d3-dsv";
-import {readReplies} from "../lib/read/replies.js";
+import {readRepliesListingUnreadable} from "../lib/read/campaign.js";
 import {runOrExplain} from "../lib/read/run.js";
 import {RECORD_COLUMNS, tidyRecords} from "../lib/records/tidy.js";
 
 await runOrExplain(async () => {
-  const rows = tidyRecords((await readReplies()).replies);
+  const rows = tidyRecords((await readRepliesListingUnreadable()).replies);
   // Columns named explicitly so the order is the data dictionary's, whatever the first row holds.
   process.stdout.write(csvFormat(rows, RECORD_COLUMNS) + "\n");
 });

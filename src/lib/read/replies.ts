@@ -7,7 +7,7 @@
  * from the parse cache (./cache.ts) when nothing they depend on has changed.
  * Pages never import this (it reads files).
  */
-import {readFileSync, readdirSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
@@ -24,13 +24,29 @@ import type {ParsedReply, ReplyMeta} from "../types.js";
 import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedReply} from "./cache.js";
 import {extractText} from "./extract.js";
 
+/** The project's own `data/` folder, found from this file so it works from any working directory. */
+export const PROJECT_DATA_DIR = join(
+  import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url)),
+  "../../../data"
+);
+
 /**
- * The project's `data/` folder, found from this file so it works from any
- * working directory; FOI_DATA_DIR points loaders at another folder (tests do).
+ * The data folder the site is built from: FOI_DATA=DIR points the loaders and
+ * `npm run ingest` at another folder (a user's replies kept outside the
+ * repository, a made-up campaign for tests). FOI_DATA_DIR, its older name, is
+ * still read.
  */
-export const DATA_DIR =
-  process.env.FOI_DATA_DIR ??
-  join(import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url)), "../../../data");
+export const DATA_DIR = process.env.FOI_DATA || process.env.FOI_DATA_DIR || PROJECT_DATA_DIR;
+
+/**
+ * A sub-folder of the data folder that may fall back to the project's own:
+ * a FOI_DATA folder holding only replies still gets the shipped mappings and
+ * reference figures.
+ */
+export function dataSubdir(name: "mappings" | "reference", dataDir = DATA_DIR): string {
+  const own = join(dataDir, name);
+  return existsSync(own) ? own : join(PROJECT_DATA_DIR, name);
+}
 
 /** Reads a file, turning the usual failures into a ReplyError naming it as the reader knows it. */
 function readBytes(path: string, shownAs: string): Buffer {
@@ -54,7 +70,8 @@ function readBytes(path: string, shownAs: string): Buffer {
 
 /** The label mappings of a data folder (`mappings/age-bands.csv` and `mappings/outcomes.csv`). */
 export function loadMappings(dataDir = DATA_DIR): Mappings {
-  const read = (name: string) => readBytes(join(dataDir, "mappings", name), `data/mappings/${name}`).toString("utf8");
+  const dir = dataSubdir("mappings", dataDir);
+  const read = (name: string) => readBytes(join(dir, name), `data/mappings/${name}`).toString("utf8");
   return parseMappings(read("age-bands.csv"), read("outcomes.csv"));
 }
 

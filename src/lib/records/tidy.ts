@@ -28,6 +28,8 @@ export interface TidyRecord {
   line: number;
   firstLine: number;
   lineText: string;
+  provenance: "read" | "transcribed" | "corrected";
+  correctionReason: string | null;
 }
 
 export type FieldType = "text" | "date" | "integer" | "boolean";
@@ -139,6 +141,19 @@ export const RECORD_FIELDS: readonly FieldDescription[] = [
     type: "text",
     nullable: false,
     meaning: "The row as written in the reply, its lines joined by line breaks."
+  },
+  {
+    name: "provenance",
+    type: "text",
+    nullable: false,
+    meaning:
+      'Who produced the row: "read" (the kit read it from the reply), "transcribed" (a person typed it from a reply the kit could not read, in <reply>.transcribed.csv) or "corrected" (a person corrected a row the kit mis-read, in <reply>.corrections.csv).'
+  },
+  {
+    name: "correctionReason",
+    type: "text",
+    nullable: true,
+    meaning: "For a corrected row, the reason the person gave for the correction; empty otherwise."
   }
 ];
 
@@ -166,7 +181,9 @@ export function tidyRecords(replies: readonly ParsedReply[]): TidyRecord[] {
       countRaw: r.countRaw,
       line: r.line,
       firstLine: r.firstLine,
-      lineText: r.lineText
+      lineText: r.lineText,
+      provenance: r.provenance ?? "read",
+      correctionReason: r.correction?.reason ?? null
     }))
   );
 }

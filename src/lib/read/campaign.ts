@@ -1,0 +1,123 @@
+/**
+ * Node-only: the campaign read from a data folder. Every reply goes through the
+ * one read path (readReplies); a file the kit cannot read becomes an
+ * "unreadable" council with its reason rather than a failed build (the ingest
+ * command still exits 1 for it). Also the cheap listing of council slugs the
+ * council pages' routes need, which reads metadata but parses no reply.
+ */
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {AUTHORITIES_FILE, REQUEST_FILE, parseAuthoritiesCsv, parseRequest} from "../campaign/inputs.js";
+import {
+  authorityFromFile,
+  councilKeys,
+  orderCouncils,
+  type CampaignInput,
+  type UnreadableReply
+} from "../campaign/summarise.js";
+import type {AskedAuthority, CampaignRequest} from "../campaign/types.js";
+import {outcomeOrder, type Mappings} from "../parse/mappings.js";
+import {ReplyError} from "../parse/text.js";
+import type {ParsedReply} from "../types.js";
+import {DATA_DIR, PROJECT_DATA_DIR, listReplies, readMeta, readReplies, shownPath} from "./replies.js";
+
+/**
+ * The request: the data folder's campaign/request.json, else the project's
+ * (a FOI_DATA folder of replies to the same request need not copy it).
+ */
+export function readRequest(dataDir = DATA_DIR): CampaignRequest {
+  const own = join(dataDir, REQUEST_FILE);
+  const path = existsSync(own) ? own : join(PROJECT_DATA_DIR, REQUEST_FILE);
+  return parseRequest(readFileSync(path, "utf8"), `data/${REQUEST_FILE}`);
+}
+
+/** The authorities asked (campaign/authorities.csv); null when the data folder has no list. */
+export function readAsked(dataDir = DATA_DIR): AskedAuthority[] | null {
+  const path = join(dataDir, AUTHORITIES_FILE);
+  if (!existsSync(path)) return null;
+  return parseAuthoritiesCsv(readFileSync(path, "utf8"), `data/${AUTHORITIES_FILE}`);
+}
+
+/** The authority a reply's metadata names, or null when there is no metadata or it cannot be read. */
+function metaAuthority(path: string, shownAs: string): string | null {
+  try {
+    return readMeta(path, shownAs)?.authority ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export interface CampaignRead {
+  input: CampaignInput;
+  mappings: Mappings;
+  replies: ParsedReply[];
+  unreadable: UnreadableReply[];
+}
+
+/**
+ * Reads every reply of a data folder through readReplies, keeping the files it
+ * cannot read as UnreadableReply (with the reason) instead of stopping: what
+ * every loader starts from, so a build lists an unreadable file rather than failing.
+ */
+export async function readRepliesListingUnreadable(
+  dataDir = DATA_DIR
+): Promise<{mappings: Mappings; replies: ParsedReply[]; unreadable: UnreadableReply[]}> {
+  const files = listReplies(join(dataDir, "responses"));
+  const errors: ReplyError[] = [];
+  const {mappings, replies} = await readReplies({
+    dataDir,
+    files: files.map((path) => ({path})),
+    onError: (error) => errors.push(error)
+  });
+  // readReplies reads in order and reports each file it cannot read once, in the same order.
+  const read = new Set(replies.map((r) => r.file));
+  const failed = files.filter((path) => !read.has(shownPath(path, dataDir)));
+  const unreadable = failed.map((path, i): UnreadableReply => {
+    const file = shownPath(path, dataDir);
+    const error = errors[i];
+    // The error may name the metadata or a person's transcription beside the reply: say which.
+    const reason = error
+      ? error.file === file
+        ? error.reason
+        : `${error.file}: ${error.reason}`
+      : "could not be read";
+    return {file, authority: metaAuthority(path, file), reason, line: error?.file === file ? error.line : null};
+  });
+  return {mappings, replies, unreadable};
+}
+
+/** Reads a data folder's campaign: its request, authorities, replies and the files the kit could not read. */
+export async function readCampaign(dataDir = DATA_DIR): Promise<CampaignRead> {
+  const request = readRequest(dataDir);
+  const asked = readAsked(dataDir);
+  const {mappings, replies, unreadable} = await readRepliesListingUnreadable(dataDir);
+  return {
+    input: {request, asked, replies, unreadable, outcomes: outcomeOrder(mappings)},
+    mappings,
+    replies,
+    unreadable
+  };
+}
+
+/**
+ * Every council's slug, from the file names, the metadata beside them and
+ * authorities.csv: no reply is parsed, so listing 400 councils takes
+ * milliseconds. The same order and slugs as summariseCampaign gives, because
+ * both call orderCouncils. (A reply without readable metadata is named by its
+ * file, as the parser names it.)
+ */
+export function councilSlugs(dataDir = DATA_DIR): string[] {
+  const dir = join(dataDir, "responses");
+  const files = existsSync(dir) ? listReplies(dir) : [];
+  const keys = files.map((path) => {
+    const file = shownPath(path, dataDir);
+    return {authority: metaAuthority(path, file) ?? authorityFromFile(file), file};
+  });
+  let asked: AskedAuthority[] | null = null;
+  try {
+    asked = readAsked(dataDir);
+  } catch {
+    // the build's loader reports a malformed list with its line; the routes need only the replies then
+  }
+  return orderCouncils(councilKeys(keys, asked)).map((c) => c.slug);
+}

@@ -1,0 +1,37 @@
+/**
+ * Node-only: a reply's text as the kit reads it, split into the lines its
+ * line numbers count in (the text as received, or the text extracted from a
+ * Word or PDF file), for the council pages. Read through the same extraction
+ * as readReply, so "line N" anywhere in the kit is line N here.
+ */
+import {readFileSync} from "node:fs";
+import {ReplyError, splitLines} from "../parse/text.js";
+import type {ReplyFormat, TextSource} from "../types.js";
+import {extractText} from "./extract.js";
+
+export interface ReplyText {
+  lines: string[];
+  format: ReplyFormat;
+  textSource: TextSource;
+}
+
+/**
+ * The decoded or extracted text of a reply file; null when the kit cannot read
+ * it (a scanned PDF a person transcribed, say: its records then cite the
+ * transcription's lines, and the page shows the transcription instead).
+ */
+export async function replyText(path: string, shownAs: string): Promise<ReplyText | null> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  try {
+    const {text, format, textSource} = await extractText(bytes, shownAs);
+    return {lines: splitLines(text), format, textSource};
+  } catch (error) {
+    if (error instanceof ReplyError) return null;
+    throw error;
+  }
+}
