@@ -5,7 +5,6 @@
  * control; htl sets it as text, never as HTML.
  */
 import {html} from "htl";
-import {slugOf} from "../lib/campaign/slug.js";
 import {formatCount} from "../lib/present/index.js";
 import {problemRank, type QualityReply} from "../lib/records/quality.js";
 import type {Check, Warning} from "../lib/types.js";
@@ -124,7 +123,7 @@ export function replyDetails(r: QualityReply): HTMLElement {
     <p class="small muted">${r.file}${r.source ? ` · ${r.format}${r.source.encoding ? `, ${r.source.encoding}` : ""} · lines count in the text ${r.source.textSource}` : ""}${r.table ? ` · table header at line ${r.table.headerLine} (${r.table.layout})` : ""}</p>
     ${
       r.status === "unreadable"
-        ? html`<p><strong>Unreadable:</strong> ${r.statusDetail}. The kit could not read this file, so none of its figures are on any page. Save it in another format (text, CSV, Word or a PDF with a text layer), or transcribe its table beside it (see docs/ingest.md), and build again; <code>npm run ingest</code> reports it too.</p>`
+        ? html`<p><strong>Unreadable:</strong> ${r.statusDetail} None of its figures are on any page.</p>`
         : r.status !== "table read"
           ? html`<p><strong>${r.status}:</strong> ${r.statusDetail ?? ""}.${r.records ? "" : " The reply gives no records, and that is not an error; it is never counted as zero cases unless it says no one was investigated."}</p>`
           : ""
@@ -134,7 +133,7 @@ export function replyDetails(r: QualityReply): HTMLElement {
     ${r.checks.length ? html`<div class="scroll-x">${checksTable(r.checks, {caption: `Checks on ${r.authority}'s reply`})}</div>` : ""}
     ${r.status === "unreadable" ? "" : html`<div class="scroll-x">${warningsTable(r.warningList, {caption: `Warnings and lines not understood in ${r.file}`, whenNone: r.records === 0 ? "No warnings: the reply has no table to read." : undefined})}</div>`}
     ${r.warningsMore ? html`<p class="small">And ${countOf(r.warningsMore, "more warning")}: <code>npm run ingest</code> lists them all.</p>` : ""}
-    <p class="small"><a href=${`councils/${slugOf(r.authority)}.html`}>${r.authority}'s page</a>: the reply's text, line by line.</p>
+    <p class="small"><a href=${`councils/${r.slug}.html`}>${r.authority}'s page</a>: the reply's text, line by line.</p>
   </div>`;
 }
 

@@ -13,6 +13,8 @@ export interface PivotRecordsOptions {
   caption: string;
   /** Records listed at first and per "show more" (default 100). */
   pageSize?: number;
+  /** Each record's council-page slug (default: its authority's name made a slug). */
+  slug?: (record: CaseRecord) => string | undefined;
 }
 
 /** How many employees a record stands for, as a reader should read it. */
@@ -22,11 +24,16 @@ export function recordCount(record: CaseRecord): string {
   return b ? `withheld (${b[0]}–${b[1]}, written "${record.countRaw}")` : `withheld (written "${record.countRaw}")`;
 }
 
-/** The line on its council's page (`councils/<slug>.html#L<line>`), where the reply's text is shown numbered. */
-export const councilLine = (r: CaseRecord) => `councils/${slugOf(r.authority)}.html#L${r.line}`;
+/**
+ * The line on its council's page (`councils/<slug>.html#L<line>`), where the reply's text is shown
+ * numbered. `slug` gives the record's council slug (the loader's, which tells apart two councils
+ * whose names give one slug); by default the authority's name made a slug.
+ */
+export const councilLine = (r: CaseRecord, slug: (r: CaseRecord) => string | undefined = () => undefined) =>
+  `councils/${slug(r) ?? slugOf(r.authority)}.html#L${r.line}`;
 
-const recordRow = (r: CaseRecord) => html`<tr>
-  <td class="source"><a href=${councilLine(r)}>${recordSource(r)}</a></td>
+const recordRow = (r: CaseRecord, slug?: (r: CaseRecord) => string | undefined) => html`<tr>
+  <td class="source"><a href=${councilLine(r, slug)}>${recordSource(r)}</a></td>
   <td class="num">${recordLines(r)}</td>
   <td>${r.authority}</td>
   <td>${r.ageRaw}</td>
@@ -37,14 +44,15 @@ const recordRow = (r: CaseRecord) => html`<tr>
 
 export function pivotRecords(
   records: readonly CaseRecord[],
-  {caption, pageSize = 100}: PivotRecordsOptions
+  {caption, pageSize = 100, slug}: PivotRecordsOptions
 ): HTMLElement {
   const body = html`<tbody>${
     records.length
-      ? records.slice(0, pageSize).map(recordRow)
+      ? records.slice(0, pageSize).map((r) => recordRow(r, slug))
       : html`<tr><td class="muted" colspan="7">No line of any reply falls in this cell.</td></tr>`
   }</tbody>` as HTMLTableSectionElement;
-  const rows = (from: number, to: number) => records.slice(from, to).map((r) => recordRow(r) as HTMLTableRowElement);
+  const rows = (from: number, to: number) =>
+    records.slice(from, to).map((r) => recordRow(r, slug) as HTMLTableRowElement);
   const table = html`<table class="pivot-records">
     <caption>${caption}</caption>
     <thead><tr>${["Source (file:line)", "Lines", "Authority", "Age band as written", "Outcome as written", "Employees", "The row as written"].map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {readReplies} from "../../src/lib/read/replies.js";
-import {qualityData, WARNINGS_KEPT} from "../../src/lib/records/quality.js";
+import {qualityData, slugsByFile, WARNINGS_KEPT} from "../../src/lib/records/quality.js";
 import type {ParsedReply} from "../../src/lib/types.js";
 
 test("the shipped reply's row, checks and provenance, and unreadable files first", async () => {
@@ -57,5 +57,28 @@ test("the shipped reply's row, checks and provenance, and unreadable files first
   assert.equal(rows[2].warningsMore, 7, "the warnings left out are counted");
   assert.equal(rows[2].warningList[0].text, "<b>line 1</b>", "text kept as written");
   assert.deepEqual([rows[1].read, rows[1].corrected], [23, 2]);
-  assert.equal(rows[0].statusDetail, "no text layer");
+  assert.match(
+    rows[0].statusDetail ?? "",
+    /^no text layer\. Check that responses\/made-up-u\.pdf is the council's reply/
+  );
+  assert.deepEqual(
+    rows.map((r) => r.slug),
+    ["made-up-council-u", "made-up-council-f", "made-up-council-w", "leicester-city-council"]
+  );
+});
+
+test("two councils whose names give one slug get the campaign's suffixes, as on their pages", () => {
+  const slugs = slugsByFile(
+    [
+      {authority: "Made-up Council (North)", file: "responses/b.txt"},
+      {authority: "Made-up Council North", file: "responses/a.txt"}
+    ],
+    [{file: "responses/c.pdf", line: null, reason: "no text layer", authority: null}]
+  );
+  assert.deepEqual(Object.fromEntries(slugs), {
+    // by name (the campaign's order: "(North)" sorts first), then suffixed
+    "responses/a.txt": "made-up-council-north-2",
+    "responses/b.txt": "made-up-council-north",
+    "responses/c.pdf": "c"
+  });
 });

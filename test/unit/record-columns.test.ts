@@ -53,7 +53,7 @@ test("the shipped replies survive the round trip through the columns, and pivot 
   const {mappings, replies} = await readReplies({cacheDir: null});
   const records = replies.flatMap((r) => r.records);
   assert.ok(records.length > 20);
-  const files = replies.map((r) => ({file: r.file, authority: r.authority}));
+  const files = replies.map((r) => ({file: r.file, authority: r.authority, slug: "leicester-city-council"}));
   const columns = JSON.parse(
     JSON.stringify(encodeColumns(records, {ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), files}))
   );
@@ -74,9 +74,9 @@ test("withheld counts stay null with their bounds, provenance and several counci
     made({authority: "Made-up Council B", file: "responses/b.txt", provenance: "corrected", severity: null})
   ];
   const files = [
-    {file: "responses/a.txt", authority: "Made-up Council A"},
-    {file: "responses/b.txt", authority: "Made-up Council B"},
-    {file: "responses/c.txt", authority: "Made-up Council C"}
+    {file: "responses/a.txt", authority: "Made-up Council A", slug: "made-up-council-a"},
+    {file: "responses/b.txt", authority: "Made-up Council B", slug: "made-up-council-b"},
+    {file: "responses/c.txt", authority: "Made-up Council C", slug: "made-up-council-c"}
   ];
   const columns = JSON.parse(JSON.stringify(encodeColumns(records, {ageBands: [...AGE_BANDS], outcomes: [], files})));
   assert.deepEqual(decodeColumns(columns), records);
@@ -89,7 +89,7 @@ test("a malformed columns file is named in one line", () => {
   const columns = encodeColumns([made({})], {
     ageBands: [...AGE_BANDS],
     outcomes: [],
-    files: [{file: "responses/a.txt", authority: "Made-up Council A"}]
+    files: [{file: "responses/a.txt", authority: "Made-up Council A", slug: "made-up-council-a"}]
   });
   assert.throws(
     () => decodeColumns({...columns, line: []}),

@@ -44,6 +44,8 @@ export interface DictColumn<T> {
 export interface ColumnFile {
   file: string;
   authority: string;
+  /** The council page's slug (`councils/<slug>.html`), where the drill-down links each line. */
+  slug: string;
 }
 
 export interface RecordColumns {
@@ -119,7 +121,7 @@ export function encodeColumns(
     size: records.length,
     ageBands: [...ageBands],
     outcomes: [...outcomes],
-    files: files.map(({file, authority}) => ({file, authority})),
+    files: files.map(({file, authority, slug}) => ({file, authority, slug})),
     file,
     authority: dict(records, (r) => r.authority),
     ageBand: dict(records, (r) => r.ageBand),
@@ -192,6 +194,11 @@ export function decodeColumns(columns: RecordColumns): CaseRecord[] {
     records[i] = record;
   }
   return records;
+}
+
+/** Each reply's council-page slug, by file. */
+export function slugsOfColumns(columns: RecordColumns): Map<string, string> {
+  return new Map(columns.files.map((f) => [f.file, f.slug]));
 }
 
 /** Every reply's authority, in file order, once each: the explorer's filter lists these. */

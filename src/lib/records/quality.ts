@@ -7,6 +7,8 @@
  *
  * Pure: used by the loader and the tests.
  */
+import {authorityFromFile, councilKeys, orderCouncils, unreadableAdvice} from "../campaign/summarise.js";
+import type {AskedAuthority} from "../campaign/types.js";
 import {statusLabel} from "../present/status.js";
 import type {Check, ParsedReply, Warning} from "../types.js";
 import {sumCounts} from "./withheld.js";
@@ -17,6 +19,8 @@ export const WARNINGS_KEPT = 25;
 export interface QualityReply {
   authority: string;
   file: string;
+  /** The council page's slug (`councils/<slug>.html`), as the campaign gives it out. */
+  slug: string;
   /** "text", "docx (extracted from docx)"...; "–" for a file that could not be read. */
   format: string;
   /** "table read", "nil return", "refused (section 12)"..., or "unreadable". */
@@ -57,10 +61,31 @@ export interface Unreadable {
   authority: string | null;
 }
 
+/**
+ * Each reply's council-page slug, by file: given out by orderCouncils over the
+ * same councils as the campaign (replies, unreadable files, authorities asked),
+ * so two councils whose names give one slug get the same suffixes here as on
+ * their pages.
+ */
+export function slugsByFile(
+  replies: readonly {authority: string; file: string}[],
+  unreadable: readonly Unreadable[],
+  asked: readonly AskedAuthority[] | null = null
+): Map<string, string> {
+  const keys = [
+    ...replies.map((r) => ({authority: r.authority, file: r.file})),
+    ...unreadable.map((u) => ({authority: u.authority ?? authorityFromFile(u.file), file: u.file}))
+  ];
+  const slugs = new Map<string, string>();
+  for (const {council, slug} of orderCouncils(councilKeys(keys, asked)))
+    if (council.file) slugs.set(council.file, slug);
+  return slugs;
+}
+
 const formatOf = (r: ParsedReply) =>
   r.source ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}` : "text";
 
-export function qualityOfReply(r: ParsedReply): QualityReply {
+export function qualityOfReply(r: ParsedReply, slug: string): QualityReply {
   const counts = sumCounts(r.records);
   const checks = [...r.checks, ...(r.infoChecks ?? [])];
   const by = (p: string) => r.records.filter((x) => (x.provenance ?? "read") === p).length;
@@ -68,6 +93,7 @@ export function qualityOfReply(r: ParsedReply): QualityReply {
   return {
     authority: r.authority,
     file: r.file,
+    slug,
     format: formatOf(r),
     status: r.status === "ok" ? "table read" : statusLabel(r),
     statusDetail: r.status === "ok" ? null : (r.statusDetail ?? null),
@@ -105,13 +131,14 @@ export function qualityOfReply(r: ParsedReply): QualityReply {
   };
 }
 
-export function qualityOfUnreadable(u: Unreadable): QualityReply {
+export function qualityOfUnreadable(u: Unreadable, slug: string): QualityReply {
   return {
-    authority: u.authority ?? u.file,
+    authority: u.authority ?? authorityFromFile(u.file),
     file: u.file,
+    slug,
     format: "–",
     status: "unreadable",
-    statusDetail: `${u.line == null ? "" : `line ${u.line}: `}${u.reason}`,
+    statusDetail: `${u.line == null ? "" : `line ${u.line}: `}${u.reason}. ${unreadableAdvice(u.file)}`,
     sections: [],
     records: 0,
     counted: 0,
@@ -148,6 +175,16 @@ export function qualityOrder(rows: readonly QualityReply[]): QualityReply[] {
 }
 
 /** The loader's output: readable replies and unreadable files together, worst first. */
-export function qualityData(replies: readonly ParsedReply[], unreadable: readonly Unreadable[]): QualityData {
-  return {replies: qualityOrder([...replies.map(qualityOfReply), ...unreadable.map(qualityOfUnreadable)])};
+export function qualityData(
+  replies: readonly ParsedReply[],
+  unreadable: readonly Unreadable[],
+  asked: readonly AskedAuthority[] | null = null
+): QualityData {
+  const slugs = slugsByFile(replies, unreadable, asked);
+  return {
+    replies: qualityOrder([
+      ...replies.map((r) => qualityOfReply(r, slugs.get(r.file)!)),
+      ...unreadable.map((u) => qualityOfUnreadable(u, slugs.get(u.file)!))
+    ])
+  };
 }
