@@ -31,6 +31,7 @@ test("Leicester's page: status, table, checks, Ofcom comparison and source", asy
   assert.equal(await page.locator("#ofcom").count(), 1);
   assert.equal((await page.locator("figure svg, svg[role]").count()) > 0, true);
   const main = (await page.locator("main").textContent()) ?? "";
+  assert.match(main, /had 6,837 staff/, "the council's published staff number, from reference/");
   assert.match(main, /Open Government Licence/);
   assert.match(main, /responses\/leicester-city-council-2016\.txt/);
 });

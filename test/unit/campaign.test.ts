@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {after, test} from "node:test";
 import {parseAuthoritiesCsv, parseRequest, sameNameKey} from "../../src/lib/campaign/inputs.js";
 import {POOLED_AUTHORITY, orderCouncils, poolRecords, summariseCampaign} from "../../src/lib/campaign/summarise.js";
-import {councilPage, councilStatusText} from "../../src/lib/campaign/council.js";
+import {councilHref, councilLineHref, councilPage, councilStatusText} from "../../src/lib/campaign/council.js";
 import {councilSlugs, readCampaign} from "../../src/lib/read/campaign.js";
 import {PROJECT_DATA_DIR} from "../../src/lib/read/replies.js";
 import {sumCounts} from "../../src/lib/records/withheld.js";
@@ -205,6 +205,8 @@ test("a council's page data: status in words, what to do with an unreadable file
   assert.equal(councilStatusText(data.councils.find((c) => c.status === "awaiting")!), "awaiting reply");
   assert.equal(councilStatusText(data.councils.find((c) => c.status === "nil")!), "nil return");
   assert.equal(replies.length, 4);
+  assert.equal(councilHref("gamma-city-council"), "councils/gamma-city-council.html");
+  assert.equal(councilLineHref("gamma-city-council", 3), "councils/gamma-city-council.html#L3");
 });
 
 test("authorities.csv and request.json: clear errors with file and line", () => {
