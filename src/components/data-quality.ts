@@ -5,6 +5,7 @@
  * control; htl sets it as text, never as HTML.
  */
 import {html} from "htl";
+import {councilHref} from "../lib/campaign/council.js";
 import {formatCount} from "../lib/present/index.js";
 import {problemRank, type QualityReply} from "../lib/records/quality.js";
 import type {Check, Warning} from "../lib/types.js";
@@ -133,7 +134,7 @@ export function replyDetails(r: QualityReply): HTMLElement {
     ${r.checks.length ? html`<div class="scroll-x">${checksTable(r.checks, {caption: `Checks on ${r.authority}'s reply`})}</div>` : ""}
     ${r.status === "unreadable" ? "" : html`<div class="scroll-x">${warningsTable(r.warningList, {caption: `Warnings and lines not understood in ${r.file}`, whenNone: r.records === 0 ? "No warnings: the reply has no table to read." : undefined})}</div>`}
     ${r.warningsMore ? html`<p class="small">And ${countOf(r.warningsMore, "more warning")}: <code>npm run ingest</code> lists them all.</p>` : ""}
-    <p class="small"><a href=${`councils/${r.slug}.html`}>${r.authority}'s page</a>: the reply's text, line by line.</p>
+    <p class="small"><a href=${councilHref(r.slug)}>${r.authority}'s page</a>: the reply's text, line by line.</p>
   </div>`;
 }
 

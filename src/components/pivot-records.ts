@@ -5,6 +5,7 @@
  * A cell of thousands of records lists them a page at a time.
  */
 import {html} from "htl";
+import {councilLineHref} from "../lib/campaign/council.js";
 import {slugOf} from "../lib/campaign/slug.js";
 import {recordLines, recordSource} from "../lib/pivot/format.js";
 import type {CaseRecord} from "../lib/types.js";
@@ -30,7 +31,7 @@ export function recordCount(record: CaseRecord): string {
  * whose names give one slug); by default the authority's name made a slug.
  */
 export const councilLine = (r: CaseRecord, slug: (r: CaseRecord) => string | undefined = () => undefined) =>
-  `councils/${slug(r) ?? slugOf(r.authority)}.html#L${r.line}`;
+  councilLineHref(slug(r) ?? slugOf(r.authority), r.line);
 
 const recordRow = (r: CaseRecord, slug?: (r: CaseRecord) => string | undefined) => html`<tr>
   <td class="source"><a href=${councilLine(r, slug)}>${recordSource(r)}</a></td>
