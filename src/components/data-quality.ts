@@ -134,7 +134,7 @@ export function replyDetails(r: QualityReply): HTMLElement {
     ${r.checks.length ? html`<div class="scroll-x">${checksTable(r.checks, {caption: `Checks on ${r.authority}'s reply`})}</div>` : ""}
     ${r.status === "unreadable" ? "" : html`<div class="scroll-x">${warningsTable(r.warningList, {caption: `Warnings and lines not understood in ${r.file}`, whenNone: r.records === 0 ? "No warnings: the reply has no table to read." : undefined})}</div>`}
     ${r.warningsMore ? html`<p class="small">And ${countOf(r.warningsMore, "more warning")}: <code>npm run ingest</code> lists them all.</p>` : ""}
-    <p class="small"><a href=${councilHref(r.slug)}>${r.authority}'s page</a>: the reply's text, line by line.</p>
+    <p class="small"><a href=${councilHref(r.slug)}>${r.authority}'s page</a>${r.status === "unreadable" ? ": its status and what to do" : ": the reply's text, line by line"}.</p>
   </div>`;
 }
 
