@@ -26,7 +26,8 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
   try {
     const {page, problems} = await visit(browser, site.url + "data-quality.html", site);
     assert.deepEqual(problems, []);
-    const overview = await page.locator("table.dq-overview tbody tr").first().locator("td").allTextContents();
+    const overview = await page.locator("table.dq-overview tbody tr.dq-reply").first().locator("td").allTextContents();
+    // The last two columns: records a person transcribed, records a person corrected.
     assert.deepEqual(overview, [
       "Leicester City Council",
       "responses/leicester-city-council-2016.txt",
@@ -36,8 +37,11 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
       "31",
       "0",
       "0",
+      "0",
+      "0",
       "0"
     ]);
+    assert.equal(await page.locator("table.dq-overview tbody tr.dq-reply").count(), 1, "one row per reply");
     const checks = await page
       .locator("table.dq-checks tbody tr")
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent)));

@@ -1,11 +1,19 @@
 // The explorer in Chromium: drive the controls as a reader would and check the numbers the page shows,
 // the drill-down to the reply's lines, the view in the address bar (links, back and forward) and the downloads.
 import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {readFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {test} from "node:test";
 import {csvParseRows} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
-import {type Site, visit, withSiteAndBrowser} from "./harness.js";
+import {slugOf} from "../../src/lib/campaign/slug.js";
+import {syntheticReplies, type SyntheticReply} from "../../tools/synthetic-replies.js";
+import {serveDist, type Site, visit, withSiteAndBrowser} from "./harness.js";
+
+const ROOT = join(import.meta.dirname, "../..");
 
 let site: Site;
 let browser: Browser;
@@ -217,5 +225,103 @@ test("pages pivot with the kit's own engine: none of them loads arquero", async 
       `${path} requests arquero`
     );
     await page.context().close();
+  }
+});
+
+/**
+ * A MADE-UP campaign: the shipped data plus 30 synthetic replies (tools/synthetic-replies.ts), written to a
+ * temp folder and built into a separate copy of the site. Never in data/, never published.
+ */
+function buildMadeUpCampaign(count: number): {dist: string; replies: SyntheticReply[]; cleanup: () => void} {
+  const dir = mkdtempSync(join(tmpdir(), "foi-explore-made-up-"));
+  cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true, filter: (path) => !path.includes(".observablehq")});
+  for (const file of ["observablehq.config.ts", "package.json"]) cpSync(join(ROOT, file), join(dir, file));
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});
+  const replies = syntheticReplies(count, 7);
+  for (const r of replies) {
+    const name = join(dir, "data/responses", `zz-made-up-${slugOf(r.authority)}`);
+    writeFileSync(`${name}.txt`, r.text);
+    writeFileSync(
+      `${name}.meta.json`,
+      JSON.stringify({
+        authority: r.authority,
+        replyDate: "2016-01-01",
+        periodStart: "2013-01-01",
+        periodEnd: "2015-12-31",
+        licence: "none: made up for a test",
+        attribution: "made up",
+        source: "tools/synthetic-replies.ts (made up)"
+      })
+    );
+  }
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"],
+    {
+      cwd: dir,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`,
+        FOI_DATA_DIR: join(dir, "data"),
+        FOI_DATA: join(dir, "data"),
+        OBSERVABLE_TELEMETRY_DISABLE: "1"
+      }
+    }
+  );
+  assert.equal(build.status, 0, build.stderr);
+  return {dist: join(dir, "dist"), replies, cleanup: () => rmSync(dir, {recursive: true, force: true})};
+}
+
+test("a made-up campaign: one searchable council filter, chips, the council in the link, lines linked to council pages", async () => {
+  const {dist, replies, cleanup} = buildMadeUpCampaign(30);
+  const made = await serveDist("/", dist);
+  try {
+    const visited = await visit(browser, `${made.url}explore.html`, made);
+    assert.deepEqual(visited.problems, []);
+    const page = visited.page;
+    assert.equal(await page.locator("input[type=checkbox][name=authority]").count(), 0, "no checkbox per council");
+    assert.equal(await page.locator("input[name=authority-search]").count(), 1, "one search box");
+    assert.equal(await page.locator("datalist option").count(), 31, "every council suggested");
+    assert.match((await page.locator(".pivot-filter-status").textContent()) ?? "", /Showing all 31 councils/);
+
+    const [a, b] = [replies[3], replies[17]];
+    // Enter on a unique match chooses it; a suggestion picked arrives as the full name.
+    await page.fill("input[name=authority-search]", a.authority.toLowerCase().slice(-12));
+    await page.keyboard.press("Enter");
+    await waitForCell(page, "Total", "Total", String(a.total));
+    assert.equal(search(page), `?authority=${encodeURIComponent(a.authority).replace(/%20/g, "+")}`);
+    await page.fill("input[name=authority-search]", b.authority);
+    await waitForCell(page, "Total", "Total", String(a.total + b.total));
+    assert.deepEqual(await page.locator(".pivot-chip span").allTextContents(), [a.authority, b.authority]);
+    assert.match((await page.locator(".pivot-filter-status").textContent()) ?? "", /Showing 2 of 31 councils/);
+
+    // The drill-down links each line to its council's page.
+    await page.locator(`td[data-row="*"][data-col="*"] button`).click();
+    await page.waitForSelector("table.pivot-records");
+    const hrefs = await page
+      .locator("table.pivot-records td.source a")
+      .evaluateAll((as) => as.map((x) => x.getAttribute("href")));
+    assert.equal(hrefs.length, a.rows + b.rows);
+    for (const href of hrefs) assert.match(href!, /^councils\/synthetic-authority-0(04|18)\.html#L\d+$/);
+
+    await page.getByRole("button", {name: `Remove ${a.authority} from the filter`}).click();
+    await waitForCell(page, "Total", "Total", String(b.total));
+    await page.getByRole("button", {name: "Show every council"}).click();
+    const everyone = replies.reduce((n, r) => n + r.total, 31);
+    await waitForCell(page, "Total", "Total", everyone.toLocaleString("en-GB"));
+    await page.goBack();
+    await waitForCell(page, "Total", "Total", String(b.total));
+    await page.context().close();
+
+    // A council page's link: the explorer filtered to that council, its chip shown.
+    const linked = await visit(browser, `${made.url}explore.html?authority=${encodeURIComponent(b.authority)}`, made);
+    await waitForCell(linked.page, "Total", "Total", String(b.total));
+    assert.deepEqual(await linked.page.locator(".pivot-chip span").allTextContents(), [b.authority]);
+    await linked.page.context().close();
+  } finally {
+    await made.close();
+    cleanup();
   }
 });

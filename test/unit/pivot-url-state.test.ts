@@ -48,3 +48,15 @@ test("unknown, repeated or impossible values fall back to the default", () => {
   assert.equal(parseState("?authority=Nowhere", ONE).authorities, null);
   assert.equal(parseState("?cell-row=25-34", ONE).selection, null, "a cell needs both its row and column");
 });
+
+test("a council page's link opens the explorer filtered to that council (docs/explore.md)", () => {
+  const several = ["Leicester City Council", "Made-up Council A", "Made-up Council B"];
+  const state = parseState("?authority=Leicester%20City%20Council", several);
+  assert.deepEqual(state, {...DEFAULT_STATE, authorities: ["Leicester City Council"]});
+  assert.equal(formatState(state), "?authority=Leicester+City+Council");
+  assert.deepEqual(
+    parseState("?authority=Made-up+Council+B&authority=Leicester+City+Council&authority=Nowhere", several).authorities,
+    ["Made-up Council B", "Leicester City Council"],
+    "several councils, in the order chosen; one not in the data is ignored"
+  );
+});

@@ -1,0 +1,190 @@
+/**
+ * What the data-quality page shows, reply by reply, sized to the page: one
+ * row of figures per reply (or per file the kit could not read), with its
+ * checks and its warnings (at most WARNINGS_KEPT, and how many more there
+ * are). Written by src/data/quality.json.ts instead of the whole of
+ * responses.json, whose answers and records the page never shows.
+ *
+ * Pure: used by the loader and the tests.
+ */
+import {authorityFromFile, councilKeys, orderCouncils, unreadableAdvice} from "../campaign/summarise.js";
+import type {AskedAuthority} from "../campaign/types.js";
+import {statusLabel} from "../present/status.js";
+import type {Check, ParsedReply, Warning} from "../types.js";
+import {sumCounts} from "./withheld.js";
+
+/** Warnings kept per reply: enough to see what went wrong; the rest are counted, and listed by `npm run ingest`. */
+export const WARNINGS_KEPT = 25;
+
+export interface QualityReply {
+  authority: string;
+  file: string;
+  /** The council page's slug (`councils/<slug>.html`), as the campaign gives it out. */
+  slug: string;
+  /** "text", "docx (extracted from docx)"...; "–" for a file that could not be read. */
+  format: string;
+  /** "table read", "nil return", "refused (section 12)"..., or "unreadable". */
+  status: string;
+  /** Why a reply has no records, in the reply's words, or why the file could not be read. */
+  statusDetail: string | null;
+  /** The sections of the Act a refusal cites. */
+  sections: number[];
+  records: number;
+  counted: number;
+  withheld: number;
+  checksFailed: number;
+  warnings: number;
+  /** Records by who produced them: the kit reading the reply, a person's transcription, a person's correction. */
+  read: number;
+  transcribed: number;
+  corrected: number;
+  /** The files a person wrote for the reply, and corrections that matched no row. */
+  human: {transcription?: string; corrections?: string; applied?: number; dropped?: {line: number; reason: string}[]};
+  /** Where the text's lines were counted, and the table's header. */
+  source: {encoding: string | null; textSource: string} | null;
+  table: {layout: string; headerLine: number} | null;
+  checks: Pick<Check, "name" | "informational" | "status" | "detail">[];
+  warningList: Pick<Warning, "line" | "message" | "text">[];
+  /** Warnings not in `warningList`. */
+  warningsMore: number;
+}
+
+export interface QualityData {
+  replies: QualityReply[];
+}
+
+/** A file the kit could not read: its name, the reason, and the authority when its metadata says. */
+export interface Unreadable {
+  file: string;
+  line: number | null;
+  reason: string;
+  authority: string | null;
+}
+
+/**
+ * Each reply's council-page slug, by file: given out by orderCouncils over the
+ * same councils as the campaign (replies, unreadable files, authorities asked),
+ * so two councils whose names give one slug get the same suffixes here as on
+ * their pages.
+ */
+export function slugsByFile(
+  replies: readonly {authority: string; file: string}[],
+  unreadable: readonly Unreadable[],
+  asked: readonly AskedAuthority[] | null = null
+): Map<string, string> {
+  const keys = [
+    ...replies.map((r) => ({authority: r.authority, file: r.file})),
+    ...unreadable.map((u) => ({authority: u.authority ?? authorityFromFile(u.file), file: u.file}))
+  ];
+  const slugs = new Map<string, string>();
+  for (const {council, slug} of orderCouncils(councilKeys(keys, asked)))
+    if (council.file) slugs.set(council.file, slug);
+  return slugs;
+}
+
+const formatOf = (r: ParsedReply) =>
+  r.source ? `${r.source.format}${r.source.textSource === "as received" ? "" : ` (${r.source.textSource})`}` : "text";
+
+export function qualityOfReply(r: ParsedReply, slug: string): QualityReply {
+  const counts = sumCounts(r.records);
+  const checks = [...r.checks, ...(r.infoChecks ?? [])];
+  const by = (p: string) => r.records.filter((x) => (x.provenance ?? "read") === p).length;
+  const corrections = r.human?.corrections;
+  return {
+    authority: r.authority,
+    file: r.file,
+    slug,
+    format: formatOf(r),
+    status: r.status === "ok" ? "table read" : statusLabel(r),
+    statusDetail: r.status === "ok" ? null : (r.statusDetail ?? null),
+    sections: r.refusal?.sections ?? [],
+    records: r.records.length,
+    counted: counts.known,
+    withheld: counts.withheldRows,
+    checksFailed: checks.filter((c) => c.status === "fail").length,
+    warnings: r.warnings.length,
+    read: by("read"),
+    transcribed: by("transcribed"),
+    corrected: by("corrected"),
+    human: {
+      ...(r.human?.transcription ? {transcription: r.human.transcription} : {}),
+      ...(corrections
+        ? {
+            corrections: corrections.file,
+            applied: corrections.applied,
+            dropped: corrections.dropped.map((d) => ({line: d.line, reason: d.reason}))
+          }
+        : {})
+    },
+    source: r.source ? {encoding: r.source.encoding, textSource: r.source.textSource} : null,
+    table: r.table ?? null,
+    checks: checks.map((c) => ({
+      name: c.name,
+      ...(c.informational ? {informational: true} : {}),
+      status: c.status,
+      detail: c.detail
+    })),
+    warningList: r.warnings
+      .slice(0, WARNINGS_KEPT)
+      .map((w) => ({line: w.line, message: w.message, ...(w.text != null ? {text: w.text} : {})})),
+    warningsMore: Math.max(0, r.warnings.length - WARNINGS_KEPT)
+  };
+}
+
+export function qualityOfUnreadable(u: Unreadable, slug: string): QualityReply {
+  return {
+    authority: u.authority ?? authorityFromFile(u.file),
+    file: u.file,
+    slug,
+    format: "–",
+    status: "unreadable",
+    statusDetail: `${u.line == null ? "" : `line ${u.line}: `}${u.reason}. ${unreadableAdvice(u.file)}`,
+    sections: [],
+    records: 0,
+    counted: 0,
+    withheld: 0,
+    checksFailed: 0,
+    warnings: 0,
+    read: 0,
+    transcribed: 0,
+    corrected: 0,
+    human: {},
+    source: null,
+    table: null,
+    checks: [],
+    warningList: [],
+    warningsMore: 0
+  };
+}
+
+/** How bad a row is, for the default order: unreadable first, then failing checks, then warnings. */
+export function problemRank(r: Pick<QualityReply, "status" | "checksFailed" | "warnings">): number {
+  return r.status === "unreadable" ? 3 : r.checksFailed > 0 ? 2 : r.warnings > 0 ? 1 : 0;
+}
+
+/** Rows in the page's default order: the worst first, then by failing checks, warnings, authority and file. */
+export function qualityOrder(rows: readonly QualityReply[]): QualityReply[] {
+  return [...rows].sort(
+    (a, b) =>
+      problemRank(b) - problemRank(a) ||
+      b.checksFailed - a.checksFailed ||
+      b.warnings - a.warnings ||
+      a.authority.localeCompare(b.authority) ||
+      a.file.localeCompare(b.file)
+  );
+}
+
+/** The loader's output: readable replies and unreadable files together, worst first. */
+export function qualityData(
+  replies: readonly ParsedReply[],
+  unreadable: readonly Unreadable[],
+  asked: readonly AskedAuthority[] | null = null
+): QualityData {
+  const slugs = slugsByFile(replies, unreadable, asked);
+  return {
+    replies: qualityOrder([
+      ...replies.map((r) => qualityOfReply(r, slugs.get(r.file)!)),
+      ...unreadable.map((u) => qualityOfUnreadable(u, slugs.get(u.file)!))
+    ])
+  };
+}
