@@ -11,7 +11,7 @@
  * counts), so tests check the kit against what was written, not against the
  * kit. Seeded and deterministic. Never written to `data/`, never published.
  */
-import {copyFileSync, mkdirSync, writeFileSync} from "node:fs";
+import {copyFileSync, cpSync, mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {mulberry32} from "./synthetic.js";
 import {
@@ -69,6 +69,11 @@ export interface MadeUpOptions {
   awaiting?: number;
   /** Write the unreadable files (default true); false for a kit that still fails its build on them. */
   unreadable?: boolean;
+  /**
+   * Copy the project's reference/ (Ofcom's figures) too (default false: a data folder without it
+   * falls back to the project's); true for a kit whose loaders read it only from the data folder.
+   */
+  reference?: boolean;
 }
 
 /** Age labels councils write, per request band (all in data/mappings/age-bands.csv). */
@@ -236,6 +241,7 @@ export function writeMadeUpCampaign(dir: string, options: MadeUpOptions): MadeUp
   copyFileSync(join(ROOT, "data/campaign/request.json"), join(dir, "campaign/request.json"));
   for (const name of ["age-bands.csv", "outcomes.csv"])
     copyFileSync(join(ROOT, "data/mappings", name), join(dir, "mappings", name));
+  if (options.reference) cpSync(join(ROOT, "data/reference"), join(dir, "reference"), {recursive: true});
   writeFileSync(
     join(dir, "README.md"),
     "MADE UP: a SYNTHETIC campaign written by tools/made-up-campaign.ts for tests and benchmarks. Not real replies; never publish.\n"
