@@ -206,7 +206,8 @@ const PAGE_SCRIPT = `async (rounds) => {
   return out;
 }`;
 
-async function pageChanges(page: Page, rounds: number): Promise<number[]> {
+/** The explorer's control changes on a built explore.html, timed in the page (bench/campaign.ts uses it too). */
+export async function pageChanges(page: Page, rounds: number): Promise<number[]> {
   const samples = (await page.evaluate(`(${PAGE_SCRIPT})(${rounds})`)) as number[];
   if (!samples.length) throw new Error("bench: changing the explorer's controls changed nothing on explore.html");
   return samples;

@@ -50,6 +50,8 @@ export interface PagesBenchOptions {
   changes: number;
   /** The built site (default dist/). */
   root?: string;
+  /** Pages to measure (default: every built page); a campaign's site has one per council. */
+  paths?: string[];
   log?: (line: string) => void;
 }
 
@@ -68,7 +70,7 @@ export async function benchPages(
   }
   const site = await serveDist("/", root);
   try {
-    for (const path of builtPages(root)) {
+    for (const path of o.paths ?? builtPages(root)) {
       log(`measuring page ${path}`);
       const ready: number[] = [];
       let bytes = 0;
@@ -96,7 +98,7 @@ export async function benchPages(
         }
         page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
         await page.goto(site.url + path, {waitUntil: "networkidle"});
-        await page.waitForFunction((loading) => !document.querySelector(loading), LOADING, {timeout: 15_000});
+        await page.waitForFunction((loading) => !document.querySelector(loading), LOADING, {timeout: 60_000});
         const r = (await page.evaluate(() => (window as unknown as {__foiReady: unknown}).__foiReady)) as Ready;
         hasCharts = r.chartsMs !== null;
         const t = r.chartsMs ?? r.settledMs;

@@ -32,6 +32,8 @@ export interface BenchResult {
   page?: string;
   /** Free-text remark (e.g. "skipped: no control"). */
   note?: string;
+  /** A page's height in CSS pixels (the campaign's home page at two sizes). */
+  heightPx?: number;
 }
 
 /** The machine and software a run used, captured by code. */
@@ -88,7 +90,7 @@ export function validateResults(value: unknown): string[] {
     }
     if (!isNum(o.samples) || !Number.isInteger(o.samples) || (o.samples as number) < 1)
       problems.push(`${where}.samples: not a positive count`);
-    for (const key of ["bytes", "gzipBytes", "perSecond"]) {
+    for (const key of ["bytes", "gzipBytes", "perSecond", "heightPx"]) {
       if (key in o && !isNum(o[key])) problems.push(`${where}.${key}: not a number`);
     }
   });
@@ -132,7 +134,20 @@ export const SERIES = {
   buildCold: "build: cold (npm run clean, npm run build)",
   buildAgain: "build: again, nothing changed (npm run build)",
   buildEditOne: "build: after editing one reply (npm run build)",
-  buildBefore: "build: Framework's whole cache removed first (before issue 10)"
+  buildBefore: "build: Framework's whole cache removed first (before issue 10)",
+  campaignBuild: "campaign: clean build",
+  campaignPageReady: "campaign: page ready",
+  campaignHomeHeight: "campaign: home page height",
+  campaignExplorerControl: "campaign: explorer control change settled"
+} as const;
+
+/** Issue 11's budgets, on the made-up campaign (bench/campaign.ts). */
+export const CAMPAIGN_COUNCILS = 400;
+export const CAMPAIGN_BUDGET = {
+  buildMs: 60_000,
+  pageReadyMs: 1000,
+  pageGzipBytes: 250_000,
+  explorerControlMs: 100
 } as const;
 
 /** DuckDB-WASM's 5 x 8 pivot of 1,000,000 rows, measured earlier on these machines (cited by issue 7). */
@@ -236,6 +251,61 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
     const b = find(results, name, "node", null);
     out.push(b ? {target: t, value: `${(b.medianMs / 1000).toFixed(1)} s`, pass: b.medianMs <= limit} : missing(t));
   }
+  out.push(...checkCampaignTargets(results));
+  return out;
+}
+
+/** Issue 11's budgets at 400 made-up councils: build, every page's weight and time, the home page's height, the explorer. */
+export function checkCampaignTargets(results: readonly BenchResult[]): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const missing = (target: string): TargetCheck => ({target, value: "not measured", pass: null});
+  const n = CAMPAIGN_COUNCILS;
+  const at = (r: BenchResult) => r.rows === n;
+  const build = results.find((r) => r.name === SERIES.campaignBuild && at(r));
+  const tb = `campaign of ${n}: clean build within 60 s`;
+  out.push(
+    build
+      ? {target: tb, value: `${(build.medianMs / 1000).toFixed(1)} s`, pass: build.medianMs <= CAMPAIGN_BUDGET.buildMs}
+      : missing(tb)
+  );
+  const pages = results.filter((r) => r.name === SERIES.campaignPageReady && at(r));
+  if (pages.length === 0)
+    out.push(
+      missing(`campaign of ${n}: every page within 250 kB gzip`),
+      missing(`campaign of ${n}: every page ready within 1.0 s`)
+    );
+  for (const p of pages) {
+    out.push({
+      target: `campaign of ${n}, ${p.page}: within 250 kB gzip, data included`,
+      value: p.gzipBytes === undefined ? "not measured" : kB(p.gzipBytes),
+      pass: p.gzipBytes === undefined ? null : p.gzipBytes <= CAMPAIGN_BUDGET.pageGzipBytes
+    });
+    out.push({
+      target: `campaign of ${n}, ${p.page}: ready within 1.0 s`,
+      value: ms(p.medianMs),
+      pass: p.medianMs <= CAMPAIGN_BUDGET.pageReadyMs
+    });
+  }
+  const heights = results.filter((r) => r.name === SERIES.campaignHomeHeight && r.heightPx !== undefined);
+  const big = heights.find(at);
+  const small = heights.filter((r) => r.rows !== null && r.rows < n).sort((a, b) => (b.rows ?? 0) - (a.rows ?? 0))[0];
+  const th = `campaign: home page no taller at ${n} councils than at ${small?.rows ?? 40}`;
+  out.push(
+    big && small
+      ? {
+          target: th,
+          value: `${big.heightPx!.toLocaleString("en-GB")} px vs ${small.heightPx!.toLocaleString("en-GB")} px`,
+          pass: big.heightPx! <= small.heightPx!
+        }
+      : missing(th)
+  );
+  const explorer = results.find((r) => r.name === SERIES.campaignExplorerControl && at(r));
+  const te = `campaign of ${n}: explorer control change within 100 ms`;
+  out.push(
+    explorer
+      ? {target: te, value: ms(explorer.medianMs), pass: explorer.medianMs <= CAMPAIGN_BUDGET.explorerControlMs}
+      : missing(te)
+  );
   return out;
 }
 
@@ -262,7 +332,8 @@ const GROUP_TITLES: Record<string, string> = {
   load: "Loading records into a page",
   control: "Control change on a synthetic page",
   explorer: "Explorer: control changes (its own components; the built page)",
-  pages: "Built pages"
+  pages: "Built pages",
+  campaign: "A made-up campaign of 400 councils (issue 11's budgets)"
 };
 
 const fmtRows = (n: number | null) => (n === null ? "" : n.toLocaleString("en-GB"));

@@ -15,6 +15,7 @@ import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {launchBrowser} from "../tools/chromium.js";
 import {benchBuild} from "../bench/build.js";
+import {benchCampaign} from "../bench/campaign.js";
 import {benchChromium} from "../bench/chromium.js";
 import {benchExplorer} from "../bench/explorer.js";
 import {benchIngest} from "../bench/ingest.js";
@@ -110,6 +111,18 @@ try {
   results.push(...e.results);
   problems.push(...e.problems);
   skipped.push(...e.skipped);
+  // Issue 11's budgets: a made-up campaign of 400 councils (and 40, for the home page's height), built apart from dist/.
+  const m = await benchCampaign(browser, {
+    councils: 400,
+    compareWith: 40,
+    seed: SEED,
+    visits: quick ? 2 : 5,
+    rounds: quick ? 2 : 4,
+    log
+  });
+  results.push(...m.results);
+  problems.push(...m.problems);
+  skipped.push(...m.skipped);
 } finally {
   await browser.close();
 }

@@ -96,3 +96,172 @@ export function syntheticReplies(count: number, seed: number): SyntheticReply[] 
   const rand = mulberry32(seed);
   return Array.from({length: count}, (_, k) => syntheticReplyText(k, 5 + Math.floor(rand() * 56), seed));
 }
+
+// ---------------------------------------------------------------------------
+// Made-up replies in the layouts, statuses and wordings councils use (issue 11):
+// the campaign generator (tools/made-up-campaign.ts) draws on these. Every text
+// says it is MADE UP and SYNTHETIC, not a real reply.
+
+/** One row of a made-up table: the label as written and what it means (the generator's truth). */
+export interface MadeUpRow {
+  ageLabel: string;
+  ageBand: string;
+  outcomeLabel: string;
+  outcome: string;
+  /** The count as written ("3", "<5", "*"). */
+  countRaw: string;
+  /** The count; null when withheld. */
+  count: number | null;
+}
+
+/** Layouts of an answered reply: Leicester's tab-indented cells, a CSV file, a pipe table. */
+export type MadeUpLayout = "tabbed" | "csv" | "pipe";
+
+/** The line every made-up text starts with. */
+export const madeUpBanner = (authority: string) =>
+  `MADE UP: SYNTHETIC reply for ${authority}, written by tools/made-up-campaign.ts for tests and benchmarks; not a real reply.`;
+
+const QUESTION_5 =
+  "Can you please tell me for the period up to the 31st December 2015, how many employees have been investigated for breaching the policy on social media use?";
+
+/**
+ * An answered reply in one of the layouts: answers 1, 4 and 5 (the total, which
+ * includes the withheld rows' employees, as the council knows it), then the
+ * table with a totals row. CSV replies are the table alone, as spreadsheets are sent.
+ */
+export function madeUpAnsweredText(
+  authority: string,
+  layout: MadeUpLayout,
+  rows: readonly MadeUpRow[],
+  total: number
+): string {
+  if (layout === "csv") {
+    const quote = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    return [
+      madeUpBanner(authority),
+      "Age group,Outcome,Number of employees",
+      ...rows.map((r) => [r.ageLabel, r.outcomeLabel, r.countRaw].map(quote).join(",")),
+      `Total,,${total}`,
+      ""
+    ].join("\r\n");
+  }
+  const table =
+    layout === "tabbed"
+      ? [
+          "\tAge group",
+          "\tOutcome ",
+          "\tNo. of employees",
+          "",
+          ...rows.flatMap((r) => [`\t${r.ageLabel}`, `\t${r.outcomeLabel}`, `\t${r.countRaw}`, ""]),
+          "\t",
+          "\t",
+          `\t${total}`
+        ]
+      : [
+          "| Age band | Outcome | Number of employees |",
+          "|:---------|:--------|--------------------:|",
+          ...rows.map((r) => `| ${r.ageLabel} | ${r.outcomeLabel} | ${r.countRaw} |`),
+          `| Total | | ${total} |`
+        ];
+  const withheld = rows.some((r) => r.count === null);
+  return [
+    "Freedom of Information Act 2000",
+    madeUpBanner(authority),
+    "",
+    "1.",
+    "Does the authority have a social media policy on the use of social media by its employees?",
+    "Yes, it is part of our Code of Conduct.",
+    "",
+    "4.",
+    "What was the date when the social media or wider e-communications policy was introduced?",
+    "1 April 2014",
+    "",
+    "5.",
+    QUESTION_5,
+    String(total),
+    "",
+    "8.",
+    "For each investigation please provide information of the age of the employee in the following bands:",
+    "",
+    ...table,
+    "",
+    ...(withheld
+      ? ["Numbers fewer than 5 are withheld under section 40(2), as the employees could be identified.", ""]
+      : [])
+  ].join(layout === "tabbed" ? "\r\n" : "\n");
+}
+
+/** A nil return: no one was investigated. */
+export function madeUpNilText(authority: string, variant: number): string {
+  const answer = ["No employees have been investigated for breaching the policy.", "0", "None."][variant % 3];
+  return [madeUpBanner(authority), "", "5.", QUESTION_5, answer, ""].join("\n");
+}
+
+/** Refusals as councils word them, each with the sections it cites. */
+export const MADE_UP_REFUSALS: readonly {sections: number[]; text: string}[] = [
+  {
+    sections: [12],
+    text: "We estimate that answering would exceed the appropriate limit, so we are refusing questions 5 to 9 under section 12 of the Freedom of Information Act."
+  },
+  {
+    sections: [14],
+    text: "The council considers this request vexatious and is refusing it under section 14(1) of the Act."
+  },
+  {
+    sections: [40],
+    text: "We are refusing questions 5 to 9 under section 40(2), as the figures are personal data of identifiable employees."
+  },
+  {
+    sections: [43],
+    text: "We are refusing questions 5 to 9: the information is exempt under section 43 (commercial interests)."
+  }
+];
+
+/** A refusal of the questions that ask for figures. */
+export function madeUpRefusalText(authority: string, variant: number): string {
+  const r = MADE_UP_REFUSALS[variant % MADE_UP_REFUSALS.length];
+  return [
+    madeUpBanner(authority),
+    "",
+    "Thank you for your request for information.",
+    r.text,
+    "If you are dissatisfied with this response you may ask for an internal review.",
+    ""
+  ].join("\n");
+}
+
+/** "Information not held". */
+export function madeUpNotHeldText(authority: string): string {
+  return [
+    madeUpBanner(authority),
+    "",
+    "Thank you for your request. The council does not hold central records of disciplinary cases by cause, so this information is not held.",
+    ""
+  ].join("\n");
+}
+
+/** Files the kit cannot read: an empty file, a binary blob named .txt, a letter whose table was never attached. */
+export const MADE_UP_UNREADABLE = ["empty", "binary", "letter"] as const;
+export type MadeUpUnreadable = (typeof MADE_UP_UNREADABLE)[number];
+
+export function madeUpUnreadableBytes(authority: string, kind: MadeUpUnreadable, seed: number): Uint8Array {
+  if (kind === "empty") return new Uint8Array(0);
+  if (kind === "binary") {
+    // Not text in any encoding: NUL bytes and high bytes, as a mis-saved spreadsheet would be.
+    const rand = mulberry32(seed);
+    const bytes = new Uint8Array(512);
+    for (let k = 0; k < bytes.length; k++) bytes[k] = k % 7 === 0 ? 0 : Math.floor(rand() * 256);
+    return bytes;
+  }
+  return new TextEncoder().encode(
+    [
+      madeUpBanner(authority),
+      "",
+      "Dear requester,",
+      "Thank you for your request of 3 March 2016. Please find our response in the attached spreadsheet.",
+      "Yours sincerely,",
+      "Information Governance Team",
+      ""
+    ].join("\n")
+  );
+}
