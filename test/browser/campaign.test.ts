@@ -42,7 +42,7 @@ function build(data: string, out: string) {
  */
 function buildSite(): string {
   cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true});
-  cpSync(join(ROOT, "scripts/clear-stale-loaders.ts"), join(dir, "scripts/clear-stale-loaders.ts"));
+  cpSync(join(ROOT, "scripts"), join(dir, "scripts"), {recursive: true}); // what `npm run build` runs first
   for (const file of ["observablehq.config.ts", "package.json"]) cpSync(join(ROOT, file), join(dir, file));
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});
