@@ -8,14 +8,16 @@
  * `--all` reads every reply of the data folder: FOI_DATA=DIR (or data/), whose
  * mappings are used too, falling back to the project's when DIR has none.
  */
+import {existsSync, writeFileSync} from "node:fs";
 import {isAbsolute, resolve} from "node:path";
-import {DATA_DIR, PROJECT_DATA_DIR, readReplies} from "../src/lib/read/replies.js";
+import {transcriptionFileFor, transcriptionTemplate} from "../src/lib/parse/human.js";
+import {DATA_DIR, PROJECT_DATA_DIR, loadMappings, readReplies, readReply} from "../src/lib/read/replies.js";
 import {rowTotals} from "../src/lib/parse/reconcile.js";
 import {ReplyError} from "../src/lib/parse/text.js";
 import type {Check, ParsedReply} from "../src/lib/types.js";
 
 const USAGE =
-  "usage: npm run --silent ingest -- FILE... [--json]\n       FOI_DATA=DIR npm run --silent ingest -- --all [--json]";
+  "usage: npm run --silent ingest -- FILE... [--json]\n       FOI_DATA=DIR npm run --silent ingest -- --all [--json]\n       npm run --silent ingest -- FILE... --template   (writes FILE's .transcribed.csv beside it, pre-filled)";
 
 /** The JSON shape of one reply: what the brief promised, plus the reply's status and source. */
 export function replyJson(reply: ParsedReply) {
@@ -88,7 +90,8 @@ export function summary(reply: ParsedReply): string {
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   const all = argv.includes("--all");
-  const files = argv.filter((a) => a !== "--json" && a !== "--all" && a !== "--");
+  const template = argv.includes("--template");
+  const files = argv.filter((a) => a !== "--json" && a !== "--all" && a !== "--template" && a !== "--");
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(USAGE + "\n");
     return 0;
@@ -105,6 +108,8 @@ async function main(argv: string[]): Promise<number> {
   }
   // npm runs scripts from the package root; paths the user typed are relative to where they typed them.
   const cwd = process.env.INIT_CWD ?? process.cwd();
+  if (template)
+    return writeTemplates(files.map((file) => ({path: isAbsolute(file) ? file : resolve(cwd, file), shownAs: file})));
   const errors: {file: string; line: number | null; reason: string}[] = [];
   let replies: ParsedReply[];
   try {
@@ -128,6 +133,36 @@ async function main(argv: string[]): Promise<number> {
   if (json) process.stdout.write(JSON.stringify({responses: replies.map(replyJson), errors}, null, 2) + "\n");
   else if (replies.length) process.stdout.write(replies.map(summary).join("\n\n") + "\n");
   return errors.length ? 1 : 0;
+}
+
+/**
+ * `--template`: for each reply, a transcription to fill in (`<reply>.transcribed.csv` beside it),
+ * pre-filled with whatever the kit read of it, or only the header when it read nothing. An
+ * existing transcription is never overwritten: a person's work is not the kit's to replace.
+ */
+async function writeTemplates(files: {path: string; shownAs: string}[]): Promise<number> {
+  const mappings = loadMappings();
+  let failed = 0;
+  for (const {path, shownAs} of files) {
+    const target = transcriptionFileFor(path);
+    if (existsSync(target)) {
+      process.stderr.write(
+        `error: ${transcriptionFileFor(shownAs)} exists already; edit it, or delete it to start again\n`
+      );
+      failed++;
+      continue;
+    }
+    const reply = await readReply(path, mappings, {shownAs, cacheDir: null}).catch((error: unknown) => {
+      if (error instanceof ReplyError) return null;
+      throw error;
+    });
+    writeFileSync(target, transcriptionTemplate(reply));
+    const rows = reply?.records.length ?? 0;
+    process.stdout.write(
+      `wrote ${transcriptionFileFor(shownAs)}: ${rows ? `${rows} row${rows === 1 ? "" : "s"} pre-filled from what the kit read` : "the header only (the kit read no rows)"}; check each row against the reply, then rebuild\n`
+    );
+  }
+  return failed ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -63,3 +63,24 @@ test("corrections override a row of a reply, with the reason kept, and the cache
   // The reply's own totals no longer agree, and the checks say so.
   assert.equal(after.checks.find((c) => c.name === "rows = answer 5")?.status, "fail");
 });
+
+test("npm run ingest -- FILE --template writes the transcription to fill in, pre-filled, and never overwrites one", async () => {
+  const {spawnSync} = await import("node:child_process");
+  const {readFileSync} = await import("node:fs");
+  const folder = mkdtempSync(join(dir, "template-"));
+  const reply = join(folder, "leicester-city-council-2016.txt");
+  cpSync(join(ROOT, "data/responses/leicester-city-council-2016.txt"), reply);
+  const run = () =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", reply, "--template"], {
+      cwd: ROOT,
+      encoding: "utf8"
+    });
+  const first = run();
+  assert.equal(first.status, 0, first.stderr);
+  const csv = readFileSync(join(folder, "leicester-city-council-2016.transcribed.csv"), "utf8").trim().split("\n");
+  assert.match(csv[0], /^ageRaw,ageBand,outcomeRaw,outcome,countRaw,count/);
+  assert.equal(csv.filter((l) => /^\s*25-34/.test(l)).length > 0, true, "the rows the kit read are pre-filled");
+  const second = run();
+  assert.equal(second.status, 1);
+  assert.match(second.stderr, /exists already/);
+});
