@@ -9,7 +9,15 @@
  * record keeps the values it had and the reason. The checks are run again.
  * Pure: the caller reads the file.
  */
-import {ageBandCell, countCells, readHumanCsv, resolveOutcome, wholeNumber, type HumanRow} from "./human-csv.js";
+import {
+  ageBandCell,
+  countCells,
+  readHumanCsv,
+  recordFieldsOf,
+  resolveOutcome,
+  wholeNumber,
+  type HumanRow
+} from "./human-csv.js";
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {recordsSource, replyChecks} from "./reconcile.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
@@ -143,15 +151,8 @@ function added(reply: ParsedReply, row: HumanRow, file: string, mappings: Mappin
     file: reply.file,
     ageBand: ageBandCell(row, file) ?? mapAgeBand(mappings, ageRaw),
     ageRaw,
-    outcome: resolved.outcome,
     outcomeRaw,
-    tier: resolved.mapping?.tier ?? null,
-    severity: resolved.mapping?.severity ?? null,
-    upheld: resolved.mapping?.upheld ?? null,
-    count: count.count,
-    suppressed: count.suppressed,
-    countBounds: count.bounds,
-    countRaw: row.get("countRaw") || (count.count != null ? String(count.count) : ""),
+    ...recordFieldsOf(resolved, count, row),
     line,
     firstLine: line,
     lineText: row.text,

@@ -8,7 +8,7 @@ import {mapOutcome, type Mappings, type OutcomeMapping} from "./mappings.js";
 import {parseCount, type ParsedCount} from "./record.js";
 import {parseCsvRows} from "./tables/delimited.js";
 import {ReplyError, cleanCell} from "./text.js";
-import {AGE_BANDS, OUTCOME_NOT_STATED, type AgeBand} from "../types.js";
+import {AGE_BANDS, OUTCOME_NOT_STATED, type AgeBand, type CaseRecord} from "../types.js";
 
 /** One data row of a person's CSV: its line (where it starts), its text, and its cells by column name. */
 export interface HumanRow {
@@ -98,6 +98,24 @@ export function resolveOutcome(mappings: Mappings, written: string): ResolvedOut
   for (const m of mappings.outcomes.values()) if (m.outcome === key) return {outcome: m.outcome, mapping: m};
   const mapped = mapOutcome(mappings, written);
   return mapped ? {outcome: mapped.outcome, mapping: mapped} : {outcome: key, mapping: null};
+}
+
+/** The fields of a record a person's row settles: its outcome through the mappings, and its count. */
+export function recordFieldsOf(
+  resolved: ResolvedOutcome,
+  count: ParsedCount,
+  row: HumanRow
+): Pick<CaseRecord, "outcome" | "tier" | "severity" | "upheld" | "count" | "suppressed" | "countBounds" | "countRaw"> {
+  return {
+    outcome: resolved.outcome,
+    tier: resolved.mapping?.tier ?? null,
+    severity: resolved.mapping?.severity ?? null,
+    upheld: resolved.mapping?.upheld ?? null,
+    count: count.count,
+    suppressed: count.suppressed,
+    countBounds: count.bounds,
+    countRaw: row.get("countRaw") || (count.count != null ? String(count.count) : "")
+  };
 }
 
 /**

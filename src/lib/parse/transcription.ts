@@ -7,7 +7,15 @@
  * the kit did read. Pure: the caller reads and writes the files.
  */
 import {extractFields, parseAnswers} from "./answers.js";
-import {ageBandCell, countCells, readHumanCsv, resolveOutcome, wholeNumber, type HumanRow} from "./human-csv.js";
+import {
+  ageBandCell,
+  countCells,
+  readHumanCsv,
+  recordFieldsOf,
+  resolveOutcome,
+  wholeNumber,
+  type HumanRow
+} from "./human-csv.js";
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {impliedTotalCheck, replyChecks} from "./reconcile.js";
 import {findRefusal, refusalDetail} from "./status.js";
@@ -116,15 +124,8 @@ function rowRecord(row: HumanRow, file: string, ctx: TranscriptionContext, warni
     file: ctx.reply,
     ageBand,
     ageRaw,
-    outcome: resolved.outcome,
     outcomeRaw,
-    tier: resolved.mapping?.tier ?? null,
-    severity: resolved.mapping?.severity ?? null,
-    upheld: resolved.mapping?.upheld ?? null,
-    count: count.count,
-    suppressed: count.suppressed,
-    countBounds: count.bounds,
-    countRaw: row.get("countRaw") || (count.count != null ? String(count.count) : ""),
+    ...recordFieldsOf(resolved, count, row),
     // With no line of the reply (a scan has none), the record points at the transcription's own line; `origin` says so.
     line: line ?? row.line,
     firstLine: Math.min(firstLine ?? line ?? row.line, line ?? row.line),
