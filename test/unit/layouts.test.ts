@@ -440,3 +440,18 @@ test("withheld wordings keep their bounds; a footnote gives the bounds of its ma
   const bare = parse("Age\tOutcome\tNumber\n16-24\tDismissal\t*\n");
   assert.deepEqual([bare.records[0].countBounds, bare.records[0].countFootnote], [null, undefined]);
 });
+
+test("a row whose count is withheld and whose outcome names an action is a row, not another table's header", () => {
+  // MADE UP. "no further action" reads like a header's outcome column, and "<5" has no known number.
+  for (const text of [
+    "Age,Outcome,Number\n16-24,dismissal,3\n25-34,no further action,<5\n35-44,final written warning,2\n",
+    "| Age | Outcome | Number |\n|---|---|---|\n| 16-24 | no further action | <5 |\n| 25-34 | dismissal | 2 |\n"
+  ]) {
+    const reply = parseReplyText({file: "made-up.txt", text, meta: null, mappings});
+    assert.ok(
+      reply.records.some((r) => r.countRaw === "<5" && r.count == null && r.countBounds?.[1] === 4),
+      text
+    );
+    assert.equal(reply.records.length, text.startsWith("|") ? 2 : 3, text);
+  }
+});

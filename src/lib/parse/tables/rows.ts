@@ -236,8 +236,9 @@ export function parseRowTable(lines: readonly string[], ctx: RecordContext, from
     }
     if (cells.every((c) => c === "")) continue;
     if (cells.join("\u0000").toLowerCase() === header.cells.join("\u0000").toLowerCase()) continue; // a header repeated on a new page
-    if (!cells.some((c) => parseCount(c)?.count != null) && headerRoles(cells, ctx)) {
+    if (!cells.some((c) => parseCount(c) != null) && headerRoles(cells, ctx)) {
       // Another table's header (outcomes after ages), a row of labels with no count: this table ends before it.
+      // A withheld count ("<5", "*") is a count too: "25-34, no further action, <5" is a row, not a header.
       result.endLine = i - split.span + 1;
       break;
     }
