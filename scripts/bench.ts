@@ -19,6 +19,7 @@ import {benchCampaign} from "../bench/campaign.js";
 import {benchChromium} from "../bench/chromium.js";
 import {benchExplorer} from "../bench/explorer.js";
 import {benchIngest} from "../bench/ingest.js";
+import {benchIngestFormats} from "../bench/ingest-formats.js";
 import {machineInfo} from "../bench/machine.js";
 import {benchPages} from "../bench/pages.js";
 import {benchPivotNode, benchPivotSeries} from "../bench/pivot-node.js";
@@ -59,6 +60,21 @@ if (values["skip-build"]) {
 // 2. Ingest.
 log("ingest: parsing synthetic replies");
 results.push(...benchIngest({replies: 400, seed: SEED, budgetMs: quick ? 1000 : 3000}));
+log("ingest: each format, from bytes to records (MADE-UP fixtures)");
+for (const f of await benchIngestFormats({budgetMs: quick ? 300 : 1000, ocr: !quick})) {
+  results.push({
+    name: `ingest: ${f.format} (${f.file}, ${f.records} records)`,
+    group: "ingest",
+    env: "node",
+    rows: 1,
+    medianMs: f.msPerReply,
+    p95Ms: f.msPerReply,
+    samples: f.runs,
+    bytes: f.bytes,
+    perSecond: f.repliesPerSecond,
+    note: "mean of the timed reads"
+  });
+}
 
 // 3. Pivot in Node.
 log("pivot in Node: kernel, floor, arquero");
