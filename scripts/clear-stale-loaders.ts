@@ -18,10 +18,29 @@
  * (node_modules/.package-lock.json). The fingerprints of the outputs in the cache are kept in
  * src/.observablehq/cache/_foi-kit-loaders.json, which lives and dies with them; an output it
  * does not describe is cleared. --all clears every loader output.
+ *
+ * Then it runs the JavaScript and TypeScript loaders whose output is missing, side by side, and
+ * caches their output where Framework would; Framework, which runs them one after another, finds
+ * them fresh. It parses the replies first, into the parse cache (src/lib/read/cache.ts), so that
+ * loaders running side by side do not each parse a changed reply. --no-run leaves all that to
+ * Framework.
  */
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {extname, join, relative, resolve, sep} from "node:path";
+import {spawn} from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
+import {availableParallelism} from "node:os";
+import {dirname, extname, join, relative, resolve, sep} from "node:path";
 import {build} from "esbuild";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -238,8 +257,66 @@ export async function clearStaleLoaders(
   return {cleared, kept};
 }
 
+/** Framework's commands for JavaScript and TypeScript loaders (its loader.js); the config's `interpreters` override them. */
+const DEFAULT_COMMANDS: Record<string, string[]> = {
+  ".js": ["node", "--no-warnings=ExperimentalWarning"],
+  ".ts": ["tsx"]
+};
+
+/**
+ * Runs the JavaScript and TypeScript loaders whose output is missing, as many at a time as
+ * there are processors, each as Framework would (the same command, from the project folder,
+ * its output written beside the cached file and then renamed to it). Returns the targets made.
+ * A loader that fails leaves nothing: Framework runs it again and reports its error as usual.
+ */
+export async function runMissingLoaders(
+  project: Project,
+  interpreters: Record<string, string[] | null> = {},
+  concurrency = availableParallelism()
+): Promise<string[]> {
+  const cacheDir = join(project.srcRoot, ".observablehq/cache");
+  const queue = [...findLoaders(project.srcRoot)].filter(
+    ([target, paths]) => paths.length === 1 && JS_LIKE.has(extname(paths[0])) && !existsSync(join(cacheDir, target))
+  );
+  const made: string[] = [];
+  const runOne = async (target: string, loader: string) => {
+    const command = extname(loader) in interpreters ? interpreters[extname(loader)] : DEFAULT_COMMANDS[extname(loader)];
+    if (!command?.length) return; // turned off in the config: not a loader for Framework either
+    const output = join(cacheDir, target);
+    const temp = `${output}.${process.pid}`;
+    mkdirSync(dirname(output), {recursive: true});
+    const fd = openSync(temp, "w");
+    let stderr = "";
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(
+        command[0],
+        [...command.slice(1), relative(project.projectRoot, join(project.srcRoot, loader))],
+        {cwd: project.projectRoot, stdio: ["ignore", fd, "pipe"]}
+      );
+      child.stderr?.on("data", (chunk) => (stderr += chunk));
+      child.on("error", () => done(null));
+      child.on("close", done);
+    });
+    closeSync(fd);
+    if (code === 0) {
+      renameSync(temp, output);
+      process.stderr.write(stderr); // a loader's notes, as Framework would pass them on
+      made.push(target);
+    } else rmSync(temp, {force: true});
+  };
+  await Promise.all(
+    Array.from({length: Math.max(1, concurrency)}, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await runOne(next[0], next[1][0]);
+    })
+  );
+  return made.sort();
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {root?: string};
+  const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {
+    root?: string;
+    interpreters?: Record<string, string[] | null>;
+  };
   const project: Project = {
     srcRoot: join(ROOT, config.root ?? "src"),
     // FOI_DATA (or its older name FOI_DATA_DIR) as src/lib/read/replies.ts reads it.
@@ -249,4 +326,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const {cleared} = await clearStaleLoaders(project, {all: process.argv.includes("--all")});
   if (cleared.length) process.stdout.write(`loaders to run again (their inputs changed): ${cleared.join(", ")}\n`);
+  if (
+    !process.argv.includes("--no-run") &&
+    [...findLoaders(project.srcRoot).keys()].some(
+      (target) => !existsSync(join(project.srcRoot, ".observablehq/cache", target))
+    )
+  ) {
+    try {
+      const {readReplies} = await import("../src/lib/read/replies.js");
+      const {pruneReplyCache} = await import("../src/lib/read/cache.js");
+      pruneReplyCache();
+      await readReplies({dataDir: project.dataDir, onError: () => {}}); // an unreadable reply is listed by the loaders
+    } catch {
+      // a reply that cannot be read: the loader that reads it says so, in the build's own words
+    }
+    await runMissingLoaders(project, config.interpreters);
+  }
 }

@@ -2,12 +2,12 @@
 // its metadata, the mappings or the parsing code change; an entry that cannot be trusted is ignored.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
-import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {csvParse} from "d3-dsv";
-import {codeHash, replyKey} from "../../src/lib/read/cache.js";
+import {codeHash, pruneReplyCache, replyKey} from "../../src/lib/read/cache.js";
 import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
 import {makeDocx} from "../../tools/fixtures/make-binary.js";
@@ -198,4 +198,17 @@ test("the three loaders parse each reply once: the download loaders read what th
     ["Leicester City Council (from the cache)", "Made-up Borough Council (test) (from the cache)"],
     "records.json parsed nothing again"
   );
+});
+
+test("entries written more than 30 days ago are pruned; newer ones stay", async () => {
+  const {cacheDir, read, entries} = setup();
+  await read();
+  const [entry] = entries();
+  assert.equal(pruneReplyCache(cacheDir), 0);
+  const old = Date.now() / 1000 - 31 * 86_400;
+  utimesSync(join(cacheDir, entry), old, old);
+  assert.equal(pruneReplyCache(cacheDir), 1);
+  assert.deepEqual(entries(), []);
+  assert.equal((await read()).records.length, 25, "read again, and cached again");
+  assert.deepEqual(entries(), [entry]);
 });

@@ -2,11 +2,21 @@
 // whose inputs (its own code and the modules it imports, the data folder) changed, and keeps the rest,
 // Framework's bundles of npm packages above all. Tried on a made-up project in a temp folder.
 import assert from "node:assert/strict";
-import {existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {after, test} from "node:test";
-import {clearStaleLoaders, findLoaders, type Project} from "../../scripts/clear-stale-loaders.js";
+import {clearStaleLoaders, findLoaders, runMissingLoaders, type Project} from "../../scripts/clear-stale-loaders.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-stale-"));
 after(() => rmSync(dir, {recursive: true, force: true}));
@@ -100,4 +110,24 @@ test("outputs of loaders that are gone are cleared, and --all clears every outpu
   assert.deepEqual(await clear(), ["data/removed.json"]);
   assert.deepEqual(await clear({all: true}), OUTPUTS);
   assert.ok(existsSync(join(cache, "_npm/some-package@1.0.0/index.js")));
+});
+
+test("missing outputs are made ahead of Framework, side by side; a failing loader leaves nothing behind", async () => {
+  symlinkSync(join(import.meta.dirname, "../../node_modules"), join(dir, "node_modules"));
+  write(join(dir, "src/data/c.txt.ts"), `process.stderr.write("error: c failed\\n");\nprocess.exit(1);\n`);
+  const ts = {".ts": ["node", "--import", "tsx"]};
+  await clear({all: true});
+  assert.ok(OUTPUTS.every((output) => !existsSync(join(cache, output))));
+  assert.deepEqual(await runMissingLoaders(project, ts, 2), OUTPUTS);
+  assert.equal(readFileSync(join(cache, "data/a.json"), "utf8"), "2");
+  assert.equal(readFileSync(join(cache, "data/b.csv"), "utf8"), "a,b\n");
+  assert.deepEqual(
+    readdirSync(join(cache, "data")).filter((name) => name.startsWith("c.txt")),
+    [],
+    "no output or temporary file for the failed loader"
+  );
+  writeFileSync(join(cache, "data/a.json"), "made before");
+  assert.deepEqual(await runMissingLoaders(project, ts, 2), [], "present outputs are not made again");
+  assert.equal(readFileSync(join(cache, "data/a.json"), "utf8"), "made before");
+  assert.deepEqual(await clear(), [], "what the loaders made is fresh");
 });

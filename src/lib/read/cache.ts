@@ -15,11 +15,12 @@
  *
  * Entries live in node_modules/.cache/foi-kit/replies/ (FOI_CACHE_DIR moves
  * them): ignored by git, shared by every build of this checkout, and outside
- * Framework's own cache. `npm run clean` removes them. An entry that cannot be
+ * Framework's own cache. `npm run clean` removes them, and every build removes
+ * those written more than 30 days ago (pruneReplyCache). An entry that cannot be
  * read back (cut short, edited, another version's) is ignored and rewritten.
  */
 import {createHash, type Hash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Mappings} from "../parse/mappings.js";
@@ -146,17 +147,17 @@ export function readCachedReply(dir: string, key: string, file: string): ParsedR
 let writeProblemSaid = false;
 
 /**
- * Stores a reply under its key: written to a temporary file and renamed, so a
+ * Stores a reply (as JSON text) under its key: written to a temporary file and renamed, so a
  * loader running at the same time reads either nothing or the whole entry. A
  * cache that cannot be written costs only speed, so it is said once on stderr
  * and the build goes on.
  */
-export function writeCachedReply(dir: string, key: string, reply: ParsedReply): void {
+export function writeCachedReply(dir: string, key: string, replyJson: string): void {
   const target = entryPath(dir, key);
   const temp = `${target}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, {recursive: true});
-    writeFileSync(temp, JSON.stringify({version: ENTRY_VERSION, key, reply}));
+    writeFileSync(temp, `{"version":${ENTRY_VERSION},"key":"${key}","reply":${replyJson}}`);
     renameSync(temp, target);
   } catch (error) {
     try {
@@ -171,4 +172,25 @@ export function writeCachedReply(dir: string, key: string, reply: ParsedReply): 
       );
     }
   }
+}
+
+/**
+ * Removes entries written more than `maxAgeDays` ago: each edit of a reply leaves its old
+ * entry behind, and one still in use costs only a parse to write again. Returns how many went.
+ */
+export function pruneReplyCache(dir = DEFAULT_CACHE_DIR, maxAgeDays = 30, now = Date.now()): number {
+  let removed = 0;
+  if (!existsSync(dir)) return removed;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs > maxAgeDays * 86_400_000) {
+        rmSync(path, {force: true});
+        removed++;
+      }
+    } catch {
+      // removed meanwhile by another build
+    }
+  }
+  return removed;
 }

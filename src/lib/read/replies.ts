@@ -189,7 +189,7 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   if (corrections)
     parsed = applyCorrections(parsed, new TextDecoder().decode(corrections.bytes), corrections.name, mappings);
   const json = JSON.stringify(parsed);
-  if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, JSON.parse(json) as ParsedReply);
+  if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, json);
   return JSON.parse(json) as ParsedReply;
 }
 
