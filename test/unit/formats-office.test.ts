@@ -3,35 +3,10 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as XLSX from "@e965/xlsx";
 import {extractText, sniffFormat} from "../../src/lib/read/extract.js";
-import {loadMappings} from "../../src/lib/read/replies.js";
-import {parseReplyText} from "../../src/lib/parse/reply.js";
-import {ReplyError, splitLines} from "../../src/lib/parse/text.js";
-import type {CaseRecord} from "../../src/lib/types.js";
+import {ReplyError} from "../../src/lib/parse/text.js";
 import {makeDocxMerged, makeDocxNumbered, makeOdt, makeWorkbook} from "../../tools/fixtures/make-formats.js";
 import {makeDoc} from "../../tools/fixtures/make-ole.js";
-
-const mappings = loadMappings();
-const brief = (r: CaseRecord) => [r.ageBand, r.outcome, r.count, r.suppressed, r.line];
-
-async function read(bytes: Uint8Array, name: string) {
-  const got = await extractText(bytes, name);
-  const reply = parseReplyText({
-    file: name,
-    text: got.text,
-    meta: null,
-    mappings,
-    source: {format: got.format, encoding: got.encoding, textSource: got.textSource}
-  });
-  return {...got, reply, lines: splitLines(got.text)};
-}
-
-/** The made-up table with "25 - 34" merged down over two rows: both rows are 25-34. */
-const MERGED = (first: number) => [
-  ["16-24", "verbal warning", 2, false, first],
-  ["25-34", "no case to answer", 3, false, first + 1],
-  ["25-34", "final written warning", null, true, first + 2],
-  ["55+", "dismissal", 1, false, first + 3]
-];
+import {MERGED, brief, read} from "./read-fixture.js";
 
 for (const [bookType, ext] of [
   ["xlsx", "xlsx"],

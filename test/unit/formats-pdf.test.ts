@@ -1,30 +1,11 @@
 // PDF tables as Word exports them (wrapped cells, words as separate pieces) and scanned PDFs read by OCR; MADE-UP fixtures.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {extractText} from "../../src/lib/read/extract.js";
-import {loadMappings} from "../../src/lib/read/replies.js";
-import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {pdfItemsToText, type PdfTextItem} from "../../src/lib/parse/extracted-text.js";
-import {splitLines} from "../../src/lib/parse/text.js";
-import type {CaseRecord} from "../../src/lib/types.js";
 import {makePdfWrapped} from "../../tools/fixtures/make-binary.js";
 import {makeScannedPdf} from "../../tools/fixtures/make-scan.js";
 import {toPgm} from "../../src/lib/read/formats/ocr.js";
-
-const mappings = loadMappings();
-const brief = (r: CaseRecord) => [r.ageBand, r.outcome, r.count, r.suppressed, r.line];
-
-async function read(bytes: Uint8Array, name: string) {
-  const got = await extractText(bytes, name);
-  const reply = parseReplyText({
-    file: name,
-    text: got.text,
-    meta: null,
-    mappings,
-    source: {format: got.format, encoding: got.encoding, textSource: got.textSource}
-  });
-  return {...got, reply, lines: splitLines(got.text)};
-}
+import {brief, read} from "./read-fixture.js";
 
 /** A piece of text at (x, y) in 10-point type, about 5 points a character. */
 const item = (str: string, x: number, y: number): PdfTextItem => ({
