@@ -1,6 +1,6 @@
 /**
- * `node --import tsx scripts/clear-stale-loaders.ts [--all]`: run by `npm run build` and
- * `npm run dev` before Framework starts. Removes the cached output of each data loader whose
+ * `node --import tsx scripts/clear-stale-loaders.ts [--all] [--no-run]`: run before
+ * `npm run build` and `npm run dev` start Framework, by scripts/prepare-build.ts. Removes the cached output of each data loader whose
  * inputs changed since that output was made, and nothing else.
  *
  * Why: Framework keeps each loader's output in src/.observablehq/cache/<path> and runs the
@@ -39,7 +39,7 @@ import {
   statSync,
   writeFileSync
 } from "node:fs";
-import {availableParallelism} from "node:os";
+import {availableParallelism, tmpdir} from "node:os";
 import {dirname, extname, join, relative, resolve, sep} from "node:path";
 import {build} from "esbuild";
 
@@ -100,29 +100,36 @@ export function cachedOutputs(cacheDir: string): string[] {
 async function importGraphs(srcRoot: string, loaders: string[]): Promise<Map<string, string[] | null>> {
   const graphs = new Map<string, string[] | null>(loaders.map((path) => [path, null]));
   if (!loaders.length) return graphs;
-  for (const loader of loaders) {
-    try {
-      const result = await build({
-        entryPoints: [join(srcRoot, loader)],
-        bundle: true,
-        write: false,
-        metafile: true,
-        platform: "node",
-        format: "esm",
-        packages: "external",
-        logLevel: "silent",
-        outfile: "loader.js",
-        absWorkingDir: srcRoot
-      });
-      graphs.set(
-        loader,
-        Object.keys(result.metafile.inputs)
-          .map((input) => resolve(srcRoot, input))
-          .sort()
-      );
-    } catch {
-      // a loader esbuild cannot read: counted as depending on all of src/
+  const follow = (entryPoints: string[]) =>
+    build({
+      entryPoints: entryPoints.map((loader) => join(srcRoot, loader)),
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      logLevel: "silent",
+      outdir: "out",
+      absWorkingDir: srcRoot
+    });
+  const record = (result: Awaited<ReturnType<typeof follow>>) => {
+    for (const output of Object.values(result.metafile.outputs)) {
+      const loader = output.entryPoint && relative(srcRoot, resolve(srcRoot, output.entryPoint)).split(sep).join("/");
+      if (loader && graphs.has(loader))
+        graphs.set(
+          loader,
+          Object.keys(output.inputs)
+            .map((input) => resolve(srcRoot, input))
+            .sort()
+        );
     }
+  };
+  try {
+    record(await follow(loaders)); // all at once, the usual case
+  } catch {
+    // one loader esbuild cannot read: the others one by one; that one depends on all of src/
+    for (const loader of loaders) await follow([loader]).then(record, () => {});
   }
   return graphs;
 }
@@ -263,11 +270,87 @@ const DEFAULT_COMMANDS: Record<string, string[]> = {
   ".ts": ["tsx"]
 };
 
+/** The command that runs a loader (its interpreter, as Framework would use it), or null if turned off. */
+function commandFor(loader: string, interpreters: Record<string, string[] | null>): string[] | null {
+  const command = extname(loader) in interpreters ? interpreters[extname(loader)] : DEFAULT_COMMANDS[extname(loader)];
+  return command?.length ? command : null;
+}
+
+/** Node with tsx's hook can run several loaders in one process (scripts/loader-batch.ts). */
+const canBatch = (command: string[]) => command[0] === "node" && command.includes("tsx");
+
+interface Job {
+  command: string[];
+  /** target and loader path, relative to the source root */
+  loaders: [string, string][];
+}
+
 /**
- * Runs the JavaScript and TypeScript loaders whose output is missing, as many at a time as
- * there are processors, each as Framework would (the same command, from the project folder,
- * its output written beside the cached file and then renamed to it). Returns the targets made.
- * A loader that fails leaves nothing: Framework runs it again and reports its error as usual.
+ * Runs one job (a process), its loaders' output written beside each cached file and then
+ * renamed to it. Returns the targets made, and the loaders a batch did not reach (one before them
+ * exited the process), to be run again.
+ */
+async function runJob(
+  project: Project,
+  cacheDir: string,
+  job: Job
+): Promise<{made: string[]; notRun: [string, string][]}> {
+  const temps = job.loaders.map(([target]) => `${join(cacheDir, target)}.${process.pid}`);
+  for (const temp of temps) mkdirSync(dirname(temp), {recursive: true});
+  const paths = job.loaders.map(([, loader]) => relative(project.projectRoot, join(project.srcRoot, loader)));
+  const batch = job.loaders.length > 1;
+  const resultFile = join(tmpdir(), `foi-kit-loader-batch-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const args = batch
+    ? [
+        ...job.command.slice(1),
+        join(import.meta.dirname, "loader-batch.ts"),
+        resultFile,
+        ...paths.flatMap((path, i) => [path, temps[i]])
+      ]
+    : [...job.command.slice(1), paths[0]];
+  const fd = batch ? "ignore" : openSync(temps[0], "w");
+  let stderr = "";
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(job.command[0], args, {cwd: project.projectRoot, stdio: ["ignore", fd, "pipe"]});
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
+    child.on("error", () => done(null));
+    child.on("close", done);
+  });
+  if (typeof fd === "number") closeSync(fd);
+  let done: string[] = code === 0 ? paths : [];
+  let failed: string[] = code === 0 ? [] : paths;
+  if (batch) {
+    try {
+      ({done, failed} = JSON.parse(readFileSync(resultFile, "utf8")) as {done: string[]; failed: string[]});
+    } catch {
+      ({done, failed} = {done: [], failed: paths}); // the process did not get as far as saying
+    }
+    rmSync(resultFile, {force: true});
+  }
+  const made: string[] = [];
+  const notRun: [string, string][] = [];
+  job.loaders.forEach(([target, loader], i) => {
+    if (done.includes(paths[i])) {
+      renameSync(temps[i], join(cacheDir, target));
+      made.push(target);
+    } else {
+      rmSync(temps[i], {force: true});
+      if (!failed.includes(paths[i])) notRun.push([target, loader]);
+    }
+  });
+  // Loaders a batch did not reach run again only if it got somewhere: else they are Framework's.
+  if (notRun.length === job.loaders.length) notRun.length = 0;
+  if (made.length) process.stderr.write(stderr); // the loaders' notes, as Framework would pass them on
+  return {made, notRun};
+}
+
+/**
+ * Runs the JavaScript and TypeScript loaders whose output is missing, each with the command
+ * Framework would use, from the project folder, and caches their output where Framework would.
+ * Those Node runs with tsx share processes (scripts/loader-batch.ts), as many as there are
+ * processors, so Node, tsx and the kit's library start once per process, not once per loader;
+ * any other loader runs alone, side by side with them. Returns the targets made. A loader that
+ * fails leaves nothing: Framework runs it again and reports its error as usual.
  */
 export async function runMissingLoaders(
   project: Project,
@@ -275,44 +358,40 @@ export async function runMissingLoaders(
   concurrency = availableParallelism()
 ): Promise<string[]> {
   const cacheDir = join(project.srcRoot, ".observablehq/cache");
-  const queue = [...findLoaders(project.srcRoot)].filter(
-    ([target, paths]) => paths.length === 1 && JS_LIKE.has(extname(paths[0])) && !existsSync(join(cacheDir, target))
-  );
+  const lanes = Math.max(1, concurrency);
+  const jobs: Job[] = [];
+  const batches = new Map<string, Job[]>();
+  for (const [target, paths] of findLoaders(project.srcRoot)) {
+    if (paths.length !== 1 || !JS_LIKE.has(extname(paths[0])) || existsSync(join(cacheDir, target))) continue;
+    const command = commandFor(paths[0], interpreters);
+    if (!command) continue; // turned off in the config: not a loader for Framework either
+    if (!canBatch(command)) {
+      jobs.push({command, loaders: [[target, paths[0]]]});
+      continue;
+    }
+    // Loaders run by the same command are dealt out to one batch per processor, in turn.
+    const key = JSON.stringify(command);
+    let group = batches.get(key);
+    if (!group) batches.set(key, (group = Array.from({length: lanes}, () => ({command, loaders: []}))));
+    const batch = group.reduce((a, b) => (b.loaders.length < a.loaders.length ? b : a));
+    batch.loaders.push([target, paths[0]]);
+  }
+  const queue = [...[...batches.values()].flat().filter((job) => job.loaders.length), ...jobs];
   const made: string[] = [];
-  const runOne = async (target: string, loader: string) => {
-    const command = extname(loader) in interpreters ? interpreters[extname(loader)] : DEFAULT_COMMANDS[extname(loader)];
-    if (!command?.length) return; // turned off in the config: not a loader for Framework either
-    const output = join(cacheDir, target);
-    const temp = `${output}.${process.pid}`;
-    mkdirSync(dirname(output), {recursive: true});
-    const fd = openSync(temp, "w");
-    let stderr = "";
-    const code = await new Promise<number | null>((done) => {
-      const child = spawn(
-        command[0],
-        [...command.slice(1), relative(project.projectRoot, join(project.srcRoot, loader))],
-        {cwd: project.projectRoot, stdio: ["ignore", fd, "pipe"]}
-      );
-      child.stderr?.on("data", (chunk) => (stderr += chunk));
-      child.on("error", () => done(null));
-      child.on("close", done);
-    });
-    closeSync(fd);
-    if (code === 0) {
-      renameSync(temp, output);
-      process.stderr.write(stderr); // a loader's notes, as Framework would pass them on
-      made.push(target);
-    } else rmSync(temp, {force: true});
-  };
   await Promise.all(
-    Array.from({length: Math.max(1, concurrency)}, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await runOne(next[0], next[1][0]);
+    Array.from({length: lanes}, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const ran = await runJob(project, cacheDir, job);
+        made.push(...ran.made);
+        if (ran.notRun.length) queue.push({command: job.command, loaders: ran.notRun});
+      }
     })
   );
   return made.sort();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The command: clears stale loader output, then (unless --no-run) makes what is missing. */
+export async function prepareLoaders(args: string[]): Promise<void> {
   const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {
     root?: string;
     interpreters?: Record<string, string[] | null>;
@@ -324,10 +403,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     fallbackDataDir: join(ROOT, "data"),
     projectRoot: ROOT
   };
-  const {cleared} = await clearStaleLoaders(project, {all: process.argv.includes("--all")});
+  const {cleared} = await clearStaleLoaders(project, {all: args.includes("--all")});
   if (cleared.length) process.stdout.write(`loaders to run again (their inputs changed): ${cleared.join(", ")}\n`);
   if (
-    !process.argv.includes("--no-run") &&
+    !args.includes("--no-run") &&
     [...findLoaders(project.srcRoot).keys()].some(
       (target) => !existsSync(join(project.srcRoot, ".observablehq/cache", target))
     )
@@ -343,3 +422,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await runMissingLoaders(project, config.interpreters);
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await prepareLoaders(process.argv.slice(2));
