@@ -11,6 +11,7 @@ import {
   bandRates,
   compareWithOfcom,
   formatBandCount,
+  observedBands,
   workforceShares
 } from "../../src/lib/ofcom/comparison.js";
 import {
@@ -21,6 +22,7 @@ import {
   type WorkforceProfile
 } from "../../src/lib/ofcom/reference.js";
 import {readingOf} from "../../src/lib/ofcom/reading.js";
+import {ofcomReplies} from "../../src/lib/ofcom/replies.js";
 import {replyCaveats} from "../../src/lib/report/caveats.js";
 import {ofcomCaveatItems} from "../../src/components/ofcom-caveats.js";
 import {formatDate, formatPValue} from "../../src/lib/present/index.js";
@@ -379,5 +381,55 @@ test("the loader explains a bad file in one line, without a stack trace", () => 
   assert.equal(
     runLoader(dir).stderr.trim(),
     'error: reference/oldest-band.json: default must be one of 55-64, 65+, blend, got "55+"'
+  );
+});
+
+test("a reply reduced by its loader (counts by band, caveats, source) compares exactly as its records do", () => {
+  const survey = {year: reference.citation.surveyYear, file: reference.file};
+  const madeUp = {
+    ...seed,
+    authority: "Made-up Council",
+    file: "responses/made-up.txt",
+    meta: null,
+    records: [
+      record("25-34", 3),
+      record("45-54", null, [1, 4], 9),
+      {...record("unknown", 2, null, 12), ageRaw: "under 18"}
+    ]
+  };
+  const none = {...seed, authority: "Made-up Nil Council", file: "responses/nil.txt", records: []};
+  // Through JSON, as the page gets it.
+  const reduced = JSON.parse(JSON.stringify(ofcomReplies([seed, madeUp, none], survey)));
+  assert.deepEqual(
+    reduced.replies.map((r: {authority: string}) => r.authority),
+    [seed.authority, "Made-up Council"],
+    "a reply with no records has nothing to compare"
+  );
+  for (const [i, reply] of [seed, madeUp].entries()) {
+    const r = reduced.replies[i];
+    for (const oldest of [
+      {mode: "55-64", weight5564: 0.9},
+      {mode: "blend", weight5564: 0.6}
+    ] as const) {
+      const options = {authority: reply.authority, file: reply.file, reference, oldest, ageBands: reduced.ageBands};
+      assert.deepEqual(
+        compareWithOfcom({...options, observed: r.observed}),
+        compareWithOfcom({...options, records: reply.records})
+      );
+    }
+    assert.deepEqual(r.caveats, JSON.parse(JSON.stringify(replyCaveats(reply, {survey}))));
+    assert.equal(r.source, reply.meta?.attribution ?? null);
+  }
+  assert.deepEqual(reduced.replies[1].observed.unknownBand, [{ageRaw: "under 18", count: 2, line: 12}]);
+  assert.throws(
+    () =>
+      compareWithOfcom({
+        authority: "m",
+        file: "m",
+        reference,
+        oldest: {mode: "65+", weight5564: 0.5},
+        observed: observedBands([], ["16-24"])
+      }),
+    /observed counts are for 16-24, not the bands asked for/
   );
 });

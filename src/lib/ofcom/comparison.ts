@@ -126,6 +126,28 @@ export function bandCounts(records: readonly CaseRecord[], band: string): BandCo
   return {band, known, withheldRows, withheldMin: min - known, withheldMax: max == null ? null : max - known, lines};
 }
 
+/**
+ * What a reply's records give the comparison, whatever the reference or the choice for 55+: each
+ * band's tally, and the rows outside the bands. Small enough to compute in a loader for every
+ * reply, so a page can compare any council without loading its records.
+ */
+export interface ObservedBands {
+  counts: BandCount[];
+  unknownBand: {ageRaw: string; count: number | null; line: number}[];
+}
+
+export function observedBands(
+  records: readonly CaseRecord[],
+  ageBands: readonly KnownAgeBand[] = AGE_BANDS
+): ObservedBands {
+  return {
+    counts: ageBands.map((b) => bandCounts(records, b)),
+    unknownBand: records
+      .filter((r) => !(ageBands as readonly string[]).includes(r.ageBand))
+      .map((r) => ({ageRaw: r.ageRaw, count: r.count, line: r.line}))
+  };
+}
+
 /** "4", "at least 4 (1 row withheld)" or "5 to 8 (1 row withheld)": never a withheld band shown as an exact number. */
 export function formatBandCount(c: BandCount): string {
   return formatCountSum({
@@ -179,7 +201,9 @@ export interface Comparison {
 }
 
 export interface CompareOptions {
-  records: readonly CaseRecord[];
+  /** The reply's records; or, computed before, what they give (observedBands with the same ageBands). */
+  records?: readonly CaseRecord[];
+  observed?: ObservedBands;
   authority: string;
   file: string;
   reference: OfcomReference;
@@ -200,7 +224,12 @@ export function compareWithOfcom(options: CompareOptions): Comparison {
   const oldest = {...options.oldest, weight5564: workforce.weight5564 ?? options.oldest.weight5564};
   const rates = bandRates(reference, oldest, ageBands);
   const probs = expectedShares(rates.map((r, i) => workforce.shares[i] * r.pct));
-  const counts = ageBands.map((b) => bandCounts(records, b));
+  const observedBy = options.observed ?? observedBands(records ?? [], ageBands);
+  if (observedBy.counts.map((c) => c.band).join() !== ageBands.join())
+    throw new Error(
+      `compareWithOfcom: observed counts are for ${observedBy.counts.map((c) => c.band).join(", ")}, not the bands asked for`
+    );
+  const counts = observedBy.counts;
   const observed = counts.map((c) => c.known);
   const n = observed.reduce((a, b) => a + b, 0);
   const ratios = observedExpectedRatios(observed, probs, confidence);
@@ -231,9 +260,7 @@ export function compareWithOfcom(options: CompareOptions): Comparison {
     oldest: {...oldest, pct: oldestRate?.pct ?? NaN, source: oldestRate?.source ?? ""},
     excluded: {
       withheldRows: counts.reduce((s, c) => s + c.withheldRows, 0),
-      unknownBand: records
-        .filter((r) => !(ageBands as readonly string[]).includes(r.ageBand))
-        .map((r) => ({ageRaw: r.ageRaw, count: r.count, line: r.line}))
+      unknownBand: observedBy.unknownBand
     },
     withheld: withheldSensitivity(counts, probs, maxFillings)
   };
