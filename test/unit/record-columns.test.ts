@@ -82,6 +82,11 @@ test("withheld counts stay null with their bounds, provenance and several counci
   assert.deepEqual(decodeColumns(columns), records);
   assert.deepEqual(columns.bounds, {at: [1], min: [1], max: [4]});
   assert.deepEqual(columns.count, [3, null, null, 3], "withheld is null, never 0");
+  assert.deepEqual(columns.countRaw, {at: [1, 2], text: ["<5", "*"]}, "only the counts not written as the number");
+  // One wording with two tiers (a person's transcription) keeps a code per record; what is a function of the words is stored as one.
+  assert.ok("codes" in columns.tier && "codes" in columns.severity);
+  assert.deepEqual(columns.outcome, {values: [columns.outcome.values[0]], of: "outcomeRaw", map: [0]});
+  assert.deepEqual(columns.authority, {values: ["Made-up Council A", "Made-up Council B"], of: "file", map: [0, 1]});
   assert.deepEqual(authoritiesOfColumns(columns), ["Made-up Council A", "Made-up Council B", "Made-up Council C"]);
 });
 
@@ -95,7 +100,11 @@ test("a malformed columns file is named in one line", () => {
     () => decodeColumns({...columns, line: []}),
     /records\.columns\.json: line has 0 entries for 1 records/
   );
-  assert.throws(() => decodeColumns({...columns, version: 2} as never), /unknown version 2/);
+  assert.throws(() => decodeColumns({...columns, version: 1} as never), /unknown version 1/);
+  assert.throws(
+    () => decodeColumns({...columns, tier: {values: [null], of: "nothing", map: [0]}} as never),
+    /tier is derived from nothing, which is not a column/
+  );
   assert.throws(
     () => encodeColumns([made({file: "responses/z.txt"})], {ageBands: [], outcomes: [], files: []}),
     /responses\/z\.txt:40 names a file not in the list/

@@ -13,7 +13,14 @@ import {roundingRange} from "../../src/lib/parse/reconcile.js";
 import {reportFigures, questionText} from "../../src/lib/report/figures.js";
 import {replyCaveats} from "../../src/lib/report/caveats.js";
 import {replySource} from "../../src/lib/report/sources.js";
-import {RECORD_COLUMNS, RECORD_FIELDS, observedFields, tidyRecords} from "../../src/lib/records/tidy.js";
+import {
+  RECORD_COLUMNS,
+  RECORD_FIELDS,
+  observedFields,
+  tidyRecords,
+  type TidyRecord
+} from "../../src/lib/records/tidy.js";
+import {describeDownloads} from "../../src/lib/records/downloads.js";
 import {AGE_BANDS, type ParsedReply} from "../../src/lib/types.js";
 import {summariseCampaign} from "../../src/lib/campaign/summarise.js";
 import {readRequest} from "../../src/lib/read/campaign.js";
@@ -231,6 +238,34 @@ test("every field of the tidy records is in the data dictionary, with the type i
     if (!field.nullable) assert.equal(seen.empty, 0, `${field.name} is said never to be empty`);
     assert.ok(field.meaning.length > 20, `${field.name} has a meaning`);
   }
+});
+
+test("the data page's description of the downloads is what the downloaded rows hold, withheld rows apart", async () => {
+  const lines = seedText.split("\n");
+  const first = (await readReply(join(DATA_DIR, "responses/leicester-city-council-2016.txt"), mappings)).records[0];
+  lines[first.line - 1] = "\t<5"; // made up: the first row's count withheld
+  const madeUp = parseReplyText({file: "responses/made-up.txt", text: lines.join("\n"), meta: null, mappings});
+  const replies = [...responses, madeUp];
+  const described = JSON.parse(JSON.stringify(describeDownloads(replies)));
+  const rows = JSON.parse(JSON.stringify(tidyRecords(replies))) as TidyRecord[]; // as records.json gives them
+  assert.equal(described.rows, rows.length);
+  assert.equal(described.employees, 31 + 30);
+  assert.equal(described.withheld, 1);
+  assert.deepEqual(
+    described.fields,
+    [...observedFields(rows)].map(([name, seen]) => ({name, types: [...seen.types], empty: seen.empty}))
+  );
+  assert.deepEqual(
+    described.replies.map((r: {file: string; rows: number; attribution: string | null}) => [
+      r.file,
+      r.rows,
+      r.attribution
+    ]),
+    [
+      [responses[0].file, 25, responses[0].meta?.attribution],
+      ["responses/made-up.txt", 25, null]
+    ]
+  );
 });
 
 test("the download loaders write the same records as CSV and JSON, in the dictionary's column order", () => {

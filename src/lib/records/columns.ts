@@ -40,6 +40,23 @@ export interface DictColumn<T> {
   codes: number[];
 }
 
+/** The columns another field can be a function of: the reply, and the words the council wrote. */
+export type SourceColumn = "file" | "ageRaw" | "outcomeRaw";
+
+/**
+ * A field that is a function of a source column (the band of the words a council wrote, the tier
+ * of its outcome): `values[map[k]]` is the value of every record whose source code is k. Stored so
+ * whenever the records allow it, since it saves a code per record: most of the file's size after
+ * the row texts. A correction that gives one wording two outcomes keeps the plain form.
+ */
+export interface DerivedColumn<T> {
+  values: T[];
+  of: SourceColumn;
+  map: number[];
+}
+
+export type Column<T> = DictColumn<T> | DerivedColumn<T>;
+
 /** A reply the records come from. */
 export interface ColumnFile {
   file: string;
@@ -50,7 +67,7 @@ export interface ColumnFile {
 
 export interface RecordColumns {
   /** Bumped when the shape changes, so a page never misreads an old file. */
-  version: 1;
+  version: 2;
   /** Number of records. */
   size: number;
   /** Orders the pivot follows (see PivotOrders). */
@@ -59,19 +76,20 @@ export interface RecordColumns {
   /** The replies, in file-name order; `file.codes[i]` indexes this list. */
   files: ColumnFile[];
   file: number[];
-  authority: DictColumn<string>;
-  ageBand: DictColumn<AgeBand>;
+  authority: Column<string>;
+  ageBand: Column<AgeBand>;
   ageRaw: DictColumn<string>;
-  outcome: DictColumn<string>;
+  outcome: Column<string>;
   outcomeRaw: DictColumn<string>;
-  tier: DictColumn<OutcomeTier | null>;
-  severity: DictColumn<number | null>;
-  upheld: DictColumn<boolean | null>;
+  tier: Column<OutcomeTier | null>;
+  severity: Column<number | null>;
+  upheld: Column<boolean | null>;
   /** Count per record; null where the council withheld it (never 0 for withheld). */
   count: (number | null)[];
   /** Suppressed flag per record (1/0). */
   suppressed: number[];
-  countRaw: DictColumn<string>;
+  /** The count as written, only where that is not the count itself ("<5", "five"): record index and text. */
+  countRaw: {at: number[]; text: string[]};
   /** Stated bounds of withheld counts, only for the records that have them: record index, least, most. */
   bounds: {at: number[]; min: number[]; max: number[]};
   line: number[];
@@ -92,6 +110,31 @@ function dict<T>(records: readonly ColumnRecord[], pick: (r: ColumnRecord) => T)
     return code;
   });
   return {values, codes};
+}
+
+/** The field as a function of a source column's codes when it is one, else as a plain dictionary. */
+function derivedOr<T>(column: DictColumn<T>, of: SourceColumn, source: readonly number[]): Column<T> {
+  const map: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const was = map[source[i]];
+    if (was === undefined) map[source[i]] = column.codes[i];
+    else if (was !== column.codes[i]) return column;
+  }
+  // A source value no record has (a reply with no records) maps to nothing: 0 keeps the array dense.
+  return {values: column.values, of, map: Array.from(map, (code) => code ?? 0)};
+}
+
+/** A column's codes, one per record, whichever way it is stored. */
+function codesOf<T>(name: string, column: Column<T>, columns: RecordColumns): readonly number[] {
+  if ("codes" in column) {
+    sized(name, column.codes.length, columns.size);
+    return column.codes;
+  }
+  const source = column.of === "file" ? columns.file : columns[column.of]?.codes;
+  if (!source)
+    throw new Error(`records.columns.json: ${name} is derived from ${String(column.of)}, which is not a column`);
+  sized(column.of, source.length, columns.size);
+  return source.map((k) => column.map[k]);
 }
 
 /**
@@ -116,24 +159,57 @@ export function encodeColumns(
       bounds.max.push(r.countBounds[1]);
     }
   });
+  const countRaw: RecordColumns["countRaw"] = {at: [], text: []};
+  records.forEach((r, i) => {
+    if (r.countRaw !== String(r.count)) {
+      countRaw.at.push(i);
+      countRaw.text.push(r.countRaw);
+    }
+  });
+  const ageRaw = dict(records, (r) => r.ageRaw);
+  const outcomeRaw = dict(records, (r) => r.outcomeRaw);
   return {
-    version: 1,
+    version: 2,
     size: records.length,
     ageBands: [...ageBands],
     outcomes: [...outcomes],
     files: files.map(({file, authority, slug}) => ({file, authority, slug})),
     file,
-    authority: dict(records, (r) => r.authority),
-    ageBand: dict(records, (r) => r.ageBand),
-    ageRaw: dict(records, (r) => r.ageRaw),
-    outcome: dict(records, (r) => r.outcome),
-    outcomeRaw: dict(records, (r) => r.outcomeRaw),
-    tier: dict(records, (r) => r.tier),
-    severity: dict(records, (r) => r.severity),
-    upheld: dict(records, (r) => r.upheld),
+    authority: derivedOr(
+      dict(records, (r) => r.authority),
+      "file",
+      file
+    ),
+    ageBand: derivedOr(
+      dict(records, (r) => r.ageBand),
+      "ageRaw",
+      ageRaw.codes
+    ),
+    ageRaw,
+    outcome: derivedOr(
+      dict(records, (r) => r.outcome),
+      "outcomeRaw",
+      outcomeRaw.codes
+    ),
+    outcomeRaw,
+    tier: derivedOr(
+      dict(records, (r) => r.tier),
+      "outcomeRaw",
+      outcomeRaw.codes
+    ),
+    severity: derivedOr(
+      dict(records, (r) => r.severity),
+      "outcomeRaw",
+      outcomeRaw.codes
+    ),
+    upheld: derivedOr(
+      dict(records, (r) => r.upheld),
+      "outcomeRaw",
+      outcomeRaw.codes
+    ),
     count: records.map((r) => r.count),
     suppressed: records.map((r) => (r.suppressed ? 1 : 0)),
-    countRaw: dict(records, (r) => r.countRaw),
+    countRaw,
     bounds,
     line: records.map((r) => r.line),
     span: records.map((r) => r.line - (r.firstLine ?? r.line)),
@@ -149,47 +225,49 @@ function sized(name: string, length: number, size: number): void {
 
 /** The records back, as the pivot and the drill-down read them. Throws a one-line error on a malformed file. */
 export function decodeColumns(columns: RecordColumns): CaseRecord[] {
-  if (columns?.version !== 1) throw new Error(`records.columns.json: unknown version ${String(columns?.version)}`);
+  if (columns?.version !== 2) throw new Error(`records.columns.json: unknown version ${String(columns?.version)}`);
   const n = columns.size;
-  const dicts = {
-    authority: columns.authority,
-    ageBand: columns.ageBand,
-    ageRaw: columns.ageRaw,
-    outcome: columns.outcome,
-    outcomeRaw: columns.outcomeRaw,
-    tier: columns.tier,
-    severity: columns.severity,
-    upheld: columns.upheld,
-    countRaw: columns.countRaw,
-    provenance: columns.provenance
-  };
-  for (const [name, d] of Object.entries(dicts)) sized(name, d.codes.length, n);
   for (const name of ["file", "count", "suppressed", "line", "span", "lineText"] as const)
     sized(name, columns[name].length, n);
+  const field = <T>(name: string, column: Column<T>) => {
+    const codes = codesOf(name, column, columns);
+    return (i: number) => column.values[codes[i]];
+  };
+  const authority = field("authority", columns.authority);
+  const ageBand = field("ageBand", columns.ageBand);
+  const ageRaw = field("ageRaw", columns.ageRaw);
+  const outcome = field("outcome", columns.outcome);
+  const outcomeRaw = field("outcomeRaw", columns.outcomeRaw);
+  const tier = field("tier", columns.tier);
+  const severity = field("severity", columns.severity);
+  const upheld = field("upheld", columns.upheld);
+  const provenanceOf = field("provenance", columns.provenance);
   const bounds = new Map<number, [number, number]>();
   columns.bounds.at.forEach((i, k) => bounds.set(i, [columns.bounds.min[k], columns.bounds.max[k]]));
+  const countRaw = new Map(columns.countRaw.at.map((i, k) => [i, columns.countRaw.text[k]]));
   const records: CaseRecord[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const line = columns.line[i];
+    const count = columns.count[i];
     const record: CaseRecord = {
-      authority: dicts.authority.values[dicts.authority.codes[i]],
+      authority: authority(i),
       file: columns.files[columns.file[i]].file,
-      ageBand: dicts.ageBand.values[dicts.ageBand.codes[i]],
-      ageRaw: dicts.ageRaw.values[dicts.ageRaw.codes[i]],
-      outcome: dicts.outcome.values[dicts.outcome.codes[i]],
-      outcomeRaw: dicts.outcomeRaw.values[dicts.outcomeRaw.codes[i]],
-      tier: dicts.tier.values[dicts.tier.codes[i]],
-      severity: dicts.severity.values[dicts.severity.codes[i]],
-      upheld: dicts.upheld.values[dicts.upheld.codes[i]],
-      count: columns.count[i],
+      ageBand: ageBand(i),
+      ageRaw: ageRaw(i),
+      outcome: outcome(i),
+      outcomeRaw: outcomeRaw(i),
+      tier: tier(i),
+      severity: severity(i),
+      upheld: upheld(i),
+      count,
       suppressed: columns.suppressed[i] === 1,
       countBounds: bounds.get(i) ?? null,
-      countRaw: dicts.countRaw.values[dicts.countRaw.codes[i]],
+      countRaw: countRaw.get(i) ?? String(count),
       line,
       firstLine: line - columns.span[i],
       lineText: columns.lineText[i]
     };
-    const provenance = dicts.provenance.values[dicts.provenance.codes[i]];
+    const provenance = provenanceOf(i);
     if (provenance != null) record.provenance = provenance;
     records[i] = record;
   }
