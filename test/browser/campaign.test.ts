@@ -3,12 +3,12 @@
 // statuses, pooled numbers, council pages and their links, the explorer's council filter, unreadable files
 // listed rather than fatal, and a refusal never counted as zero. The site is built once and shared by the tests.
 import assert from "node:assert/strict";
-import {spawnSync} from "node:child_process";
-import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
+import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, test} from "node:test";
 import type {Browser, Page} from "playwright-core";
+import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {writeMadeUpCampaign, type MadeUpCampaign, type MadeUpCouncil} from "../../tools/made-up-campaign.js";
 import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
 
@@ -27,25 +27,11 @@ let browser: Browser;
 let site: Site;
 let dist: string;
 
-function build(data: string, out: string) {
-  return spawnSync("npm", ["run", "build"], {
-    cwd: dir,
-    encoding: "utf8",
-    env: {...process.env, FOI_DATA: data, FOI_DATA_DIR: data, FOI_OUTPUT: out, OBSERVABLE_TELEMETRY_DISABLE: "1"}
-  });
-}
+const build = (data: string, out: string) => buildCopy(dir, {FOI_DATA: data, FOI_DATA_DIR: data, FOI_OUTPUT: out});
 
-/**
- * Copies the app (with Framework's cache, so its npm bundles are reused) and the project's data (which a data
- * folder without mappings or reference data falls back to) into a temp folder, writes the made-up campaign
- * beside it and builds it there with FOI_DATA.
- */
+/** Copies the app into a temp folder (tools/app-copy.ts), writes the made-up campaign beside it and builds it there with FOI_DATA. */
 function buildSite(): string {
-  cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true});
-  cpSync(join(ROOT, "scripts"), join(dir, "scripts"), {recursive: true}); // what `npm run build` runs first
-  for (const file of ["observablehq.config.ts", "package.json"]) cpSync(join(ROOT, file), join(dir, file));
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});
+  copyApp(dir);
   campaign = writeMadeUpCampaign(join(dir, "campaign"), {councils: COUNCILS, seed: SEED});
   const out = join(dir, "dist");
   const done = build(campaign.dir, out);

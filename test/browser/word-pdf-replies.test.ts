@@ -2,18 +2,17 @@
 // and appear on every page and in both downloads (records.csv, records.json). The replies are MADE UP, written
 // by code (tools/fixtures/make-binary.ts); the site is built once, in a temp folder, from a copy of the data.
 import assert from "node:assert/strict";
-import {spawnSync} from "node:child_process";
-import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, test} from "node:test";
 import {csvParse} from "d3-dsv";
 import type {Browser} from "playwright-core";
 import {slugOf} from "../../src/lib/campaign/slug.js";
+import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {makeDocx, makePdf, MADE_UP_TABLE} from "../../tools/fixtures/make-binary.js";
 import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
 
-const ROOT = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "foi-word-pdf-"));
 const WORD = {authority: "Made-up Word Council (test)", file: "responses/made-up-word-council-2016.docx"};
 const PDF = {authority: "Made-up PDF Council (test)", file: "responses/made-up-pdf-council-2016.pdf"};
@@ -33,30 +32,17 @@ let site: Site;
 let dist: string;
 
 /**
- * Copies the app and its data into a temp folder, drops in the two replies and runs `npm run build` there, as a
- * user would. Framework's cache is copied too, so its bundles of npm packages are reused; the loaders' outputs
- * in it are cleared by the build, because their data folder is another one.
+ * Copies the app and its data into a temp folder (tools/app-copy.ts), drops in the two replies and runs
+ * `npm run build` there, as a user would. The loaders' outputs copied with Framework's cache are cleared by
+ * the build, because their data folder is another one.
  */
 async function buildSite(): Promise<string> {
-  cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true});
-  cpSync(join(ROOT, "scripts"), join(dir, "scripts"), {recursive: true}); // what `npm run build` runs first
-  for (const file of ["observablehq.config.ts", "package.json"]) cpSync(join(ROOT, file), join(dir, file));
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});
+  copyApp(dir);
   writeFileSync(join(dir, "data", WORD.file), await makeDocx());
   writeFileSync(join(dir, "data", WORD.file.replace(/\.docx$/, ".meta.json")), meta(WORD.authority));
   writeFileSync(join(dir, "data", PDF.file), await makePdf());
   writeFileSync(join(dir, "data", PDF.file.replace(/\.pdf$/, ".meta.json")), meta(PDF.authority));
-  const build = spawnSync("npm", ["run", "build"], {
-    cwd: dir,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      FOI_DATA_DIR: join(dir, "data"),
-      FOI_OUTPUT: join(dir, "dist"),
-      OBSERVABLE_TELEMETRY_DISABLE: "1"
-    }
-  });
+  const build = buildCopy(dir, {FOI_DATA_DIR: join(dir, "data"), FOI_OUTPUT: join(dir, "dist")});
   assert.equal(build.status, 0, build.stderr);
   assert.match(build.stdout, /loaders to run again/, "the copied loader outputs were cleared");
   return join(dir, "dist");
