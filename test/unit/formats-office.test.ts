@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as XLSX from "@e965/xlsx";
 import {extractText, sniffFormat} from "../../src/lib/read/extract.js";
+import {docxText} from "../../src/lib/read/formats/docx.js";
+import {odtText} from "../../src/lib/read/formats/odt.js";
+import {zipArchive} from "../../src/lib/read/zip.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
 import {makeDocxMerged, makeDocxNumbered, makeOdt, makeWorkbook} from "../../tools/fixtures/make-formats.js";
 import {makeDoc} from "../../tools/fixtures/make-ole.js";
@@ -169,4 +172,22 @@ test("broken office files are one-line ReplyErrors naming the file", async () =>
       name
     );
   }
+});
+
+test("a zip without the document a format needs says which member it lacks, in one line", () => {
+  const zip = zipArchive([{name: "notes.txt", content: "not a document"}]);
+  assert.throws(
+    () => docxText(zip, "a.docx"),
+    (e: unknown) =>
+      e instanceof ReplyError &&
+      e.message ===
+        "a.docx: the file is a zip archive but not a readable Word .docx document (it has no word/document.xml)"
+  );
+  assert.throws(
+    () => odtText(zip, "a.odt"),
+    (e: unknown) =>
+      e instanceof ReplyError &&
+      e.message ===
+        "a.odt: the file is a zip archive but not a readable OpenDocument .odt document (it has no content.xml)"
+  );
 });

@@ -11,7 +11,6 @@ import {openZip} from "./zip.js";
 import {gridLines, type GridCell} from "./grid.js";
 import {readNumbering, type Numbering} from "./numbering.js";
 import {walkXml} from "./xml.js";
-import {ReplyError} from "../../parse/text.js";
 
 interface TableState {
   rows: GridCell[][];
@@ -24,13 +23,7 @@ interface TableState {
 /** Text of a .docx file: one paragraph or table row per line. */
 export function docxText(bytes: Uint8Array, file: string): string {
   const zip = openZip(bytes, file, "Word .docx");
-  const xml = zip.text("word/document.xml");
-  if (xml == null)
-    throw new ReplyError(
-      file,
-      null,
-      "the file is a zip archive but not a readable Word .docx document (it has no word/document.xml)"
-    );
+  const xml = zip.requiredText("word/document.xml");
   return documentXmlToText(xml, file, readNumbering(zip.text("word/numbering.xml"), file));
 }
 

@@ -8,7 +8,6 @@
 import {openZip} from "./zip.js";
 import {cellText} from "./grid.js";
 import {walkXml} from "./xml.js";
-import {ReplyError} from "../../parse/text.js";
 
 interface Table {
   rows: string[][];
@@ -22,15 +21,7 @@ interface Table {
 const MAX_REPEAT = 200;
 
 export function odtText(bytes: Uint8Array, file: string): string {
-  const zip = openZip(bytes, file, "OpenDocument .odt");
-  const xml = zip.text("content.xml");
-  if (xml == null)
-    throw new ReplyError(
-      file,
-      null,
-      "the file is a zip archive but not a readable OpenDocument .odt document (it has no content.xml)"
-    );
-  return contentXmlToText(xml, file);
+  return contentXmlToText(openZip(bytes, file, "OpenDocument .odt").requiredText("content.xml"), file);
 }
 
 export function contentXmlToText(xml: string, file: string): string {

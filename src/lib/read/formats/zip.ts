@@ -24,6 +24,8 @@ export interface ZipArchive {
   read(name: string): Uint8Array | null;
   /** The entry as UTF-8 text (a BOM is dropped); null when there is no such entry. */
   text(name: string): string | null;
+  /** The entry as text; a one-line error naming the entry when the archive has none (a zip that is not this format). */
+  requiredText(name: string): string;
   /** Inflates every entry once, so a lying entry is caught before another library reads the archive. */
   verifyAll(): void;
 }
@@ -102,13 +104,15 @@ export function openZip(bytes: Uint8Array, file: string, what: string): ZipArchi
       return fail(`the entry ${name} cannot be unpacked: ${(error as Error).message}`);
     }
   };
+  const text = (name: string): string | null => {
+    const data = read(name);
+    return data == null ? null : new TextDecoder("utf-8").decode(data);
+  };
   return {
     entries,
     read,
-    text(name) {
-      const data = read(name);
-      return data == null ? null : new TextDecoder("utf-8").decode(data);
-    },
+    text,
+    requiredText: (name) => text(name) ?? fail(`it has no ${name}`),
     verifyAll() {
       for (const name of entries.keys()) if (!name.endsWith("/")) read(name);
     }
