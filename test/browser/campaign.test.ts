@@ -6,11 +6,11 @@ import assert from "node:assert/strict";
 import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {after, before, test} from "node:test";
+import {after, test} from "node:test";
 import type {Browser, Page} from "playwright-core";
 import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {writeMadeUpCampaign, type MadeUpCampaign, type MadeUpCouncil} from "../../tools/made-up-campaign.js";
-import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
+import {builtPages, DIST, visit, withSiteAndBrowser, type Site} from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const COUNCILS = 60;
@@ -40,18 +40,14 @@ function buildSite(): string {
   return out;
 }
 
-before(async () => {
-  if (NO_CAMPAIGN) return;
-  dist = buildSite();
-  site = await serveDist("/", dist);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  // rmSync removes the node_modules symlink itself, never what it points to.
-  rmSync(dir, {recursive: true, force: true});
-});
+// Without a campaign loader every test is skipped: the shipped site is served, and nothing is built.
+withSiteAndBrowser(
+  (s, b) => ((site = s), (browser = b)),
+  "/",
+  () => (NO_CAMPAIGN ? DIST : (dist = buildSite()))
+);
+// rmSync removes the node_modules symlink itself, never what it points to.
+after(() => rmSync(dir, {recursive: true, force: true}));
 
 const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ");
 const byStatus = (status: MadeUpCouncil["status"]) => campaign.councils.filter((c) => c.status === status);

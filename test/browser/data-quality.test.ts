@@ -1,12 +1,13 @@
 // The data-quality page lists each reply's checks and warnings; and a MADE-UP hostile reply, built into a
 // separate copy of the site, changes nothing on any page: its <script> and <img onerror> are shown as text.
 import assert from "node:assert/strict";
-import {spawnSync} from "node:child_process";
-import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, test} from "node:test";
 import type {Browser} from "playwright-core";
+import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
+import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -58,43 +59,20 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
   }
 });
 
-/** Copies the app (not its build cache) and data into a temp folder, adds the hostile reply, and builds it there. */
+/** Copies the app and data into a temp folder (tools/app-copy.ts), adds the hostile reply, and builds it there. */
 function buildHostileSite(): string {
   const dir = mkdtempSync(join(tmpdir(), "foi-hostile-"));
   tempDirs.push(dir);
-  cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true, filter: (path) => !path.includes(".observablehq")});
-  cpSync(join(ROOT, "observablehq.config.ts"), join(dir, "observablehq.config.ts"));
-  cpSync(join(ROOT, "package.json"), join(dir, "package.json"));
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});
+  copyApp(dir);
   cpSync(join(ROOT, "test/fixtures/replies/hostile.txt"), join(dir, "data/responses/zz-made-up-hostile.txt"));
   writeFileSync(
     join(dir, "data/responses/zz-made-up-hostile.meta.json"),
-    JSON.stringify({
-      authority: `Made-up Council <img src=x onerror="window.__pwned='authority'">`,
-      replyDate: "2016-01-01",
-      periodStart: "2013-01-01",
-      periodEnd: "2015-12-31",
-      licence: "none: made up for a test",
+    madeUpMeta(`Made-up Council <img src=x onerror="window.__pwned='authority'">`, {
       attribution: `<script>window.__pwned="attribution"</script>`,
       source: "test/fixtures/replies/hostile.txt (made up)"
     })
   );
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"],
-    {
-      cwd: dir,
-      encoding: "utf8",
-      // Framework runs .ts loaders with the tsx on PATH, as `npm run build` provides it.
-      env: {
-        ...process.env,
-        PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`,
-        FOI_DATA_DIR: join(dir, "data"),
-        OBSERVABLE_TELEMETRY_DISABLE: "1"
-      }
-    }
-  );
+  const build = buildCopy(dir, {FOI_DATA_DIR: join(dir, "data"), FOI_OUTPUT: join(dir, "dist")});
   assert.equal(build.status, 0, build.stderr);
   return join(dir, "dist");
 }

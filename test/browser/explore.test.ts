@@ -1,19 +1,18 @@
 // The explorer in Chromium: drive the controls as a reader would and check the numbers the page shows,
 // the drill-down to the reply's lines, the view in the address bar (links, back and forward) and the downloads.
 import assert from "node:assert/strict";
-import {spawnSync} from "node:child_process";
-import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {csvParseRows} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
+import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {slugOf} from "../../src/lib/campaign/slug.js";
 import {syntheticReplies, type SyntheticReply} from "../../tools/synthetic-replies.js";
+import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {serveDist, type Site, visit, withSiteAndBrowser} from "./harness.js";
-
-const ROOT = join(import.meta.dirname, "../..");
 
 let site: Site;
 let browser: Browser;
@@ -234,42 +233,15 @@ test("pages pivot with the kit's own engine: none of them loads arquero", async 
  */
 function buildMadeUpCampaign(count: number): {dist: string; replies: SyntheticReply[]; cleanup: () => void} {
   const dir = mkdtempSync(join(tmpdir(), "foi-explore-made-up-"));
-  cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true, filter: (path) => !path.includes(".observablehq")});
-  for (const file of ["observablehq.config.ts", "package.json"]) cpSync(join(ROOT, file), join(dir, file));
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});
+  copyApp(dir);
   const replies = syntheticReplies(count, 7);
   for (const r of replies) {
     const name = join(dir, "data/responses", `zz-made-up-${slugOf(r.authority)}`);
     writeFileSync(`${name}.txt`, r.text);
-    writeFileSync(
-      `${name}.meta.json`,
-      JSON.stringify({
-        authority: r.authority,
-        replyDate: "2016-01-01",
-        periodStart: "2013-01-01",
-        periodEnd: "2015-12-31",
-        licence: "none: made up for a test",
-        attribution: "made up",
-        source: "tools/synthetic-replies.ts (made up)"
-      })
-    );
+    writeFileSync(`${name}.meta.json`, madeUpMeta(r.authority, {source: "tools/synthetic-replies.ts (made up)"}));
   }
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"],
-    {
-      cwd: dir,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`,
-        FOI_DATA_DIR: join(dir, "data"),
-        FOI_DATA: join(dir, "data"),
-        OBSERVABLE_TELEMETRY_DISABLE: "1"
-      }
-    }
-  );
+  const data = join(dir, "data");
+  const build = buildCopy(dir, {FOI_DATA_DIR: data, FOI_DATA: data, FOI_OUTPUT: join(dir, "dist")});
   assert.equal(build.status, 0, build.stderr);
   return {dist: join(dir, "dist"), replies, cleanup: () => rmSync(dir, {recursive: true, force: true})};
 }

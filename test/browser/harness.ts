@@ -15,12 +15,18 @@ export {builtPages, DIST, serveDist, type Site} from "../../tools/site.js";
 /**
  * Registers the usual hooks of a browser test file: serve the built site and
  * launch Chromium before its tests, close both after. `ready` receives them.
+ * `root` is the built site, or a function that builds one (a copy of the app in
+ * a temp folder, tools/app-copy.ts) and returns where, run before the tests.
  */
-export function withSiteAndBrowser(ready: (site: Site, browser: Browser) => void, base = "/", root = DIST): void {
+export function withSiteAndBrowser(
+  ready: (site: Site, browser: Browser) => void,
+  base = "/",
+  root: string | (() => string | Promise<string>) = DIST
+): void {
   let site: Site | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    site = await serveDist(base, root);
+    site = await serveDist(base, typeof root === "function" ? await root() : root);
     browser = await launchBrowser();
     ready(site, browser);
   });

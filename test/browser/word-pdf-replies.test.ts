@@ -5,27 +5,19 @@ import assert from "node:assert/strict";
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {after, before, test} from "node:test";
+import {after, test} from "node:test";
 import {csvParse} from "d3-dsv";
 import type {Browser} from "playwright-core";
+import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {slugOf} from "../../src/lib/campaign/slug.js";
 import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {makeDocx, makePdf, MADE_UP_TABLE} from "../../tools/fixtures/make-binary.js";
-import {builtPages, launchBrowser, serveDist, visit, type Site} from "./harness.js";
+import {builtPages, visit, withSiteAndBrowser, type Site} from "./harness.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-word-pdf-"));
 const WORD = {authority: "Made-up Word Council (test)", file: "responses/made-up-word-council-2016.docx"};
 const PDF = {authority: "Made-up PDF Council (test)", file: "responses/made-up-pdf-council-2016.pdf"};
-const meta = (authority: string) =>
-  JSON.stringify({
-    authority,
-    replyDate: "2016-05-01",
-    periodStart: "2013-01-01",
-    periodEnd: "2015-12-31",
-    licence: "none: made up for a test",
-    attribution: `${authority}: made up for a test.`,
-    source: "tools/fixtures/make-binary.ts (made up)"
-  });
+const meta = (authority: string) => madeUpMeta(authority, {source: "tools/fixtures/make-binary.ts (made up)"});
 
 let browser: Browser;
 let site: Site;
@@ -48,17 +40,13 @@ async function buildSite(): Promise<string> {
   return join(dir, "dist");
 }
 
-before(async () => {
-  dist = await buildSite();
-  site = await serveDist("/", dist);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  // rmSync removes the node_modules symlink itself, never what it points to.
-  rmSync(dir, {recursive: true, force: true});
-});
+withSiteAndBrowser(
+  (s, b) => ((site = s), (browser = b)),
+  "/",
+  async () => (dist = await buildSite())
+);
+// rmSync removes the node_modules symlink itself, never what it points to.
+after(() => rmSync(dir, {recursive: true, force: true}));
 
 test("every page names the Word and the PDF reply's authorities, with no error", async () => {
   const pages = builtPages(dist);

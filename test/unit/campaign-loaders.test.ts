@@ -10,6 +10,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {inflateRawSync} from "node:zlib";
+import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {clearStaleLoaders} from "../../scripts/clear-stale-loaders.js";
 import {zipArchive} from "../../src/lib/read/zip.js";
 
@@ -17,16 +18,7 @@ const ROOT = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "foi-campaign-loaders-"));
 after(() => rmSync(dir, {recursive: true, force: true}));
 
-const meta = (authority: string) =>
-  JSON.stringify({
-    authority,
-    replyDate: "2016-03-01",
-    periodStart: "2013-01-01",
-    periodEnd: "2015-12-31",
-    licence: "MADE UP",
-    attribution: "MADE UP",
-    source: "MADE UP for a test"
-  });
+const meta = (authority: string) => madeUpMeta(authority);
 
 // A data folder with replies only: no mappings/, reference/ or campaign/request.json of its own.
 const data = join(dir, "data");

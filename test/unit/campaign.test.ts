@@ -7,6 +7,7 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
+import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {parseAuthoritiesCsv, parseRequest, sameNameKey} from "../../src/lib/campaign/inputs.js";
 import {POOLED_AUTHORITY, orderCouncils, poolRecords, summariseCampaign} from "../../src/lib/campaign/summarise.js";
 import {councilHref, councilLineHref, councilPage, councilStatusText} from "../../src/lib/campaign/council.js";
@@ -19,16 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), "foi-campaign-"));
 after(() => rmSync(dir, {recursive: true, force: true}));
 
 const REQUEST = readFileSync(join(PROJECT_DATA_DIR, "campaign/request.json"), "utf8");
-const meta = (authority: string) =>
-  JSON.stringify({
-    authority,
-    replyDate: "2016-03-01",
-    periodStart: "2013-01-01",
-    periodEnd: "2015-12-31",
-    licence: "MADE UP",
-    attribution: "MADE UP",
-    source: "MADE UP for a test"
-  });
+const meta = (authority: string) => madeUpMeta(authority);
 
 /** A made-up data folder: replies of every status, an unreadable file, and a list of authorities asked. */
 function writeCampaign(root: string, {asked = true} = {}) {

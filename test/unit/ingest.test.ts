@@ -6,6 +6,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {PDFDocument} from "pdf-lib";
+import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {extractText} from "../../src/lib/read/extract.js";
 import {DATA_DIR} from "../../src/lib/read/replies.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
@@ -157,15 +158,7 @@ test("a Word reply dropped into data/responses/ with its metadata reaches the lo
   writeFileSync(join(dir, "responses/made-up-borough-2016.docx"), await makeDocx());
   writeFileSync(
     join(dir, "responses/made-up-borough-2016.meta.json"),
-    JSON.stringify({
-      authority: "Made-up Borough Council (test)",
-      replyDate: "2016-05-01",
-      periodStart: "2013-01-01",
-      periodEnd: "2015-12-31",
-      licence: "none: made up",
-      attribution: "Made up for a test.",
-      source: "tools/fixtures/make-binary.ts"
-    })
+    madeUpMeta("Made-up Borough Council (test)", {source: "tools/fixtures/make-binary.ts"})
   );
   const run = spawnSync(process.execPath, ["--import", "tsx", "src/data/responses.json.ts"], {
     cwd: ROOT,

@@ -7,6 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {csvParse} from "d3-dsv";
+import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {codeHash, pruneReplyCache, replyKey} from "../../src/lib/read/cache.js";
 import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
@@ -158,15 +159,7 @@ test("the three loaders parse each reply once: the download loaders read what th
   writeFileSync(join(data, "responses/made-up-borough-2016.docx"), await makeDocx());
   writeFileSync(
     join(data, "responses/made-up-borough-2016.meta.json"),
-    JSON.stringify({
-      authority: "Made-up Borough Council (test)",
-      replyDate: "2016-05-01",
-      periodStart: "2013-01-01",
-      periodEnd: "2015-12-31",
-      licence: "none: made up",
-      attribution: "Made up for a test.",
-      source: "tools/fixtures/make-binary.ts"
-    })
+    madeUpMeta("Made-up Borough Council (test)", {source: "tools/fixtures/make-binary.ts"})
   );
   const env = {...process.env, FOI_DATA_DIR: data, FOI_CACHE_DIR: cacheDir};
   const loader = (name: string) =>
