@@ -13,6 +13,7 @@
  */
 import {copyFileSync, cpSync, mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+import {csvFormatRows} from "d3-dsv";
 import {mulberry32} from "./synthetic.js";
 import {
   MADE_UP_REFUSALS,
@@ -220,23 +221,17 @@ export function writeMadeUpCampaign(dir: string, options: MadeUpOptions): MadeUp
       withheldRows: 0,
       statedTotal: null
     });
-  const csvCell = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   writeFileSync(
     join(dir, "campaign/authorities.csv"),
-    "name,code,type,region\n" +
-      out
-        .map((c, k) =>
-          [
-            c.authority,
-            `X${String(k + 1).padStart(8, "0")}`,
-            ["unitary", "district", "county"][k % 3],
-            "Made-up Region"
-          ]
-            .map(csvCell)
-            .join(",")
-        )
-        .join("\n") +
-      "\n"
+    csvFormatRows([
+      ["name", "code", "type", "region"],
+      ...out.map((c, k) => [
+        c.authority,
+        `X${String(k + 1).padStart(8, "0")}`,
+        ["unitary", "district", "county"][k % 3],
+        "Made-up Region"
+      ])
+    ]) + "\n"
   );
   copyFileSync(join(ROOT, "data/campaign/request.json"), join(dir, "campaign/request.json"));
   for (const name of ["age-bands.csv", "outcomes.csv"])

@@ -8,6 +8,7 @@
  * body or employee; every text says "SYNTHETIC" and names a "Synthetic
  * Authority NNN". Never written to `data/`, never shown on a page.
  */
+import {csvFormatRow} from "d3-dsv";
 import {mulberry32} from "./synthetic.js";
 
 /** Age labels as councils write them; all are listed in data/mappings/age-bands.csv. */
@@ -136,11 +137,10 @@ export function madeUpAnsweredText(
   total: number
 ): string {
   if (layout === "csv") {
-    const quote = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     return [
       madeUpBanner(authority),
       "Age group,Outcome,Number of employees",
-      ...rows.map((r) => [r.ageLabel, r.outcomeLabel, r.countRaw].map(quote).join(",")),
+      ...rows.map((r) => csvFormatRow([r.ageLabel, r.outcomeLabel, r.countRaw])),
       `Total,,${total}`,
       ""
     ].join("\r\n");
