@@ -204,6 +204,24 @@ export interface Answer {
   endLine: number;
 }
 
+/**
+ * Whether a reading can be trusted: "verified" when a check confirms it (the
+ * rows agree with a totals row or with answer 5, or answer 5 itself states a
+ * nil return, refusal or "not held"), "unverified" when no check could run (a
+ * guess is never verified by itself: it goes to a person), "conflicting" when
+ * a check fails. Kept beside the status: a refusal can be verified, an
+ * answered reply conflicting.
+ */
+export type Verdict = "verified" | "unverified" | "conflicting";
+export const VERDICTS = ["conflicting", "unverified", "verified"] as const;
+
+/** A reply's verdict and the reason a person can act on. */
+export interface ReplyVerdict {
+  verdict: Verdict;
+  /** One sentence: what confirmed the reading, or why nothing could, or which check failed. */
+  reason: string;
+}
+
 /** Everything taken from one reply. */
 export interface ParsedReply {
   file: string;
@@ -238,6 +256,8 @@ export interface ParsedReply {
    * so that code counting failed reconciliations is not changed by them.
    */
   infoChecks?: Check[];
+  /** Whether the reading can be trusted (see Verdict); absent in data written before it existed. */
+  verdict?: ReplyVerdict;
   /** The file's format and how its text was obtained. */
   source?: {format: ReplyFormat; encoding: string | null; textSource: TextSource; lineCount: number};
   /** How the table was laid out, and the line of its header; null when there was none. */
