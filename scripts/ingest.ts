@@ -25,6 +25,7 @@ export function replyJson(reply: ParsedReply) {
     file: reply.file,
     authority: reply.authority,
     status: reply.status,
+    verdict: reply.verdict ?? null,
     ...(reply.statusDetail ? {statusDetail: reply.statusDetail, nilReason: reply.nilReason} : {}),
     ...(reply.refusal ? {refusal: reply.refusal} : {}),
     ...(reply.margins ? {margins: reply.margins} : {}),
@@ -51,6 +52,7 @@ export function summary(reply: ParsedReply): string {
     ? `${src.format}${src.encoding ? `, ${src.encoding}` : ""}${src.textSource === "as received" ? "" : `; lines count in the text ${src.textSource}`}`
     : "text";
   out.push(`${reply.file}: ${reply.authority} (${how})`);
+  if (reply.verdict) out.push(`  verdict: ${reply.verdict.verdict.toUpperCase()}: ${reply.verdict.reason}`);
   if (reply.status === "nil" || reply.status === "refused" || reply.status === "not held") {
     out.push(`  ${reply.status === "nil" ? "nil return" : reply.status}: ${reply.statusDetail}; no records`);
   } else {

@@ -7,7 +7,7 @@
 import {html} from "htl";
 import {councilHref} from "../lib/campaign/council.js";
 import {formatCount} from "../lib/present/index.js";
-import {problemRank, type QualityReply} from "../lib/records/quality.js";
+import {needsReview, problemRank, type QualityReply} from "../lib/records/quality.js";
 import type {Check, Warning} from "../lib/types.js";
 
 /** Options every table here takes; the tables scroll within their container, so width is accepted but not needed. */
@@ -78,6 +78,13 @@ const COLUMNS: Column[] = [
   {key: "file", heading: "File", cell: (r) => r.file},
   {key: "format", heading: "Format", cell: (r) => r.format},
   {key: "status", heading: "Status", cell: (r) => r.status},
+  {
+    key: "verdict",
+    heading: "Verdict",
+    title:
+      "verified: a check confirms the reading; unverified: no check could run, a person should look; conflicting: a check fails",
+    cell: (r) => r.verdict
+  },
   {key: "records", heading: "Records", cell: (r) => r.records, numeric: true},
   {key: "counted", heading: "Employees counted", cell: (r) => r.counted, numeric: true},
   {
@@ -106,7 +113,8 @@ const COLUMNS: Column[] = [
 ];
 
 /** What a reader finds when searching: the council, the file, the status and format. */
-const searchText = (r: QualityReply) => `${r.authority}\n${r.file}\n${r.status}\n${r.format}`.toLowerCase();
+const searchText = (r: QualityReply) =>
+  `${r.authority}\n${r.file}\n${r.status}\n${r.verdict}\n${r.format}`.toLowerCase();
 
 /** Where a reply's details open by default: with a handful of replies, all of them; at campaign scale, on demand. */
 export const OPEN_UP_TO = 5;
@@ -121,6 +129,7 @@ export interface OverviewOptions {
 export function replyDetails(r: QualityReply): HTMLElement {
   const human = r.human;
   return html`<div class="dq-details">
+    <p><strong>${verdictHeading[r.verdict]}</strong> ${r.verdictReason}.</p>
     <p class="small muted">${r.file}${r.source ? ` · ${r.format}${r.source.encoding ? `, ${r.source.encoding}` : ""} · lines count in the text ${r.source.textSource}` : ""}${r.table ? ` · table header at line ${r.table.headerLine} (${r.table.layout})` : ""}</p>
     ${
       r.status === "unreadable"
@@ -137,6 +146,14 @@ export function replyDetails(r: QualityReply): HTMLElement {
     <p class="small"><a href=${councilHref(r.slug)}>${r.authority}'s page</a>${r.status === "unreadable" ? ": its status and what to do" : ": the reply's text, line by line"}.</p>
   </div>`;
 }
+
+/** What each verdict asks of a reader, as the first words of a reply's details. */
+const verdictHeading: Record<QualityReply["verdict"], string> = {
+  verified: "Verified:",
+  unverified: "Unverified, for a person to check:",
+  conflicting: "Conflicting, for a person to check:",
+  unreadable: "Unreadable:"
+};
 
 const countOf = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
 
@@ -169,8 +186,8 @@ export function qualityOverview(
       const v = c.cell(r);
       return j === 0
         ? html`<td>${toggle}</td>`
-        : c.key === "status"
-          ? html`<td>${statusBadge(r.status)}</td>`
+        : c.key === "status" || c.key === "verdict"
+          ? html`<td>${statusBadge(String(v))}</td>`
           : typeof v === "number"
             ? html`<td class="num">${formatCount(v)}</td>`
             : html`<td class=${`dq-${c.key}`}>${v}</td>`;
@@ -215,6 +232,7 @@ export function qualityOverview(
   const problemsOnly = html`<input type="checkbox" id=${`${id}-problems`}>` as HTMLInputElement;
   const status = html`<p class="small muted" aria-live="polite"></p>` as HTMLParagraphElement;
   const problems = replies.filter((r) => problemRank(r) > 0).length;
+  const queue = replies.filter(needsReview).length;
   const filter = () => {
     const t = search.value.trim().toLowerCase();
     let shown = 0;
@@ -227,7 +245,7 @@ export function qualityOverview(
     }
     status.textContent =
       shown === replies.length
-        ? `${countOf(replies.length, "reply", "replies")}, ${formatCount(problems)} with a failing check, a warning or an unreadable file (listed first). Choose a council to see its checks and warnings.`
+        ? `${countOf(replies.length, "reply", "replies")}: ${formatCount(queue)} for a person to check (unreadable, conflicting or unverified), ${formatCount(problems - queue)} more with a warning, listed in that order. Choose a council to see its verdict, checks and warnings.`
         : `Showing ${formatCount(shown)} of ${countOf(replies.length, "reply", "replies")}.`;
   };
   search.addEventListener("input", filter);
@@ -238,7 +256,7 @@ export function qualityOverview(
   return html`<div class="dq-overview-wrapper">
     <div class="dq-filters" hidden=${few}>
       <label for=${search.id}>Search</label> ${search}
-      <label>${problemsOnly} Only replies with a failing check, a warning or an unreadable file</label>
+      <label>${problemsOnly} Only replies for a person to check, or with a warning</label>
     </div>
     ${few ? "" : status}
     <div class="scroll-x dq-scroll"><table class="dq dq-overview">

@@ -235,6 +235,8 @@ export interface ParsedReply {
   status: ReplyStatus;
   /** The status in words (for every status but "ok"). */
   statusDetail?: string;
+  /** The 1-based line that gives a status other than "ok" (the nil return, refusal or "not held"), when one does. */
+  statusLine?: number | null;
   /** The refusal, for "refused" and "partial" replies. */
   refusal?: Refusal;
   /** Ages and outcomes given apart (see Margins); absent when the reply gives them together. */

@@ -5,6 +5,7 @@
  * Pure: the replies are read by src/lib/read/campaign.ts.
  */
 import {transcriptionFileFor} from "../parse/human.js";
+import {verdictOf} from "../parse/verdict.js";
 import {sumCounts} from "../records/withheld.js";
 import type {CaseRecord, ParsedReply} from "../types.js";
 import {sameNameKey} from "./inputs.js";
@@ -132,6 +133,7 @@ function summariseReply(reply: ParsedReply, bands: string[]): Omit<CouncilSummar
     bandCounts,
     checksRun: checks.filter((c) => c.status !== "not available").length,
     checksFailed: checks.filter((c) => c.status === "fail").length,
+    verdict: (reply.verdict ?? verdictOf(reply)).verdict,
     warnings: reply.warnings.length,
     transcribed: reply.records.filter((r) => r.provenance === "transcribed").length,
     corrected: reply.records.filter((r) => r.provenance === "corrected").length
@@ -162,6 +164,7 @@ function emptySummary(
     bandCounts: new Array<number>(bands.length + 1).fill(0),
     checksRun: 0,
     checksFailed: 0,
+    verdict: null,
     warnings: 0,
     transcribed: 0,
     corrected: 0

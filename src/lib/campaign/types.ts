@@ -4,7 +4,7 @@
  * the council archive and the explorer's columns) and what pages read: pages
  * get aggregates sized to what they show, never every reply in full.
  */
-import type {CaseRecord, ReplyStatus} from "../types.js";
+import type {CaseRecord, ReplyStatus, Verdict} from "../types.js";
 
 /** The request as sent (data/campaign/request.json): shown as the request, never taken from a reply. */
 export interface CampaignRequest {
@@ -71,6 +71,8 @@ export interface CouncilSummary {
   bandCounts: number[];
   checksRun: number;
   checksFailed: number;
+  /** Whether the reading can be trusted (see Verdict); null for a council with no readable reply (unreadable, awaiting). */
+  verdict: Verdict | null;
   warnings: number;
   /** Records a person transcribed or corrected (provenance), so pages can mark them. */
   transcribed: number;

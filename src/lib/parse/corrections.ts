@@ -20,6 +20,7 @@ import {
 } from "./human-csv.js";
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {recordsSource, replyChecks} from "./reconcile.js";
+import {verdictOf} from "./verdict.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {ReplyError, cleanCell} from "./text.js";
 import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type Warning} from "../types.js";
@@ -218,7 +219,7 @@ export function applyCorrections(reply: ParsedReply, csvText: string, file: stri
         ? "partial"
         : "ok";
   const {statusDetail, nilReason, ...rest} = reply;
-  return {
+  const correctedReply: ParsedReply = {
     ...rest,
     ...(status === "ok" && reply.status !== "ok" ? {} : {statusDetail, nilReason}),
     status,
@@ -228,4 +229,5 @@ export function applyCorrections(reply: ParsedReply, csvText: string, file: stri
     warnings: [...reply.warnings, ...warnings],
     human: {...reply.human, corrections: {file, applied: touched.size + additions.length, dropped}}
   };
+  return {...correctedReply, verdict: verdictOf(correctedReply)};
 }

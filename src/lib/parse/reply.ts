@@ -18,6 +18,7 @@ import {parseProse} from "./tables/prose.js";
 import {parseRowTable} from "./tables/rows.js";
 import {parseTabbedTable, type TableResult} from "./tables/tabbed.js";
 import {ReplyError, splitLines} from "./text.js";
+import {verdictOf} from "./verdict.js";
 import type {
   Answer,
   CaseRecord,
@@ -131,7 +132,7 @@ function statusOf(
   answers: Record<string, Answer>,
   fields: ReplyFields,
   records: CaseRecord[]
-): Pick<ParsedReply, "status" | "statusDetail" | "refusal" | "nilReason"> | null {
+): Pick<ParsedReply, "status" | "statusDetail" | "statusLine" | "refusal" | "nilReason"> | null {
   if (records.length) {
     const refusal = findRefusal(lines, answers, true);
     if (!refusal) return {status: "ok"};
@@ -147,6 +148,7 @@ function statusOf(
   return {
     status: none.status,
     statusDetail: none.detail,
+    statusLine: none.line,
     nilReason: none.reason,
     ...(none.refusal ? {refusal: none.refusal} : {})
   };
@@ -192,7 +194,7 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
   const warnings = [...(figures?.warnings ?? []), ...sentenceWarnings];
   if (figures && !records.length && !status)
     warnings.push({file, line: figures.table?.headerLine ?? null, message: "the table has no rows"});
-  return {
+  const reply: ParsedReply = {
     ...base,
     ...(status ?? {status: "ok" as const}),
     records,
@@ -202,4 +204,5 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
     table: figures?.table ?? null,
     ...(figures?.margins ? {margins: figures.margins} : {})
   };
+  return {...reply, verdict: verdictOf(reply)};
 }

@@ -18,6 +18,7 @@ import {
 } from "./human-csv.js";
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {impliedTotalCheck, replyChecks} from "./reconcile.js";
+import {verdictOf} from "./verdict.js";
 import {findRefusal, refusalDetail} from "./status.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {isTotalLabel} from "./tables/header.js";
@@ -220,7 +221,7 @@ export function transcribedReply(input: TranscribedInput, csvText: string, csvFi
   fields.tableTotal = t.total?.count ?? null;
   fields.tableTotalLine = t.total?.line ?? null;
   const refusal = lines.length ? findRefusal(lines, answers, true) : null;
-  return {
+  const reply: ParsedReply = {
     file: input.file,
     authority,
     meta: input.meta,
@@ -239,6 +240,7 @@ export function transcribedReply(input: TranscribedInput, csvText: string, csvFi
     ...(t.margins ? {margins: t.margins} : {}),
     human: {transcription: csvFile}
   };
+  return {...reply, verdict: verdictOf(reply)};
 }
 
 /** A cell for CSV: quoted when it holds a comma, a quote, a line break or spaces at its ends. */

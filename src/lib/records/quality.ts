@@ -10,7 +10,8 @@
 import {authorityFromFile, councilKeys, orderCouncils, unreadableAdvice} from "../campaign/summarise.js";
 import type {AskedAuthority} from "../campaign/types.js";
 import {statusLabel} from "../present/status.js";
-import type {Check, ParsedReply, Warning} from "../types.js";
+import {verdictOf} from "../parse/verdict.js";
+import type {Check, ParsedReply, Verdict, Warning} from "../types.js";
 import {sumCounts} from "./withheld.js";
 
 /** Warnings kept per reply: enough to see what went wrong; the rest are counted, and listed by `npm run ingest`. */
@@ -25,6 +26,10 @@ export interface QualityReply {
   format: string;
   /** "table read", "nil return", "refused (section 12)"..., or "unreadable". */
   status: string;
+  /** Whether the reading can be trusted (see Verdict), or "unreadable" for a file the kit could not read. */
+  verdict: Verdict | "unreadable";
+  /** Why, in one sentence a person can act on. */
+  verdictReason: string;
   /** Why a reply has no records, in the reply's words, or why the file could not be read. */
   statusDetail: string | null;
   /** The sections of the Act a refusal cites. */
@@ -90,12 +95,15 @@ export function qualityOfReply(r: ParsedReply, slug: string): QualityReply {
   const checks = [...r.checks, ...(r.infoChecks ?? [])];
   const by = (p: string) => r.records.filter((x) => (x.provenance ?? "read") === p).length;
   const corrections = r.human?.corrections;
+  const verdict = r.verdict ?? verdictOf(r);
   return {
     authority: r.authority,
     file: r.file,
     slug,
     format: formatOf(r),
     status: r.status === "ok" ? "table read" : statusLabel(r),
+    verdict: verdict.verdict,
+    verdictReason: verdict.reason,
     statusDetail: r.status === "ok" ? null : (r.statusDetail ?? null),
     sections: r.refusal?.sections ?? [],
     records: r.records.length,
@@ -138,6 +146,8 @@ export function qualityOfUnreadable(u: Unreadable, slug: string): QualityReply {
     slug,
     format: "–",
     status: "unreadable",
+    verdict: "unreadable",
+    verdictReason: `the kit could not read the file: ${u.reason}`,
     statusDetail: `${u.line == null ? "" : `line ${u.line}: `}${u.reason}. ${unreadableAdvice(u.file)}`,
     sections: [],
     records: 0,
@@ -157,12 +167,23 @@ export function qualityOfUnreadable(u: Unreadable, slug: string): QualityReply {
   };
 }
 
-/** How bad a row is, for the default order: unreadable first, then failing checks, then warnings. */
-export function problemRank(r: Pick<QualityReply, "status" | "checksFailed" | "warnings">): number {
-  return r.status === "unreadable" ? 3 : r.checksFailed > 0 ? 2 : r.warnings > 0 ? 1 : 0;
+/**
+ * How much a reply needs a person, for the review queue's order: unreadable
+ * files first, then conflicting readings, then unverified ones, then readings
+ * with warnings; 0 for a verified reading with none.
+ */
+export function problemRank(r: Pick<QualityReply, "verdict" | "checksFailed" | "warnings">): number {
+  if (r.verdict === "unreadable") return 4;
+  if (r.verdict === "conflicting" || r.checksFailed > 0) return 3;
+  if (r.verdict === "unverified") return 2;
+  return r.warnings > 0 ? 1 : 0;
 }
 
-/** Rows in the page's default order: the worst first, then by failing checks, warnings, authority and file. */
+/** True for a reply a person should look at before its figures are published: unreadable, conflicting or unverified. */
+export const needsReview = (r: Pick<QualityReply, "verdict" | "checksFailed" | "warnings">): boolean =>
+  problemRank(r) >= 2;
+
+/** Rows in the page's default order, the review queue: the worst first, then by failing checks, warnings, authority and file. */
 export function qualityOrder(rows: readonly QualityReply[]): QualityReply[] {
   return [...rows].sort(
     (a, b) =>

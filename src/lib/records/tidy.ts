@@ -6,6 +6,7 @@
  * field the rows carry is described there and nothing else is.
  * Pure: used by the download loaders, the /data page and tests.
  */
+import {verdictOf} from "../parse/verdict.js";
 import type {ParsedReply} from "../types.js";
 
 export interface TidyRecord {
@@ -30,6 +31,7 @@ export interface TidyRecord {
   lineText: string;
   provenance: "read" | "transcribed" | "corrected";
   correctionReason: string | null;
+  verdict: "verified" | "unverified" | "conflicting";
 }
 
 export type FieldType = "text" | "date" | "integer" | "boolean";
@@ -154,6 +156,13 @@ export const RECORD_FIELDS: readonly FieldDescription[] = [
     type: "text",
     nullable: true,
     meaning: "For a corrected row, the reason the person gave for the correction; empty otherwise."
+  },
+  {
+    name: "verdict",
+    type: "text",
+    nullable: false,
+    meaning:
+      'The verdict on the reading of the row\'s reply: "verified" (a check confirms it: the rows agree with a totals row or with answer 5), "unverified" (no check could run: a person should compare the rows with the reply before using them) or "conflicting" (a check fails). See the data-quality page for the reason.'
   }
 ];
 
@@ -161,8 +170,9 @@ export const RECORD_COLUMNS: (keyof TidyRecord)[] = RECORD_FIELDS.map((f) => f.n
 
 /** Every reply's records as flat rows, in the dictionary's field order. */
 export function tidyRecords(replies: readonly ParsedReply[]): TidyRecord[] {
-  return replies.flatMap((reply) =>
-    reply.records.map((r) => ({
+  return replies.flatMap((reply) => {
+    const {verdict} = reply.verdict ?? verdictOf(reply);
+    return reply.records.map((r) => ({
       authority: r.authority,
       file: r.file,
       periodStart: reply.meta?.periodStart ?? null,
@@ -183,9 +193,10 @@ export function tidyRecords(replies: readonly ParsedReply[]): TidyRecord[] {
       firstLine: r.firstLine,
       lineText: r.lineText,
       provenance: r.provenance ?? "read",
-      correctionReason: r.correction?.reason ?? null
-    }))
-  );
+      correctionReason: r.correction?.reason ?? null,
+      verdict
+    }));
+  });
 }
 
 /** The type a value has, in the dictionary's terms (null for an empty value). */

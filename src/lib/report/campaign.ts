@@ -9,7 +9,7 @@ import type {CampaignData, CampaignStatus, CouncilSummary} from "../campaign/typ
 import {statusLabel} from "../present/index.js";
 import {compareWithOfcom, type Comparison} from "../ofcom/comparison.js";
 import type {OfcomData} from "../ofcom/reference.js";
-import type {KnownAgeBand} from "../types.js";
+import {VERDICTS, type KnownAgeBand, type Verdict} from "../types.js";
 import {funnel, type Funnel} from "../stats/funnel.js";
 import {recordFigures, type RecordFigures} from "./figures.js";
 
@@ -57,6 +57,8 @@ export interface StatusFigures {
   failingCouncils: number;
   checksRun: number;
   checksFailed: number;
+  /** Councils per verdict (conflicting, unverified, verified), zeros kept; councils with no readable reply have none. */
+  verdicts: {verdict: Verdict; councils: number}[];
   /** Earliest start and latest end of the periods the figures cover; null when none is known. */
   periodStart: string | null;
   periodEnd: string | null;
@@ -82,6 +84,10 @@ export function statusFigures(data: CampaignData): StatusFigures {
     failingCouncils: data.councils.filter((c) => c.checksFailed > 0).length,
     checksRun: data.councils.reduce((s, c) => s + c.checksRun, 0),
     checksFailed: data.councils.reduce((s, c) => s + c.checksFailed, 0),
+    verdicts: VERDICTS.map((verdict) => ({
+      verdict,
+      councils: data.councils.filter((c) => c.verdict === verdict).length
+    })),
     periodStart: starts.length ? starts.reduce((a, b) => (a < b ? a : b)) : null,
     periodEnd: ends.length ? ends.reduce((a, b) => (a > b ? a : b)) : null
   };
@@ -131,6 +137,8 @@ export interface CouncilRow {
   employees: number | null;
   withheld: number;
   checksFailed: number;
+  /** "verified", "unverified", "conflicting", or "" for a council with no readable reply. */
+  verdict: string;
   replyDate: string | null;
 }
 
@@ -143,6 +151,7 @@ export function councilRows(data: CampaignData): CouncilRow[] {
     employees: c.employees,
     withheld: c.withheldRows,
     checksFailed: c.checksFailed,
+    verdict: c.verdict ?? "",
     replyDate: c.replyDate
   }));
 }
