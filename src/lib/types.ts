@@ -258,6 +258,12 @@ export interface ParsedReply {
    * so that code counting failed reconciliations is not changed by them.
    */
   infoChecks?: Check[];
+  /**
+   * Why the reading is in doubt although a check may pass: two readings of the
+   * reply agree with its totals but not with each other. Makes the verdict
+   * "unverified"; absent when there is no such doubt.
+   */
+  doubt?: string;
   /** Whether the reading can be trusted (see Verdict); absent in data written before it existed. */
   verdict?: ReplyVerdict;
   /** The file's format and how its text was obtained. */

@@ -114,7 +114,7 @@ test("FOI_DATA: the download loaders leave an unreadable reply out and say so; i
   const csv = run(["src/data/records.csv.ts"], {FOI_DATA: data});
   assert.equal(csv.status, 0, csv.stderr);
   assert.equal(csv.stdout.trim().split("\n").length, 2, "a header and Alpha's one row");
-  assert.match(csv.stdout.split("\n")[0], /,provenance,correctionReason$/);
+  assert.match(csv.stdout.split("\n")[0], /,provenance,correctionReason,verdict$/);
   const ingest = run(["scripts/ingest.ts", "--all"], {FOI_DATA: data});
   assert.equal(ingest.status, 1);
   assert.match(ingest.stderr, /^error: responses\/broken\.pdf: /);

@@ -96,7 +96,24 @@ export function parseMappings(ageBandsCsv: string, outcomesCsv: string): Mapping
 }
 
 export function mapAgeBand(mappings: Mappings, label: string): AgeBand {
-  return mappings.ageBands.get(normaliseAgeLabel(label)) ?? "unknown";
+  const key = normaliseAgeLabel(label);
+  return mappings.ageBands.get(key) ?? exactAgeBand(key) ?? "unknown";
+}
+
+/**
+ * An exact age ("34", "aged 34") falls in one request band: 16-24, 25-34,
+ * 35-44, 45-54, and 55 or more in "55+". Ages under 16 fall in none.
+ */
+function exactAgeBand(key: string): KnownAgeBand | null {
+  if (!/^\d{2}$/.test(key)) return null;
+  const age = Number(key);
+  if (age < 16) return null;
+  return (
+    AGE_BANDS.find((band) => {
+      const [low, high] = band.split(/[-+]/).map(Number);
+      return age >= low && (Number.isNaN(high) || band.endsWith("+") || age <= high);
+    }) ?? null
+  );
 }
 
 export function mapOutcome(mappings: Mappings, label: string): OutcomeMapping | null {

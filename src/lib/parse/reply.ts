@@ -17,6 +17,10 @@ import {ageEntries, marginRecords, marginsOfTables, outcomeEntries} from "./tabl
 import {parseProse} from "./tables/prose.js";
 import {parseRowTable} from "./tables/rows.js";
 import {parseTabbedTable, type TableResult} from "./tables/tabbed.js";
+import {gridsOf} from "./tables/grids.js";
+import {recordsKey, chooseTable} from "./tables/scope.js";
+import {typedTables} from "./tables/typed.js";
+import {sumCounts} from "../records/withheld.js";
 import {ReplyError, splitLines} from "./text.js";
 import {verdictOf} from "./verdict.js";
 import type {
@@ -76,33 +80,40 @@ export interface Figures {
   total: number | null;
   totalLine: number | null;
   margins?: Margins;
+  /** Why the reading is in doubt although its totals agree (see ParsedReply.doubt). */
+  doubt?: string;
 }
 
-/** Reads the figures from tables, or else from sentences; null when the reply gives none. */
-export function readFigures(lines: string[], answers: Record<string, Answer>, ctx: RecordContext): Figures | null {
-  const {main, margins: sides} = readTables(lines, ctx);
+/** Figures from a table of both sides, or from tables of one margin each (ages apart from outcomes). */
+function figuresOfTables(lines: string[], main: TableResult | null, sides: TableResult[]): Figures | null {
+  if (!main && !sides.length) return null;
   for (const t of [main, ...sides]) if (t) applyFootnotes(lines, t.records);
-  if (main || sides.length) {
-    const margins = sides.length ? marginsOfTables(sides) : undefined;
-    const first = main && (!sides.length || main.headerLine < sides[0].headerLine) ? main : sides[0];
-    const layout = main
-      ? (main.layout ?? "tab-indented cells")
-      : `${first.layout ?? "tab-indented cells"}, ages and outcomes apart`;
-    const fromSide = sides.find((t) => t.margin === (margins?.ageBand ? "age" : "outcome"));
-    return {
-      records: main
-        ? main.records
-        : marginRecords(
-            sides.filter((t) => t.margin === "age").flatMap((t) => t.records),
-            sides.filter((t) => t.margin === "outcome").flatMap((t) => t.records)
-          ),
-      warnings: [main, ...sides].flatMap((t) => t?.warnings ?? []),
-      table: {layout, headerLine: first.headerLine},
-      total: main ? main.total : (fromSide?.total ?? null),
-      totalLine: main ? main.totalLine : (fromSide?.totalLine ?? null),
-      ...(margins ? {margins} : {})
-    };
-  }
+  const margins = sides.length ? marginsOfTables(sides) : undefined;
+  const first = main && (!sides.length || main.headerLine < sides[0].headerLine) ? main : sides[0];
+  const layout = main
+    ? (main.layout ?? "tab-indented cells")
+    : `${first.layout ?? "tab-indented cells"}, ages and outcomes apart`;
+  const fromSide = sides.find((t) => t.margin === (margins?.ageBand ? "age" : "outcome"));
+  return {
+    records: main
+      ? main.records
+      : marginRecords(
+          sides.filter((t) => t.margin === "age").flatMap((t) => t.records),
+          sides.filter((t) => t.margin === "outcome").flatMap((t) => t.records)
+        ),
+    warnings: [main, ...sides].flatMap((t) => t?.warnings ?? []),
+    table: {layout, headerLine: first.headerLine},
+    total: main ? main.total : (fromSide?.total ?? null),
+    totalLine: main ? main.totalLine : (fromSide?.totalLine ?? null),
+    ...(margins ? {margins} : {})
+  };
+}
+
+/** The figures read by header wording: the first table whose header names its columns, or else sentences. */
+function figuresByHeader(lines: string[], answers: Record<string, Answer>, ctx: RecordContext): Figures | null {
+  const {main, margins: sides} = readTables(lines, ctx);
+  const tables = figuresOfTables(lines, main, sides);
+  if (tables) return tables;
   const prose = parseProse(lines, ctx, questionLines(lines, answers));
   if (!prose) return null;
   applyFootnotes(lines, [...prose.records, ...prose.ages, ...prose.outcomes]);
@@ -124,6 +135,83 @@ export function readFigures(lines: string[], answers: Record<string, Answer>, ct
     totalLine: null,
     ...(margins.ageBand || margins.outcome ? {margins} : {})
   };
+}
+
+/**
+ * The figures read by the types of their cells (tables/typed.ts): any
+ * orientation, any column order, with or without a header. Of two tables of
+ * the same kind, the council's employees are counted (tables/scope.ts).
+ */
+function figuresByType(
+  lines: string[],
+  ctx: RecordContext,
+  investigated: number | null
+): {figures: Figures | null; scope: Warning[]} {
+  const tables = typedTables(gridsOf(lines), ctx);
+  // A table of zeros has no records but a total of 0: a nil return written as a table.
+  const full = tables.filter((t) => !t.margin && (t.records.length || t.total != null));
+  if (full.length) {
+    const {table, warnings} = chooseTable(lines, full, ctx.file, investigated);
+    return {figures: figuresOfTables(lines, table, []), scope: warnings};
+  }
+  const sides = tables.filter((t) => t.margin && (t.records.length || t.total != null));
+  return {figures: figuresOfTables(lines, null, sides), scope: []};
+}
+
+/** True when a reading's rows agree with its own totals row or with answer 5. */
+function confirmed(figures: Figures, investigated: number | null): boolean {
+  const {min, max} = sumCounts(figures.records);
+  const fits = (n: number | null) => n != null && n >= min && (max == null || n <= max);
+  return fits(figures.total) || fits(investigated);
+}
+
+/**
+ * The figures of a reply. Two readings are made: by header wording (the
+ * layouts the kit has always read, and sentences) and by the cells' types.
+ * Where they agree, or only one finds figures, there is nothing to choose.
+ * Where they differ, the reading that the reply's own totals or answer 5
+ * confirm is taken; when neither or both are, the reading by header stays and
+ * a warning says the other disagrees, so a person looks. A table read by its
+ * types is preferred to sentences.
+ */
+export function readFigures(
+  lines: string[],
+  answers: Record<string, Answer>,
+  ctx: RecordContext,
+  investigated: number | null = null
+): Figures | null {
+  const byHeader = figuresByHeader(lines, answers, ctx);
+  const typed = figuresByType(lines, ctx, investigated);
+  const byType = typed?.figures ?? null;
+  if (!byType || (!byType.records.length && byHeader)) return byHeader;
+  const withScope = (f: Figures, note?: Warning): Figures => ({
+    ...f,
+    warnings: [...f.warnings, ...(typed?.scope ?? []), ...(note ? [note] : [])]
+  });
+  if (!byHeader) return withScope(byType);
+  if (recordsKey(byHeader.records) === recordsKey(byType.records)) return withScope(byHeader);
+  const where = (f: Figures) => `${f.table?.layout} at line ${f.table?.headerLine}`;
+  const describe = (f: Figures) => `${f.records.length} rows, ${sumCounts(f.records).known} employees`;
+  const note = (message: string): Warning => ({file: ctx.file, line: byType.table?.headerLine ?? null, message});
+  const [typeOk, headerOk] = [confirmed(byType, investigated), confirmed(byHeader, investigated)];
+  // Sentences are a guess; a table is not: where the reply has a table its types read, it is the reading.
+  if (byHeader.table?.layout === "prose" && (typeOk || !headerOk))
+    return withScope(
+      byType,
+      note(
+        `the reply's figures were read from its table (${where(byType)}), not from its sentences (${describe(byHeader)})`
+      )
+    );
+  if (typeOk && !headerOk)
+    return withScope(
+      byType,
+      note(
+        `the table was read by its cells' types (${where(byType)}, ${describe(byType)}), which its totals confirm; read by its header wording (${where(byHeader)}) it gave ${describe(byHeader)}`
+      )
+    );
+  if (headerOk && !typeOk) return withScope(byHeader);
+  const doubt = `two readings of the reply disagree${headerOk ? " although both agree with its totals" : " and nothing in it confirms either"}: by header wording (${where(byHeader)}) ${describe(byHeader)}, by the cells' types (${where(byType)}) ${describe(byType)}; a person should check`;
+  return {...byHeader, warnings: [...byHeader.warnings, note(doubt)], doubt};
 }
 
 /** The reply's status from what was read: records (with or without a refusal of other questions), or the reason there are none. */
@@ -154,6 +242,17 @@ function statusOf(
   };
 }
 
+/** A table whose every count is 0 (or "-", "nil") and whose total is 0 says no one was investigated. */
+function zeroTable(figures: Figures | null): ReturnType<typeof statusOf> {
+  if (!figures || figures.records.length || figures.total !== 0) return null;
+  return {
+    status: "nil",
+    statusDetail: `the reply's table counts no employee (every count is 0 or none, totals row at line ${figures.totalLine})`,
+    statusLine: figures.totalLine,
+    nilReason: "none investigated"
+  };
+}
+
 export function parseReplyText(input: ReplyInput): ParsedReply {
   const {file, text, meta, mappings} = input;
   const source = {...(input.source ?? {format: "text" as const, encoding: null, textSource: "as received" as const})};
@@ -162,7 +261,12 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
   const answers = parseAnswers(lines);
   const fields = extractFields(lines, answers);
   const base = {file, authority, meta, answers, fields, source: {...source, lineCount: lines.length}};
-  let figures = readFigures(lines, answers, {file, authority, mappings, textSource: source.textSource});
+  let figures = readFigures(
+    lines,
+    answers,
+    {file, authority, mappings, textSource: source.textSource},
+    fields.investigated
+  );
   const sentenceWarnings: ParsedReply["warnings"] = [];
   if (figures?.table?.layout === "prose") {
     // A reply refusing the whole request (cost, vexatious) has no figures; numbers in its sentences describe the refusal.
@@ -177,7 +281,7 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
     }
   }
   const records = figures?.records ?? [];
-  const status = statusOf(lines, answers, fields, records);
+  const status = statusOf(lines, answers, fields, records) ?? zeroTable(figures);
   if (!status && !figures) {
     const where = answers[8]?.startLine ?? answers[6]?.startLine ?? null;
     const extracted = source.textSource === "as received" ? "" : ` in the text ${source.textSource}`;
@@ -202,7 +306,8 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
     infoChecks: [impliedTotalCheck(fields)],
     warnings,
     table: figures?.table ?? null,
-    ...(figures?.margins ? {margins: figures.margins} : {})
+    ...(figures?.margins ? {margins: figures.margins} : {}),
+    ...(figures?.doubt ? {doubt: figures.doubt} : {})
   };
   return {...reply, verdict: verdictOf(reply)};
 }

@@ -24,7 +24,7 @@ const decisive = (checks: readonly Check[]) => checks.filter((c) => !c.informati
 /** The fields of a reply the verdict reads; a transcription or a correction recomputes it from the same. */
 export type VerdictInput = Pick<
   ParsedReply,
-  "status" | "records" | "checks" | "fields" | "answers" | "refusal" | "table" | "human" | "warnings"
+  "status" | "records" | "checks" | "fields" | "answers" | "refusal" | "table" | "human" | "warnings" | "doubt"
 > & {statusLine?: number | null};
 
 export function verdictOf(reply: VerdictInput): ReplyVerdict {
@@ -39,6 +39,7 @@ export function verdictOf(reply: VerdictInput): ReplyVerdict {
   const stated = fields.investigated;
   if (status === "ok" || status === "partial") {
     const passed = ran.filter((c) => c.status === "pass");
+    if (reply.doubt) return {verdict: "unverified", reason: reply.doubt};
     if (passed.length) return {verdict: "verified", reason: `checked: ${passed.map((c) => c.name).join("; ")}`};
     if (reply.human?.transcription)
       return {
@@ -69,6 +70,11 @@ export function verdictOf(reply: VerdictInput): ReplyVerdict {
         : "it does not hold the information";
   if (status === "nil" && stated === 0 && inAnswerFive(reply.answers, fields.investigatedLine))
     return {verdict: "verified", reason: `answer 5 says no one was investigated (line ${fields.investigatedLine})`};
+  if (status === "nil" && fields.tableTotal === 0)
+    return {
+      verdict: "verified",
+      reason: `every cell of the reply's table is 0 or none, and so is its totals row (line ${fields.tableTotalLine})`
+    };
   if (inAnswerFive(reply.answers, line)) return {verdict: "verified", reason: `answer 5 says ${what} (line ${line})`};
   if (status === "refused" && reply.refusal) {
     const {sections, questions} = reply.refusal;

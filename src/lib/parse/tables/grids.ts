@@ -1,0 +1,217 @@
+/**
+ * Layout analysis of text: the runs of lines that read as rows of cells, each
+ * run a grid with every cell's line. Every format reaches the parser as text
+ * with one table row per line (cells separated by tabs, src/lib/read/), and
+ * councils' own text replies lay tables out with tabs, pipes, runs of spaces,
+ * commas, or bullets with dashes between the cells ("• 25-34 – Final written
+ * warning – 2"); Leicester's reply puts each cell on a tab-indented line of
+ * its own. Each way of splitting a line is tried on its own, so a run of rows
+ * is found whatever splits it; which grid is a table is decided by its cells'
+ * types (typed.ts), not here.
+ */
+import {splitDelimitedRow} from "./delimited.js";
+import {isRuleLine} from "./rows.js";
+import {cleanCell, isBlank} from "../text.js";
+
+export interface GridCell {
+  text: string;
+  /** 1-based line of the reply's text the cell stands on. */
+  line: number;
+}
+
+export interface GridRow {
+  cells: GridCell[];
+  /** 1-based first line of the row, and the row as written (its lines joined). */
+  firstLine: number;
+  text: string;
+}
+
+export interface Grid {
+  /** How the rows were split, in the words the kit reports a table's layout with. */
+  layout: string;
+  rows: GridRow[];
+  /** 1-based first and last lines of the grid. */
+  startLine: number;
+  endLine: number;
+}
+
+interface LineSplitter {
+  layout: string;
+  /** The cells of lines[i] (and how many lines the row takes), or null when it is not a row of two or more cells. */
+  split(lines: readonly string[], i: number): {cells: string[]; span: number} | null;
+}
+
+const atLeastTwo = (cells: string[]) => (cells.filter((c) => c.trim()).length >= 2 ? cells : null);
+
+/** A list item's marker: a bullet, a dash or a star before the row's first cell. */
+const BULLET = /^\s*(?:[•·▪◦‣∙●○■□➢➤►*]|-(?=\s)|–(?=\s))\s*/;
+
+const SPLITTERS: LineSplitter[] = [
+  {
+    layout: "tab-separated rows",
+    split(lines, i) {
+      const line = lines[i].replace(/\s+$/, "");
+      if (!/\S\t|\t\S/.test(line) || /^\t[^\t]*$/.test(line)) return null;
+      const cells = atLeastTwo(line.split("\t"));
+      return cells && {cells, span: 1};
+    }
+  },
+  {
+    layout: "pipe table",
+    split(lines, i) {
+      const line = lines[i].trim();
+      if ((line.match(/\|/g) ?? []).length < 2 && !/^\|/.test(line)) return null;
+      const cells = atLeastTwo(line.replace(/^\|/, "").replace(/\|$/, "").split("|"));
+      return cells && {cells, span: 1};
+    }
+  },
+  {
+    layout: "list rows",
+    split(lines, i) {
+      // "• 25-34 – Final written warning – 2", "25-34: dismissal: 1": cells between spaced dashes or colons.
+      const line = lines[i].replace(BULLET, "").trim();
+      const cells = line.split(/\s+[–—-]\s+|\s*:\s+|\s*;\s+/);
+      return cells.length >= 2 && cells.length <= 8 && cells.every((c) => c.length <= 80) ? {cells, span: 1} : null;
+    }
+  },
+  {
+    layout: "space-aligned columns",
+    split(lines, i) {
+      // Tabs are the tab splitter's: collapsing a run of them would shift a cross-tab's blank cells.
+      if (lines[i].includes("\t")) return null;
+      const cells = atLeastTwo(
+        lines[i]
+          .replace(BULLET, "")
+          .trim()
+          .split(/\s{2,}/)
+      );
+      return cells && {cells, span: 1};
+    }
+  },
+  {
+    layout: "comma-separated rows",
+    split(lines, i) {
+      if (!lines[i].includes(",")) return null;
+      const row = splitDelimitedRow(lines, i, ",", 16);
+      if (!row) return null;
+      const cells = atLeastTwo(row.cells);
+      return cells && cells.length <= 16 && cells.every((c) => c.length <= 80) ? {cells, span: row.span} : null;
+    }
+  }
+];
+
+/** Rows of one splitter: maximal runs of consecutive rows, a blank or rule line between rows allowed. */
+function runsOf(lines: readonly string[], splitter: LineSplitter, repeated: ReadonlySet<string>): Grid[] {
+  const grids: Grid[] = [];
+  let rows: GridRow[] = [];
+  let gap = 0;
+  const close = () => {
+    if (rows.length >= 2)
+      grids.push({
+        layout: splitter.layout,
+        rows,
+        startLine: rows[0].firstLine,
+        endLine: rows.at(-1)!.cells.reduce((m, c) => Math.max(m, c.line), rows.at(-1)!.firstLine)
+      });
+    rows = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (isBlank(lines[i]) || isRuleLine(lines[i])) {
+      if (++gap > 1) close();
+      continue;
+    }
+    const row = lines[i].length <= 2000 ? splitter.split(lines, i) : null;
+    if (!row) {
+      // A table running onto the next page: a few lines of page furniture, then its header again.
+      const resume = rows.length ? repeatedHeader(lines, i, splitter, rows[0], repeated) : -1;
+      if (resume >= 0) {
+        i = resume;
+        continue;
+      }
+      close();
+      gap = 0;
+      continue;
+    }
+    if (rows.length && sameCells(row.cells, rows[0])) continue; // the header repeated on a new page
+    gap = 0;
+    const cellLine = (k: number) => i + 1 + Math.min(row.span - 1, k); // a quoted cell may run on: good enough for the count's line
+    rows.push({
+      cells: row.cells.map((text, k) => ({text: cleanCell(text), line: row.span > 1 ? cellLine(k) : i + 1})),
+      firstLine: i + 1,
+      text: lines.slice(i, i + row.span).join("\n")
+    });
+    i += row.span - 1;
+  }
+  close();
+  return grids;
+}
+
+const sameCells = (cells: string[], row: GridRow) =>
+  cells.length === row.cells.length &&
+  cells.every((c, k) => cleanCell(c).toLowerCase() === row.cells[k].text.toLowerCase());
+
+/** Lines a page break leaves between a table's two halves: page numbers, "continued", a form feed. */
+const PAGE_FURNITURE = /^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\(?cont(?:inued|'d|d)?\.?\)?|\f)\s*$/i;
+
+/**
+ * The line (0-based) where the grid's header stands again after a page break
+ * at `from`, or -1. Only page furniture, blank lines and running heads (lines
+ * the document repeats) may stand between: a caption ("Agency workers:") means
+ * a new table, not the same one continued.
+ */
+function repeatedHeader(
+  lines: readonly string[],
+  from: number,
+  splitter: LineSplitter,
+  header: GridRow,
+  repeated: ReadonlySet<string>
+): number {
+  for (let k = from; k < Math.min(lines.length, from + 6); k++) {
+    const row = lines[k].length <= 2000 ? splitter.split(lines, k) : null;
+    if (row && sameCells(row.cells, header)) return k;
+    const line = lines[k];
+    const furniture = isBlank(line) || PAGE_FURNITURE.test(line) || repeated.has(line);
+    if (!furniture) return -1;
+  }
+  return -1;
+}
+
+/** Leicester's layout: each cell a tab-indented line, rows separated by blank lines. */
+function tabIndented(lines: readonly string[]): Grid[] {
+  const grids: Grid[] = [];
+  let rows: GridRow[] = [];
+  let cells: GridCell[] = [];
+  const endRow = () => {
+    if (cells.length)
+      rows.push({cells, firstLine: cells[0].line, text: cells.map((c) => lines[c.line - 1]).join("\n")});
+    cells = [];
+  };
+  const close = () => {
+    endRow();
+    if (rows.length >= 2 && rows.some((r) => r.cells.length >= 2))
+      grids.push({
+        layout: "tab-indented cells",
+        rows,
+        startLine: rows[0].firstLine,
+        endLine: rows.at(-1)!.cells.at(-1)!.line
+      });
+    rows = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.startsWith("\t") && !/\S\t/.test(line)) {
+      cells.push({text: cleanCell(line), line: i + 1});
+    } else if (isBlank(line)) endRow();
+    else close();
+  }
+  close();
+  return grids;
+}
+
+/** Every grid in the text, by every way of splitting rows; they may overlap (typed.ts chooses). */
+export function gridsOf(lines: readonly string[]): Grid[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>(); // running heads and footers: lines a paged document repeats
+  for (const line of lines) if (!isBlank(line)) (seen.has(line) ? repeated : seen).add(line);
+  return [...tabIndented(lines), ...SPLITTERS.flatMap((s) => runsOf(lines, s, repeated))];
+}

@@ -1,0 +1,318 @@
+/**
+ * Tables recognised from their cells' types (cells.ts), in any orientation and
+ * column order, whatever their header says or whether they have one:
+ *
+ * - a long table: a column of ages, one of outcomes, one of counts;
+ * - a cross-tab either way round: ages down and outcomes across, or outcomes
+ *   down and ages across, counts inside ("-", "nil" or a blank for none);
+ * - a case list: a row per case with its age (a band, or an exact age under a
+ *   header naming the age) and its outcome, each row counting one employee;
+ * - a table of one margin: ages and counts, or outcomes and counts.
+ *
+ * Totals are recognised by their label ("Total", "Grand total", first or last)
+ * and by arithmetic (an unlabelled row or column that is the sum of the
+ * others); they become the table's total, a check, and are never counted.
+ */
+import {buildRecord, type RecordContext, type RowInput} from "../record.js";
+import {exactAge, isCountLike, isInterior, typeCell, type CellType, type TypedCell} from "./cells.js";
+import type {Grid, GridCell, GridRow} from "./grids.js";
+import {columnRole} from "./header.js";
+import type {TableResult} from "./tabbed.js";
+
+export interface TypedTable extends TableResult {
+  /** What the cells' types made of the grid. */
+  shape: "long table" | "cross-tab" | "case list" | "table of one margin";
+  /** How much of the grid the reading explains (cells read as counts or cases): to choose between overlapping grids. */
+  score: number;
+  /** The first line of the grid the table came from (its header may be later). */
+  startLine: number;
+}
+
+interface Slot {
+  cell: GridCell;
+  typed: TypedCell;
+}
+
+type Side = "age" | "outcome";
+const other = (side: Side): Side => (side === "age" ? "outcome" : "age");
+
+/** The cells of a row, typed; a missing cell reads as empty. */
+function typedRows(grid: Grid, ctx: RecordContext): Slot[][] {
+  return grid.rows.map((row) => row.cells.map((cell) => ({cell, typed: typeCell(cell.text, ctx.mappings)})));
+}
+
+const EMPTY: TypedCell = {type: "empty", text: "", value: null};
+const at = (row: Slot[] | undefined, j: number): TypedCell => row?.[j]?.typed ?? EMPTY;
+const lineOf = (row: GridRow, slots: Slot[], j: number): number => slots[j]?.cell.line ?? row.firstLine;
+
+function emptyResult(grid: Grid, headerLine: number, shape: TypedTable["shape"]): TypedTable {
+  return {
+    records: [],
+    total: null,
+    totalLine: null,
+    warnings: [],
+    headerLine,
+    endLine: grid.endLine,
+    layout: shape === "cross-tab" ? "cross-tab" : (grid.layout as TableResult["layout"]),
+    shape,
+    score: 0,
+    startLine: grid.startLine
+  };
+}
+
+function add(result: TypedTable, row: GridRow, input: Omit<RowInput, "firstLine" | "lineText">, ctx: RecordContext) {
+  const built = buildRecord({...input, firstLine: row.firstLine, lineText: row.text}, ctx);
+  result.records.push(built.record);
+  result.warnings.push(...built.warnings);
+}
+
+/** A totals row's number: kept as the table's total (the first one found), never as a record. */
+function takeTotal(result: TypedTable, value: number | null, line: number) {
+  if (value == null || result.total != null) return;
+  result.total = value;
+  result.totalLine = line;
+}
+
+const sumOf = (cells: TypedCell[]): number | null =>
+  cells.every((c) => c.type !== "withheld") ? cells.reduce((s, c) => s + (c.value ?? 0), 0) : null;
+
+/**
+ * A cross-tab with its header in row h and its labels in column L: the header
+ * names one side (outcomes or ages) across, the label column the other side
+ * down, and the cells between hold counts.
+ */
+function crossTab(grid: Grid, m: Slot[][], ctx: RecordContext, h: number, L: number, across: Side): TypedTable | null {
+  const header = m[h];
+  const down = other(across);
+  const cols = header.map((_, j) => j).filter((j) => j !== L && at(header, j).type === across);
+  if (!cols.length) return null;
+  const totalCol = header.findIndex((s, j) => j !== L && s.typed.type === "total");
+  const named = header.filter((s, j) => j !== L && j !== totalCol && s.typed.type !== "empty").length;
+  if (cols.length * 2 < named) return null;
+  const body = m.slice(h + 1);
+  let labelled = 0,
+    interior = 0,
+    odd = 0;
+  for (const row of body) {
+    const label = at(row, L).type;
+    if (label === down) labelled++;
+    for (const j of cols)
+      if (isInterior(at(row, j))) interior++;
+      else if (label === down) odd++;
+  }
+  if (!labelled || odd > interior * 0.2) return null;
+  const result = emptyResult(grid, grid.rows[h].firstLine, "cross-tab");
+  result.endLine = grid.rows[h].firstLine;
+  const columnSums = cols.map(() => 0);
+  let unlabelled: {row: GridRow; slots: Slot[]}[] = [];
+  body.forEach((slots, k) => {
+    const row = grid.rows[h + 1 + k];
+    const label = at(slots, L);
+    const cells = cols.map((j) => at(slots, j));
+    if (!cells.some((c) => c.type !== "empty") && label.type !== "total") return;
+    if (cells.some((c) => !isInterior(c))) return; // prose or another table's row inside the grid
+    result.endLine = Math.max(result.endLine, ...slots.map((s) => s.cell.line));
+    const stated = totalCol >= 0 ? at(slots, totalCol) : null;
+    if (label.type === "total") {
+      takeTotal(result, stated?.value ?? sumOf(cells), totalCol >= 0 ? lineOf(row, slots, totalCol) : row.firstLine);
+      return;
+    }
+    if (label.type === "empty") {
+      unlabelled.push({row, slots});
+      return;
+    }
+    cols.forEach((j, c) => {
+      const cell = at(slots, j);
+      if (!isCountLike(cell) || cell.value === 0) return;
+      columnSums[c] += cell.value ?? 0;
+      const [ageRaw, outcomeRaw] =
+        down === "age" ? [label.text, header[j].typed.text] : [header[j].typed.text, label.text];
+      add(result, row, {ageRaw, outcomeRaw, countRaw: cell.text, line: lineOf(row, slots, j)}, ctx);
+      result.score++;
+    });
+    const rowSum = sumOf(cells);
+    if (stated?.type === "count" && rowSum != null && stated.value !== rowSum)
+      result.warnings.push({
+        file: ctx.file,
+        line: lineOf(row, slots, totalCol),
+        message: `the row's total says ${stated.value} but its cells add up to ${rowSum}`,
+        text: row.text
+      });
+  });
+  // A row with no label whose cells are the columns' sums is a totals row written without its label.
+  for (const {row, slots} of unlabelled) {
+    const cells = cols.map((j) => at(slots, j));
+    const sums = cells.every((c, i) => (c.value ?? 0) === columnSums[i]);
+    if (sums || unlabelled.length === 1)
+      takeTotal(result, totalCol >= 0 ? at(slots, totalCol).value : sumOf(cells), row.firstLine);
+  }
+  unlabelled = [];
+  return result.records.length || result.total != null ? result : null;
+}
+
+interface Columns {
+  age: number;
+  outcome: number;
+  count: number;
+  /** True when the age column holds exact ages (a number per case), read only under a header naming the age. */
+  exact: boolean;
+}
+
+/** The column holding most cells of a type among the body rows, when at least half of them hold one. */
+function columnOf(m: Slot[][], width: number, test: (c: TypedCell) => boolean, taken: number[]): number {
+  let best = -1,
+    most = 0;
+  for (let j = 0; j < width; j++) {
+    if (taken.includes(j)) continue;
+    const n = m.filter((row) => test(at(row, j))).length;
+    if (n > most) [best, most] = [j, n];
+  }
+  const rows = m.filter((row) => row.some((s) => s.typed.type !== "empty" && s.typed.type !== "total")).length;
+  return most > 0 && most * 2 >= rows ? best : -1;
+}
+
+/** A long table, a case list or a table of one margin: columns found by their cells' types. */
+function longTable(grid: Grid, m: Slot[][], ctx: RecordContext): TypedTable | null {
+  // The header is a row, among the first three, of column names and no counts.
+  const h = m
+    .slice(0, 3)
+    .findIndex((row) => row.some((s) => s.typed.type === "header") && !row.some((s) => isCountLike(s.typed)));
+  const header = h >= 0 ? m[h] : null;
+  const role = (j: number) => (header ? columnRole(header[j]?.typed.text ?? "") : null);
+  const body = m.slice(h + 1);
+  const width = Math.max(...m.map((row) => row.length));
+  const named = (j: number, what: string) => role(j) === what;
+  const notOther = (j: number) => role(j) !== "extra";
+  let age = columnOf(body, width, (c) => c.type === "age", []);
+  let exact = false;
+  if (age < 0) {
+    // Exact ages ("34") look like counts: only a column headed as the age holds them.
+    const j = [...Array(width).keys()].find((k) => named(k, "age"));
+    if (j != null && body.filter((row) => exactAge(at(row, j)) != null).length * 2 >= body.length) {
+      age = j;
+      exact = true;
+    }
+  }
+  const outcome = columnOf(body, width, (c) => c.type === "outcome", [age]);
+  const candidates = [...Array(width).keys()].filter((j) => j !== age && j !== outcome && notOther(j));
+  const countAt = candidates.find((j) => named(j, "count")) ?? -1;
+  const count =
+    countAt >= 0 && body.filter((row) => isCountLike(at(row, countAt))).length * 2 >= body.length
+      ? countAt
+      : columnOf(
+          body,
+          width,
+          (c) => isCountLike(c),
+          [...Array(width).keys()].filter((j) => !candidates.includes(j))
+        );
+  // A column numbering the rows (1, 2, 3...) is an index, not a count of employees.
+  const values = count >= 0 ? body.map((row) => at(row, count).value).filter((v) => v != null) : [];
+  const numbering = values.length >= 3 && values.every((v, i) => v === i + 1);
+  const cols: Columns = {age, outcome, count: numbering ? -1 : count, exact};
+  if ([age, outcome, cols.count].filter((j) => j >= 0).length < 2) return null;
+  const shape: TypedTable["shape"] =
+    age >= 0 && outcome >= 0 ? (cols.count >= 0 ? "long table" : "case list") : "table of one margin";
+  const result = emptyResult(grid, grid.rows[Math.max(h, 0)].firstLine, shape);
+  if (shape === "table of one margin") result.margin = age >= 0 ? "age" : "outcome";
+  result.endLine = result.headerLine;
+  readLongRows(grid, m, h + 1, cols, ctx, result);
+  return result.records.length || result.total != null ? result : null;
+}
+
+function readLongRows(grid: Grid, m: Slot[][], from: number, cols: Columns, ctx: RecordContext, result: TypedTable) {
+  const fits = (c: TypedCell, want: CellType) =>
+    c.type === want || (want === "age" && cols.exact && exactAge(c) != null);
+  let sum = 0;
+  const unlabelled: {value: number; line: number}[] = [];
+  for (let r = from; r < m.length; r++) {
+    const slots = m[r];
+    const row = grid.rows[r];
+    const age = at(slots, cols.age),
+      outcome = at(slots, cols.outcome),
+      count = at(slots, cols.count);
+    if (slots.every((s) => s.typed.type === "empty")) continue;
+    if (slots.some((s) => s.typed.type === "total")) {
+      // A totals row whose empty cells were dropped (PDFs, hand-made tables): its last number is the total.
+      const last = slots.map((s) => s.typed.type).lastIndexOf("count");
+      const at = count.type === "count" ? cols.count : last;
+      if (at >= 0) takeTotal(result, slots[at].typed.value, lineOf(row, slots, at));
+      result.endLine = row.firstLine;
+      continue;
+    }
+    const labels = [cols.age >= 0 ? age : null, cols.outcome >= 0 ? outcome : null].filter((c) => c != null);
+    if (labels.every((c) => c.type === "empty") && count.type === "count") {
+      unlabelled.push({value: count.value!, line: lineOf(row, slots, cols.count)});
+      result.endLine = row.firstLine;
+      continue;
+    }
+    const typedRight =
+      (cols.age >= 0 && fits(age, "age")) ||
+      (cols.outcome >= 0 && fits(outcome, "outcome")) ||
+      (cols.count >= 0 && isCountLike(count));
+    if (!typedRight) {
+      if (result.records.length) break; // prose after the table
+      continue;
+    }
+    if (cols.count >= 0 && count.type === "nil") continue;
+    if (cols.count >= 0 && count.value === 0) continue;
+    result.endLine = Math.max(result.endLine, ...slots.map((s) => s.cell.line));
+    const line = cols.count >= 0 ? lineOf(row, slots, cols.count) : row.firstLine;
+    const input = {
+      ageRaw: cols.age >= 0 ? age.text : "",
+      outcomeRaw: cols.outcome >= 0 ? outcome.text : "",
+      countRaw: cols.count >= 0 ? count.text : "",
+      line,
+      ...(cols.count < 0 ? {parsedCount: {count: 1, suppressed: false, bounds: null}} : {}),
+      ...(cols.age < 0 ? {notStated: "age" as const} : cols.outcome < 0 ? {notStated: "outcome" as const} : {})
+    };
+    add(result, row, input, ctx);
+    sum += count.value ?? (cols.count < 0 ? 1 : 0);
+    result.score++;
+  }
+  // An unlabelled number after the rows is their total when it is their sum, or the only one.
+  for (const u of unlabelled) if (u.value === sum || unlabelled.length === 1) takeTotal(result, u.value, u.line);
+}
+
+/** The best reading of one grid, or null when its cells make no table of ages, outcomes and counts. */
+export function readGrid(grid: Grid, ctx: RecordContext): TypedTable | null {
+  const m = typedRows(grid, ctx);
+  const readings: TypedTable[] = [];
+  for (let h = 0; h < Math.min(3, m.length - 1); h++)
+    for (const L of [0, 1])
+      for (const across of ["outcome", "age"] as const) {
+        if (L >= m[h].length) continue;
+        const t = crossTab(grid, m, ctx, h, L, across);
+        if (t) readings.push(t);
+      }
+  const long = longTable(grid, m, ctx);
+  if (long) readings.push(long);
+  for (const t of readings) if (totalAgrees(t)) t.score += 5; // a reading its own totals confirm beats one they do not
+  return readings.reduce<TypedTable | null>((best, t) => (!best || t.score > best.score ? t : best), null);
+}
+
+/** True when the table's totals row is the sum of its rows (withheld counts allowing a range). */
+function totalAgrees(t: TypedTable): boolean {
+  if (t.total == null) return false;
+  const known = t.records.reduce((s, r) => s + (r.count ?? 0), 0);
+  const withheld = t.records.filter((r) => r.count == null);
+  const low = known + withheld.reduce((s, r) => s + (r.countBounds?.[0] ?? 1), 0);
+  const high = withheld.some((r) => !r.countBounds)
+    ? Infinity
+    : known + withheld.reduce((s, r) => s + r.countBounds![1], 0);
+  return t.total >= low && t.total <= high;
+}
+
+/**
+ * Every table the reply's grids hold, best reading first where grids overlap
+ * (one table split by tabs and by spaces is one table), in the order they
+ * stand in the reply.
+ */
+export function typedTables(grids: readonly Grid[], ctx: RecordContext): TypedTable[] {
+  const readings = grids
+    .map((g) => readGrid(g, ctx))
+    .filter((t): t is TypedTable => t != null)
+    .sort((a, b) => b.score - a.score || a.startLine - b.startLine);
+  const kept: TypedTable[] = [];
+  for (const t of readings) if (!kept.some((k) => t.startLine <= k.endLine && k.startLine <= t.endLine)) kept.push(t);
+  return kept.sort((a, b) => a.startLine - b.startLine);
+}
