@@ -108,7 +108,8 @@ test("bad input is a ReplyError naming the file and, where there is one, the lin
     () => decodeReply(Uint8Array.from([0x50, 0x4b, 0, 0]), "responses/x.txt"),
     (e: unknown) => e instanceof ReplyError && /binary/.test(e.message)
   );
-  const noTable = seedText.replace(/\tAge group/, "\tAge").replace(/\tOutcome /, "\tWhat");
+  // A table is read by its cells' types, whatever its header says: without its cells, there is none.
+  const noTable = seedText.replace(/^\t.*$/gm, "");
   assert.throws(
     () => parse(noTable, "responses/no-table.txt"),
     (e: unknown) => e instanceof ReplyError && e.file === "responses/no-table.txt" && e.line === 31

@@ -41,6 +41,9 @@ interface LineSplitter {
   split(lines: readonly string[], i: number): {cells: string[]; span: number} | null;
 }
 
+/** A line of nothing but white space (non-breaking spaces included), tested without rewriting it. */
+const BLANK = /^[\s\u00a0\u2007\u202f\ufeff]*$/;
+
 const atLeastTwo = (cells: string[]) => (cells.filter((c) => c.trim()).length >= 2 ? cells : null);
 
 /** A list item's marker: a bullet, a dash or a star before the row's first cell. */
@@ -101,7 +104,13 @@ const SPLITTERS: LineSplitter[] = [
 ];
 
 /** Rows of one splitter: maximal runs of consecutive rows, a blank or rule line between rows allowed. */
-function runsOf(lines: readonly string[], splitter: LineSplitter, repeated: ReadonlySet<string>): Grid[] {
+/** What gridsOf works out once per text, for every splitter: which lines are blank or rules, which repeat. */
+interface LineFacts {
+  skip: boolean[];
+  repeated: ReadonlySet<string>;
+}
+
+function runsOf(lines: readonly string[], splitter: LineSplitter, facts: LineFacts): Grid[] {
   const grids: Grid[] = [];
   let rows: GridRow[] = [];
   let gap = 0;
@@ -116,14 +125,14 @@ function runsOf(lines: readonly string[], splitter: LineSplitter, repeated: Read
     rows = [];
   };
   for (let i = 0; i < lines.length; i++) {
-    if (isBlank(lines[i]) || isRuleLine(lines[i])) {
+    if (facts.skip[i]) {
       if (++gap > 1) close();
       continue;
     }
     const row = lines[i].length <= 2000 ? splitter.split(lines, i) : null;
     if (!row) {
       // A table running onto the next page: a few lines of page furniture, then its header again.
-      const resume = rows.length ? repeatedHeader(lines, i, splitter, rows[0], repeated) : -1;
+      const resume = rows.length ? repeatedHeader(lines, i, splitter, rows[0], facts.repeated) : -1;
       if (resume >= 0) {
         i = resume;
         continue;
@@ -212,6 +221,10 @@ function tabIndented(lines: readonly string[]): Grid[] {
 export function gridsOf(lines: readonly string[]): Grid[] {
   const seen = new Set<string>();
   const repeated = new Set<string>(); // running heads and footers: lines a paged document repeats
-  for (const line of lines) if (!isBlank(line)) (seen.has(line) ? repeated : seen).add(line);
-  return [...tabIndented(lines), ...SPLITTERS.flatMap((s) => runsOf(lines, s, repeated))];
+  const skip = lines.map((line) => {
+    const blank = BLANK.test(line);
+    if (!blank) (seen.has(line) ? repeated : seen).add(line);
+    return blank || isRuleLine(line);
+  });
+  return [...tabIndented(lines), ...SPLITTERS.flatMap((s) => runsOf(lines, s, {skip, repeated}))];
 }

@@ -36,9 +36,17 @@ interface Slot {
 type Side = "age" | "outcome";
 const other = (side: Side): Side => (side === "age" ? "outcome" : "age");
 
+/** A reply's cells typed once: the same text stands in several grids (one table split several ways). */
+type TypeCache = Map<string, TypedCell>;
+
 /** The cells of a row, typed; a missing cell reads as empty. */
-function typedRows(grid: Grid, ctx: RecordContext): Slot[][] {
-  return grid.rows.map((row) => row.cells.map((cell) => ({cell, typed: typeCell(cell.text, ctx.mappings)})));
+function typedRows(grid: Grid, ctx: RecordContext, cache: TypeCache): Slot[][] {
+  const typed = (text: string) => {
+    let t = cache.get(text);
+    if (!t) cache.set(text, (t = typeCell(text, ctx.mappings)));
+    return t;
+  };
+  return grid.rows.map((row) => row.cells.map((cell) => ({cell, typed: typed(cell.text)})));
 }
 
 const EMPTY: TypedCell = {type: "empty", text: "", value: null};
@@ -274,8 +282,8 @@ function readLongRows(grid: Grid, m: Slot[][], from: number, cols: Columns, ctx:
 }
 
 /** The best reading of one grid, or null when its cells make no table of ages, outcomes and counts. */
-export function readGrid(grid: Grid, ctx: RecordContext): TypedTable | null {
-  const m = typedRows(grid, ctx);
+export function readGrid(grid: Grid, ctx: RecordContext, cache: TypeCache = new Map()): TypedTable | null {
+  const m = typedRows(grid, ctx, cache);
   const readings: TypedTable[] = [];
   for (let h = 0; h < Math.min(3, m.length - 1); h++)
     for (const L of [0, 1])
@@ -308,8 +316,9 @@ function totalAgrees(t: TypedTable): boolean {
  * stand in the reply.
  */
 export function typedTables(grids: readonly Grid[], ctx: RecordContext): TypedTable[] {
+  const cache: TypeCache = new Map();
   const readings = grids
-    .map((g) => readGrid(g, ctx))
+    .map((g) => readGrid(g, ctx, cache))
     .filter((t): t is TypedTable => t != null)
     .sort((a, b) => b.score - a.score || a.startLine - b.startLine);
   const kept: TypedTable[] = [];
