@@ -114,7 +114,8 @@ interface CellDef {
 
 /** Text of an RTF file: one paragraph or table row per line. */
 export function rtfText(bytes: Uint8Array, file: string): string {
-  const damaged = (why: string): never => {
+  // Declared with its type, so TypeScript knows code after a call to it does not run.
+  const damaged: (why: string) => never = (why) => {
     throw new ReplyError(file, null, `the Rich Text Format (.rtf) file is damaged (${why}); save it as .docx or .txt`);
   };
   // RTF is 7-bit: every byte is one character here; higher bytes only appear escaped (or in \bin data).
