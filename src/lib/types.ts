@@ -148,14 +148,14 @@ export interface Refusal {
  */
 export type TextSource =
   | "as received"
-  | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html"}`
+  | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "rtf" | "html"}`
   | "read by OCR from a scanned pdf"
   | `extracted from ${"eml" | "msg"} body`
-  | `${"as received" | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html"}` | "read by OCR from a scanned pdf" | `extracted from ${"eml" | "msg"} body`} (attachment "${string}" of the ${"eml" | "msg"})`;
+  | `${"as received" | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "rtf" | "html"}` | "read by OCR from a scanned pdf" | `extracted from ${"eml" | "msg"} body`} (attachment "${string}" of the ${"eml" | "msg"})`;
 
 /** The file formats the kit reads. */
 export type ReplyFormat =
-  "text" | "csv" | "tsv" | "docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "html" | "eml" | "msg";
+  "text" | "csv" | "tsv" | "docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "rtf" | "html" | "eml" | "msg";
 
 export type CheckStatus = "pass" | "fail" | "not available";
 

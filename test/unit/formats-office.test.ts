@@ -161,7 +161,11 @@ test("broken office files are one-line ReplyErrors naming the file", async () =>
       "zeros.xls",
       /^zeros\.xls: the file is an old Office \(OLE\) file/
     ],
-    [new TextEncoder().encode("{\\rtf1 hello}"), "letter.rtf", /Rich Text Format/],
+    [
+      new TextEncoder().encode("{\\rtf1 hello"),
+      "letter.rtf",
+      /^letter\.rtf: the Rich Text Format \(\.rtf\) file is damaged/
+    ],
     [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2]), "scan.png", /a PNG image, not a document/]
   ];
   for (const [bytes, name, message] of cases) {

@@ -65,7 +65,7 @@ const CP1252_HIGH =
  * and leaves 0x80-0x9F as control codes, which loses curly quotes and dashes.
  * Browsers decode it properly; this makes both agree.
  */
-function fixWindows1252(text: string): string {
+export function fixWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 

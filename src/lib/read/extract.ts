@@ -17,6 +17,7 @@ import {docxText} from "./formats/docx.js";
 import {htmlText} from "./formats/html.js";
 import {LIMITS, capText, tooBig} from "./formats/limits.js";
 import {odtText} from "./formats/odt.js";
+import {rtfText} from "./formats/rtf.js";
 import {whilePdfReads} from "./formats/pdf-guard.js";
 import {openZip} from "./formats/zip.js";
 
@@ -61,12 +62,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReplyFormat {
       "the file is an old Office (OLE) file but not an old Word (.doc), Excel (.xls) or Outlook (.msg) one; save it as .docx, .xlsx or .csv"
     );
   }
-  if (startsWith(bytes, RTF))
-    throw new ReplyError(
-      name,
-      null,
-      "the file is in Rich Text Format (.rtf), which the kit does not read; save it as .docx or .txt"
-    );
+  if (startsWith(bytes, RTF)) return "rtf";
   for (const [signature, what] of IMAGES) {
     if (startsWith(bytes, signature))
       throw new ReplyError(name, null, `the file is ${what}, not a document; transcribe its table into a .csv file`);
@@ -79,7 +75,8 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReplyFormat {
     doc: "Word .doc",
     ods: "OpenDocument .ods",
     odt: "OpenDocument .odt",
-    msg: "Outlook .msg"
+    msg: "Outlook .msg",
+    rtf: "Rich Text Format .rtf"
   };
   if (known[ext])
     throw new ReplyError(
@@ -169,6 +166,8 @@ async function extractAny(bytes: Uint8Array, name: string, depth: number): Promi
       return extracted(docxText(bytes, name));
     case "odt":
       return extracted(odtText(bytes, name));
+    case "rtf":
+      return extracted(rtfText(bytes, name));
     case "xlsx":
     case "xls":
     case "ods": {
