@@ -158,11 +158,13 @@ function figuresByType(
   return {figures: figuresOfTables(lines, null, sides), scope: []};
 }
 
-/** True when a reading's rows agree with its own totals row or with answer 5. */
+/** True when a reading's rows agree with its own totals row or with answer 5, and neither disagrees. */
 function confirmed(figures: Figures, investigated: number | null): boolean {
   const {min, max} = sumCounts(figures.records);
   const fits = (n: number | null) => n != null && n >= min && (max == null || n <= max);
-  return fits(figures.total) || fits(investigated);
+  // Confirmed: at least one of the totals row and answer 5 is given, and every one given agrees.
+  const given = [figures.total, investigated].filter((n) => n != null);
+  return given.length > 0 && given.every(fits);
 }
 
 /**
@@ -209,8 +211,9 @@ export function readFigures(
         `the table was read by its cells' types (${where(byType)}, ${describe(byType)}), which its totals confirm; read by its header wording (${where(byHeader)}) it gave ${describe(byHeader)}`
       )
     );
-  if (headerOk && !typeOk) return withScope(byHeader);
-  const doubt = `two readings of the reply disagree${headerOk ? " although both agree with its totals" : " and nothing in it confirms either"}: by header wording (${where(byHeader)}) ${describe(byHeader)}, by the cells' types (${where(byType)}) ${describe(byType)}; a person should check`;
+  // Sentences that agree with the totals while the reply's table says otherwise are still a guess.
+  if (headerOk && !typeOk && byHeader.table?.layout !== "prose") return withScope(byHeader);
+  const doubt = `two readings of the reply disagree${headerOk ? ` although ${typeOk ? "both agree" : "the first agrees"} with its totals` : " and nothing in it confirms either"}: by header wording (${where(byHeader)}) ${describe(byHeader)}, by the cells' types (${where(byType)}) ${describe(byType)}; a person should check`;
   return {...byHeader, warnings: [...byHeader.warnings, note(doubt)], doubt};
 }
 

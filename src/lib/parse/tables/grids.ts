@@ -141,7 +141,7 @@ function runsOf(lines: readonly string[], splitter: LineSplitter, facts: LineFac
       gap = 0;
       continue;
     }
-    if (rows.length && sameCells(row.cells, rows[0])) continue; // the header repeated on a new page
+    if (rows.length && isHeaderAgain(row.cells, rows[0])) continue; // the header repeated on a new page
     gap = 0;
     const cellLine = (k: number) => i + 1 + Math.min(row.span - 1, k); // a quoted cell may run on: good enough for the count's line
     rows.push({
@@ -158,6 +158,10 @@ function runsOf(lines: readonly string[], splitter: LineSplitter, facts: LineFac
 const sameCells = (cells: string[], row: GridRow) =>
   cells.length === row.cells.length &&
   cells.every((c, k) => cleanCell(c).toLowerCase() === row.cells[k].text.toLowerCase());
+
+/** A row the same as the grid's first, which has no number of its own: a header repeated, not a data row repeated. */
+const isHeaderAgain = (cells: string[], first: GridRow) =>
+  sameCells(cells, first) && !first.cells.some((c) => /^\d+$/.test(c.text));
 
 /** Lines a page break leaves between a table's two halves: page numbers, "continued", a form feed. */
 const PAGE_FURNITURE = /^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\(?cont(?:inued|'d|d)?\.?\)?|\f)\s*$/i;
@@ -177,7 +181,7 @@ function repeatedHeader(
 ): number {
   for (let k = from; k < Math.min(lines.length, from + 6); k++) {
     const row = lines[k].length <= 2000 ? splitter.split(lines, k) : null;
-    if (row && sameCells(row.cells, header)) return k;
+    if (row && isHeaderAgain(row.cells, header)) return k;
     const line = lines[k];
     const furniture = isBlank(line) || PAGE_FURNITURE.test(line) || repeated.has(line);
     if (!furniture) return -1;
