@@ -68,9 +68,11 @@ function prefixedNumbers(text: string, plural: boolean): {numbers: number[]; res
 /** The heading a line may be, of each numbering style. */
 function headingOf(text: string, line: number): Heading | null {
   const prefix = PREFIX.exec(text);
-  if (prefix) {
+  // "Q1 2015" in a table is a quarter, not question 1.
+  if (prefix && !/^q\s*[1-4]\s+(?:19|20)\d\d\b/i.test(text)) {
     const read = prefixedNumbers(text.slice(prefix[0].length), Boolean(prefix[2]));
-    if (read && read.numbers.length) return {numbers: read.numbers, line, rest: read.rest, style: "prefixed", alone: false};
+    if (read && read.numbers.length)
+      return {numbers: read.numbers, line, rest: read.rest, style: "prefixed", alone: false};
   }
   const alone = ALONE.exec(text);
   if (alone) return {numbers: [Number(alone[1])], line, rest: "", style: "arabic", alone: true};
@@ -134,12 +136,19 @@ function scores(index: QuestionIndex, text: string): {number: number; score: num
   if (words.length < 2) return [];
   const total = words.reduce((s, w) => s + index.weight(w), 0);
   return index.questions
-    .map((q) => ({number: q.number, score: words.reduce((s, w) => s + (q.words.has(w) ? index.weight(w) : 0), 0) / total}))
+    .map((q) => ({
+      number: q.number,
+      score: words.reduce((s, w) => s + (q.words.has(w) ? index.weight(w) : 0), 0) / total
+    }))
     .sort((a, b) => b.score - a.score);
 }
 
 /** The request question a line echoes: the best match when it is clear (a good share, ahead of the next). */
-function echoedQuestion(index: QuestionIndex | null, text: string, least = 0.5): {number: number; score: number} | null {
+function echoedQuestion(
+  index: QuestionIndex | null,
+  text: string,
+  least = 0.5
+): {number: number; score: number} | null {
   if (!index) return null;
   const [best, next] = scores(index, text);
   if (!best || best.score < least || (next && best.score - next.score < 0.15)) return null;
@@ -178,12 +187,20 @@ function isEcho(text: string, index: QuestionIndex | null, first: boolean): bool
  * Evidence that a heading is one: the question echoed on its line or the next
  * (for a number alone on its line, or numbers out of order).
  */
-function echoFollows(lines: readonly string[], h: Heading, end: number, index: QuestionIndex | null): boolean {
+function echoFollows(lines: readonly string[], h: Heading, index: QuestionIndex | null): boolean {
   let text = h.rest;
-  for (let i = h.line + 1; !text && i < Math.min(end, h.line + 3); i++) text = norm(lines[i]);
+  for (let i = h.line + 1; !text && i < Math.min(lines.length, h.line + 3); i++) {
+    text = norm(lines[i]);
+    // The next line numbered itself is no echo of this one ("12" then "6. Outcomes?").
+    if (text && headingOf(text, i)) return false;
+  }
   if (!text || isAnswerLike(text)) return false;
-  if (!index) return /\?\s*$/.test(text) || REQUEST_OPENER.test(text);
-  return scoreFor(index, text, h.numbers[0]) >= 0.45 || echoedQuestion(index, text) != null;
+  const asks = /\?\s*$/.test(text) || REQUEST_OPENER.test(text);
+  if (!index) return asks;
+  if (scoreFor(index, text, h.numbers[0]) >= 0.45) return true;
+  // A short question ("What percentage?") shares too few words to tell; it counts unless it clearly echoes another.
+  const other = echoedQuestion(index, text);
+  return other ? other.number === h.numbers[0] : asks;
 }
 
 /**
@@ -211,10 +228,7 @@ function findHeadings(lines: readonly string[], index: QuestionIndex | null): He
       if (!styles.includes(h.style)) continue;
       const n = h.numbers[0];
       if (h.numbers.some((k) => seen.has(k))) continue;
-      const ok =
-        h.style === "prefixed" ||
-        (!h.alone && n > max && n <= max + 8) ||
-        echoFollows(lines, h, lines.length, index);
+      const ok = h.style === "prefixed" || (!h.alone && n > max && n <= max + 8) || echoFollows(lines, h, index);
       if (!ok) continue;
       out.push(h);
       for (const k of h.numbers) seen.add(k);
@@ -260,10 +274,13 @@ interface Section {
   endLine: number;
 }
 
-/** Splits a line at its last "?" or ":" when what follows reads as an answer ("How many? 12"). */
+/** Splits a line after the question ("?" or ":") where what follows reads as an answer ("How many? 12"). */
 function splitAsked(text: string): [string, string] | null {
-  const m = /^(.*[?:])\s+(\S.*)$/.exec(text);
-  return m && isAnswerLike(m[2]) && !isAnswerLike(m[1]) ? [m[1], m[2]] : null;
+  for (const m of text.matchAll(/[?:]\s+(?=\S)/g)) {
+    const [asked, said] = [text.slice(0, m.index + 1), text.slice(m.index + m[0].length)];
+    if (isAnswerLike(said) && !isAnswerLike(asked)) return [asked, said];
+  }
+  return null;
 }
 
 function readSection(lines: readonly string[], h: Heading, end: number, index: QuestionIndex | null): Section {

@@ -175,8 +175,7 @@ const RULES: Rule[] = [
   {
     name: "written warning / first warning",
     outcome: "first written warning",
-    test: (t, w) =>
-      !w.has("final") && w.has("warning") && (w.has("written") || w.has("first") || /\b1st\b/.test(t))
+    test: (t, w) => !w.has("final") && w.has("warning") && (w.has("written") || w.has("first") || /\b1st\b/.test(t))
   },
   {name: "verbal/oral", outcome: "verbal warning", test: (_, w) => w.has("verbal") || w.has("oral")},
   {

@@ -173,13 +173,7 @@ function lineRefusal(raw: string, hasRecords: boolean, act: Act): number[] | nul
 }
 
 /** A refusal as the kit keeps it: `act` only for the Scottish Act (absent is the FOI Act 2000). */
-function refusalOf(
-  sections: number[],
-  questions: number[],
-  line: number,
-  text: string,
-  act: Act
-): Refusal {
+function refusalOf(sections: number[], questions: number[], line: number, text: string, act: Act): Refusal {
   return {sections, questions, line, text, ...(act === "FOISA 2002" ? {act} : {})};
 }
 
