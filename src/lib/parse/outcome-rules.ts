@@ -88,6 +88,18 @@ const DISTRACTORS = [
   "allegation"
 ];
 const VOCABULARY = new Set([...KEYWORDS, ...DISTRACTORS]);
+/** Keywords of one meaning: a slip equally near two of them ("dismissl": dismiss, dismissal) is no tie. */
+const SAME_AS: Record<string, string> = {
+  dismiss: "dismissal",
+  dismissed: "dismissal",
+  resignation: "resigned",
+  proved: "proven",
+  managerial: "management",
+  appealed: "appeal",
+  termination: "terminated",
+  summary: "summarily"
+};
+const meaning = (word: string) => SAME_AS[word] ?? word;
 
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions, so "warnign" is 1 from "warning"). */
 export function editDistance(a: string, b: string, cap = 3): number {
@@ -107,23 +119,25 @@ export function editDistance(a: string, b: string, cap = 3): number {
 
 /**
  * A word as the rules know it: itself when known, its singular ("warnings"),
- * else the one keyword within reach of a misspelling (1 edit for words of 5 to
- * 7 letters, 2 for longer ones, same first letter). Two keywords equally near
- * means no correction: the word is not guessed.
+ * else the one keyword within reach of a misspelling (keywords of 5 letters or
+ * more: 1 edit, 2 for those of 8 or more; same first letter). Two keywords of
+ * different meaning equally near, or a word of other meaning ("formal",
+ * "reassigned") nearest, means no correction: the word is not guessed.
  */
 function knownWord(word: string): {word: string; corrected: boolean} {
   if (VOCABULARY.has(word)) return {word, corrected: false};
   if (word.endsWith("s") && VOCABULARY.has(word.slice(0, -1))) return {word: word.slice(0, -1), corrected: false};
-  if (word.length < 5) return {word, corrected: false};
-  const reach = word.length >= 8 ? 2 : 1;
+  if (word.length < 4) return {word, corrected: false};
   let best: string | null = null;
-  let bestDistance = reach + 1;
+  let bestDistance = Infinity;
   let tie = false;
   for (const known of VOCABULARY) {
-    if (known[0] !== word[0] || known.length < 4) continue;
+    if (known[0] !== word[0] || known.length < 5) continue;
+    const reach = known.length >= 8 ? 2 : 1;
     const d = editDistance(word, known, reach);
+    if (d > reach) continue;
     if (d < bestDistance) [best, bestDistance, tie] = [known, d, false];
-    else if (d === bestDistance && best !== known) tie = true;
+    else if (d === bestDistance && best && meaning(best) !== meaning(known)) tie = true;
   }
   if (!best || tie || DISTRACTORS.includes(best)) return {word, corrected: false};
   return {word: best, corrected: true};
