@@ -38,7 +38,7 @@ const PREFIX = /^\(?\s*(q(?:uestion(s)?)?)\s*\.?\s*(?:no\.?\s*)?(?=\d)/i;
 const SENTENCE_AFTER =
   /^(?:was|were|is|are|has|have|had|to|and|or|of|in|above|below|asks?|asked|refers?|referred|above|see|covers?)\b/i;
 const ARABIC = /^\(?(\d{1,2})(?:\s*[.)](?![\d])\)?|\s+-\s+(?=[a-z(])|\s*:\s+|\s*[-:]$)\s*(.*)$/i;
-const ALONE = /^\(?(\d{1,2})\)?$/;
+const ALONE = /^(\d{1,2})$/;
 const ROMAN_NUMERALS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
 const ROMAN = /^\(?(x{0,1}(?:ix|iv|v?i{0,3}))\s*[.)](?=\s|$)\)?\s*(.*)$/i;
 /** What marks the council's answer after the echoed question. */
@@ -75,7 +75,8 @@ function headingOf(text: string, line: number): Heading | null {
       return {numbers: read.numbers, line, rest: read.rest, style: "prefixed", alone: false};
   }
   const alone = ALONE.exec(text);
-  if (alone) return {numbers: [Number(alone[1])], line, rest: "", style: "arabic", alone: true};
+  if (alone && Number(alone[1]) >= 1)
+    return {numbers: [Number(alone[1])], line, rest: "", style: "arabic", alone: true};
   const arabic = ARABIC.exec(text);
   if (arabic && Number(arabic[1]) >= 1) {
     const rest = arabic[2];
@@ -195,7 +196,8 @@ function echoFollows(lines: readonly string[], h: Heading, index: QuestionIndex 
     if (text && headingOf(text, i)) return false;
   }
   if (!text || isAnswerLike(text)) return false;
-  const asks = /\?\s*$/.test(text) || REQUEST_OPENER.test(text);
+  // A number alone needs a question after it ("If you are dissatisfied..." opens like one, and is not).
+  const asks = /\?\s*$/.test(text) || (!h.alone && REQUEST_OPENER.test(text));
   if (!index) return asks;
   if (scoreFor(index, text, h.numbers[0]) >= 0.45) return true;
   // A short question ("What percentage?") shares too few words to tell; it counts unless it clearly echoes another.
