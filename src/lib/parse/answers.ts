@@ -170,6 +170,10 @@ const ANSWER_LIKE = new RegExp(
 const REQUEST_OPENER =
   /^(?:can|could|would|what|how|when|which|please (?:state|provide|say|tell|give|confirm|send|list)|for (?:each|the same|the period)|does|do|is|are|if|it may|nb\b|n\.b\.|discipline|any case)/i;
 
+/** How a question opens beyond doubt ("Can you", "How many", "For each"): enough after a number alone on its line. */
+const ASKING =
+  /^(?:can|could|would|what|how|when|which|please (?:state|provide|say|tell|give|confirm|send|list)|for (?:each|the same|the period))\b/i;
+
 const isAnswerLike = (text: string) => ANSWER_MARK.test(text) || (ANSWER_LIKE.test(text) && !/\?\s*$/.test(text));
 
 /**
@@ -197,7 +201,7 @@ function echoFollows(lines: readonly string[], h: Heading, index: QuestionIndex 
   }
   if (!text || isAnswerLike(text)) return false;
   // A number alone needs a question after it ("If you are dissatisfied..." opens like one, and is not).
-  const asks = /\?\s*$/.test(text) || (!h.alone && REQUEST_OPENER.test(text));
+  const asks = /\?\s*$/.test(text) || (h.alone ? ASKING : REQUEST_OPENER).test(text);
   if (!index) return asks;
   if (scoreFor(index, text, h.numbers[0]) >= 0.45) return true;
   // A short question ("What percentage?") shares too few words to tell; it counts unless it clearly echoes another.
