@@ -83,6 +83,12 @@ export interface CaseRecord {
   origin?: {file: string; line: number};
   /** A transcriber's note on the row. */
   note?: string;
+  /**
+   * The rule over the label's words that gave the outcome (src/lib/parse/outcome-rules.ts),
+   * e.g. "rule: dismiss*", when no line of data/mappings/outcomes.csv matched the label.
+   * Absent when a line matched (or the outcome is unmapped).
+   */
+  outcomeRule?: string;
 }
 
 /** Outcome of records whose reply gives ages and outcomes apart: the age-band count is known, the outcome is not. */
@@ -133,7 +139,14 @@ export type ReplyStatus = "ok" | "nil" | "refused" | "not held" | "partial";
 
 /** A refusal in a reply: the sections of the FOI Act it cites, the questions it covers when it says, and the line saying so. */
 export interface Refusal {
+  /** Section numbers of the Act (`act`) cited. */
   sections: number[];
+  /**
+   * The Act the sections belong to, when the reply names the Scottish one: FOISA 2002's
+   * sections differ in meaning (its section 38 is personal data, the FOI Act's is health
+   * and safety). Absent means the FOI Act 2000.
+   */
+  act?: "FOIA 2000" | "FOISA 2002";
   /** Numbered questions refused ("questions 5 to 9"), or the answer the refusal stands in; empty when the reply does not say. */
   questions: number[];
   line: number;
@@ -200,6 +213,9 @@ export interface Answer {
   text: string;
   /** The 1-based line of the reply each line of `text` stands on, so a quotation can cite its line (absent in data written before it existed). */
   textLines?: number[];
+  /** The 1-based line of the answer's number ("5.", "Q5", "Question 5:"); the echoed question stands between it and `startLine`. Absent in data written before it existed. */
+  headingLine?: number;
+  /** The 1-based line where the answer starts, after the echoed question. */
   startLine: number;
   endLine: number;
 }

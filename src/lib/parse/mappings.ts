@@ -5,6 +5,7 @@
  */
 import {csvParse} from "d3-dsv";
 import {AGE_BANDS, OUTCOME_TIERS, type AgeBand, type KnownAgeBand, type OutcomeTier} from "../types.js";
+import {outcomeByRules} from "./outcome-rules.js";
 import {ReplyError, cleanCell} from "./text.js";
 
 export interface OutcomeMapping {
@@ -12,6 +13,8 @@ export interface OutcomeMapping {
   severity: number;
   tier: OutcomeTier;
   upheld: boolean | null;
+  /** The rule over the label's words that gave the outcome (outcome-rules.ts) when no line of the mapping matched it. */
+  rule?: string;
 }
 
 export interface Mappings {
@@ -116,10 +119,29 @@ function exactAgeBand(key: string): KnownAgeBand | null {
   );
 }
 
+/**
+ * The outcome a label names: a line of outcomes.csv first (the user's teaching
+ * wins), then the rules over its words (outcome-rules.ts), which name a
+ * canonical outcome whose severity, tier and upheld come from the mapping's own
+ * line for it. Null when neither fits (then the record keeps the label, warned).
+ */
 export function mapOutcome(mappings: Mappings, label: string): OutcomeMapping | null {
   const key = normaliseOutcomeLabel(label);
   // "Verbal warnings", "Dismissals": a plural names the same outcome.
-  return mappings.outcomes.get(key) ?? (key.endsWith("s") ? (mappings.outcomes.get(key.slice(0, -1)) ?? null) : null);
+  const listed =
+    mappings.outcomes.get(key) ?? (key.endsWith("s") ? (mappings.outcomes.get(key.slice(0, -1)) ?? null) : null);
+  if (listed || !key) return listed;
+  const byRule = outcomeByRules(key);
+  const canonical = byRule && canonicalOutcome(mappings, byRule.outcome);
+  return canonical ? {...canonical, rule: byRule.rule} : null;
+}
+
+/** The mapping of a canonical outcome: the line whose label is the outcome itself, else the first line naming it. */
+function canonicalOutcome(mappings: Mappings, outcome: string): OutcomeMapping | null {
+  const own = mappings.outcomes.get(outcome);
+  if (own?.outcome === outcome) return own;
+  for (const m of mappings.outcomes.values()) if (m.outcome === outcome) return m;
+  return null;
 }
 
 /** Canonical outcomes in severity order, for ordering tables and legends. */

@@ -169,5 +169,7 @@ export function buildRecord(row: RowInput, ctx: RecordContext): {record: CaseRec
     textSource: ctx.textSource ?? "as received"
   };
   if (row.extra) record.extra = row.extra;
+  // An outcome read by a rule over its words is no warning, but the record says which rule.
+  if (outcome?.rule) record.outcomeRule = outcome.rule;
   return {record, warnings};
 }

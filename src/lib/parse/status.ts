@@ -1,15 +1,17 @@
 /**
  * What a reply says of the request when it is not (only) a table: no one was
  * investigated (a nil return), the information is not held, or questions were
- * refused under sections of the FOI Act. The three are kept apart because they
- * mean different things: a nil return is a count of 0; a refusal and "not
- * held" are no count at all, and must never be read as 0.
+ * refused under sections of the FOI Act (or, for Scottish councils, of FOISA
+ * 2002). The three are kept apart because they mean different things: a nil
+ * return is a count of 0; a refusal and "not held" are no count at all, and
+ * must never be read as 0. Answer 5 is read first for what it says itself.
  */
+import {NUMBER_WORDS, wordNumber} from "./numbers.js";
 import {boundsIn} from "./record.js";
 import {cleanCell} from "./text.js";
 import type {Answer, Refusal, ReplyFields, ReplyStatus} from "../types.js";
 
-/** What the FOI Act's sections are about, for saying why a reply was refused. */
+/** What the FOI Act 2000's sections are about, for saying why a reply was refused. */
 const SECTIONS: Record<number, string> = {
   12: "the cost of finding the information exceeds the limit",
   14: "vexatious or repeated request",
@@ -25,19 +27,64 @@ const SECTIONS: Record<number, string> = {
   43: "commercial interests",
   44: "prohibitions on disclosure"
 };
-/** Sections a refusal can cite: the cost limit, vexatious requests and the exemptions of Part II. */
-const isRefusalSection = (n: number) => n === 12 || n === 14 || (n >= 21 && n <= 44);
+/**
+ * What the Freedom of Information (Scotland) Act 2002's sections are about: the
+ * same numbers mean other things (its section 38 is personal information, the
+ * FOI Act's health and safety; its 17 is a notice that information is not held).
+ */
+const FOISA_SECTIONS: Record<number, string> = {
+  12: "the cost of compliance exceeds the limit",
+  14: "vexatious or repeated request",
+  25: "otherwise accessible",
+  26: "prohibitions on disclosure",
+  27: "intended for future publication",
+  28: "relations within the United Kingdom",
+  29: "formulation of Scottish Administration policy",
+  30: "prejudice to the effective conduct of public affairs",
+  31: "national security and defence",
+  32: "international relations",
+  33: "commercial interests and the economy",
+  34: "investigations and proceedings",
+  35: "law enforcement",
+  36: "confidentiality",
+  37: "court records",
+  38: "personal information of identifiable employees",
+  39: "health, safety and the environment",
+  40: "audit functions",
+  41: "communications with the Royal Household and honours"
+};
+
+type Act = NonNullable<Refusal["act"]>;
+
+/** Sections a refusal can cite: the cost limit, vexatious requests and the exemptions (FOI Act Part II, FOISA Part 2). */
+const isRefusalSection = (n: number, act: Act = "FOIA 2000") =>
+  n === 12 || n === 14 || (act === "FOISA 2002" ? n >= 25 && n <= 41 : n >= 21 && n <= 44);
+
+/** The section of each Act for personal data, cited when a refusal names personal data but no section. */
+const PERSONAL_DATA: Record<Act, number> = {"FOIA 2000": 40, "FOISA 2002": 38};
+
+/** Words naming the Scottish Act: "Freedom of Information (Scotland) Act 2002", "FOISA", "FOI(S)A". */
+const FOISA = /\(scotland\)\s*act|\bfoisa\b|\bfoi\s*\(s\)\s*a\b/i;
+/** Words naming the UK Act explicitly. */
+const FOIA = /freedom of information act 2000|\bfoia\b|\bfoi act\b/i;
+
+/** The Act a reply's refusals cite: the one the line names, else the Scottish Act when the reply names it anywhere. */
+export function actOf(lines: readonly string[], line: string): Act {
+  if (FOISA.test(line)) return "FOISA 2002";
+  if (FOIA.test(line)) return "FOIA 2000";
+  return lines.some((l) => FOISA.test(l)) ? "FOISA 2002" : "FOIA 2000";
+}
 
 const SECTION_REF =
   /\b(?:sections?|s\.|s(?=\s?\d))\s*(\d{1,2})((?:\s*\(\s*\w{1,3}\s*\))*(?:\s*(?:,|and|&|or|\/)\s*(?:s\.?\s*)?\d{1,2}(?:\s*\(\s*\w{1,3}\s*\))*)*)/gi;
 
-/** The sections of the Act a line cites ("section 40(2)", "s.12", "sections 40 and 43"). */
-export function sectionsCited(text: string): number[] {
+/** The sections of the Act a line cites ("section 40(2)", "s.12", "sections 40 and 43"; FOISA's "s.38(1)(b)"). */
+export function sectionsCited(text: string, act: Act = "FOIA 2000"): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(SECTION_REF)) {
     const rest = m[2].replace(/\(\s*\w{1,3}\s*\)/g, "");
     for (const n of [m[1], ...(rest.match(/\d{1,2}/g) ?? [])].map(Number))
-      if (isRefusalSection(n) && !out.includes(n)) out.push(n);
+      if (isRefusalSection(n, act) && !out.includes(n)) out.push(n);
   }
   return out;
 }
@@ -76,9 +123,16 @@ const MAY_REFUSE =
 export function questionLines(lines: readonly string[], answers: Record<string, Answer>): Set<number> {
   const skip = new Set<number>();
   for (const a of Object.values(answers)) {
+    if (a.headingLine != null) {
+      // The number's line and the echo after it, up to where the answer starts.
+      for (let i = a.headingLine - 1; i < a.startLine - 1; i++) skip.add(i);
+      continue;
+    }
+    // Data written before headingLine existed: back from the answer to its number.
+    const heading = new RegExp(`^\\s*${a.number}\\s*[.)]`);
     for (let i = a.startLine - 2; i >= 0 && i >= a.startLine - 8; i--) {
       skip.add(i);
-      if (new RegExp(`^\\s*${a.number}\\s*[.)]`).test(lines[i])) break;
+      if (heading.test(lines[i])) break;
     }
   }
   return skip;
@@ -88,6 +142,39 @@ export function questionLines(lines: readonly string[], answers: Record<string, 
 function answerAt(answers: Record<string, Answer>, line: number): number | null {
   for (const a of Object.values(answers)) if (line >= a.startLine && line <= a.endLine) return a.number;
   return null;
+}
+
+/**
+ * The refusal one line makes, with the sections it cites (of `act`), or null.
+ * With `hasRecords`, a note that small numbers in the table were withheld is
+ * not a refusal, nor is a bare mention of personal data.
+ */
+function lineRefusal(raw: string, hasRecords: boolean, act: Act): number[] | null {
+  if (!MAY_REFUSE.test(raw)) return null;
+  const text = cleanCell(raw);
+  if (!text || text.length > 2000 || APPEAL.test(text)) return null;
+  const cited = sectionsCited(text, act);
+  const cost = COST.test(text) || cited.includes(12);
+  const vexatious = VEXATIOUS.test(text) || cited.includes(14);
+  const refusing = REFUSING.test(text);
+  const personal = /\bpersonal (?:data|information)\b/i.test(text);
+  if (hasRecords && (CELL_NOTE.test(text) || boundsIn(text.toLowerCase(), false))) return null;
+  const isRefusal =
+    cost ||
+    vexatious ||
+    (refusing && (cited.length > 0 || !hasRecords)) ||
+    (!hasRecords && (cited.length > 0 || personal));
+  if (!isRefusal) return null;
+  const sections = [...cited];
+  if (cost && !sections.includes(12)) sections.push(12);
+  if (vexatious && !sections.includes(14)) sections.push(14);
+  if (personal && !sections.length) sections.push(PERSONAL_DATA[act]);
+  return sections;
+}
+
+/** A refusal as the kit keeps it: `act` only for the Scottish Act (absent is the FOI Act 2000). */
+function refusalOf(sections: number[], questions: number[], line: number, text: string, act: Act): Refusal {
+  return {sections, questions, line, text, ...(act === "FOISA 2002" ? {act} : {})};
 }
 
 /**
@@ -103,32 +190,21 @@ export function findRefusal(
   const skip = questionLines(lines, answers);
   let first: Refusal | null = null;
   const sections: number[] = [];
+  let scottish: boolean | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i) || !MAY_REFUSE.test(lines[i])) continue;
-    const text = cleanCell(lines[i]);
-    if (!text || text.length > 2000 || APPEAL.test(text)) continue;
-    const cited = sectionsCited(text);
-    const cost = COST.test(text) || cited.includes(12);
-    const vexatious = VEXATIOUS.test(text) || cited.includes(14);
-    const refusing = REFUSING.test(text);
-    const personal = /\bpersonal (?:data|information)\b/i.test(text);
-    if (hasRecords && (CELL_NOTE.test(text) || boundsIn(text.toLowerCase(), false))) continue;
-    const isRefusal =
-      cost ||
-      vexatious ||
-      (refusing && (cited.length > 0 || !hasRecords)) ||
-      (!hasRecords && (cited.length > 0 || personal));
-    if (!isRefusal) continue;
-    const lineSections = [...cited];
-    if (cost && !lineSections.includes(12)) lineSections.push(12);
-    if (vexatious && !lineSections.includes(14)) lineSections.push(14);
-    if (personal && !lineSections.length) lineSections.push(40);
+    // Which Act the sections belong to is looked for only once a line may refuse (most replies have few such lines).
+    scottish ??= lines.some((l) => FOISA.test(l));
+    const act: Act = FOISA.test(lines[i]) || (scottish && !FOIA.test(lines[i])) ? "FOISA 2002" : "FOIA 2000";
+    const lineSections = lineRefusal(lines[i], hasRecords, act);
+    if (!lineSections) continue;
     for (const s of lineSections) if (!sections.includes(s)) sections.push(s);
     sections.sort((a, b) => a - b);
     if (!first) {
+      const text = cleanCell(lines[i]);
       const named = questionsNamed(text);
       const within = answerAt(answers, i + 1);
-      first = {sections, questions: named.length ? named : within != null ? [within] : [], line: i + 1, text};
+      first = refusalOf(sections, named.length ? named : within != null ? [within] : [], i + 1, text, act);
     }
   }
   return first;
@@ -143,18 +219,22 @@ export interface NoRecordsStatus {
   refusal?: Refusal;
 }
 
+const actName = (refusal: Refusal) =>
+  refusal.act === "FOISA 2002" ? "the Freedom of Information (Scotland) Act 2002" : "the FOI Act";
+
 /** "refused under section 12 of the FOI Act (the cost ...)", "refused under sections 40 and 43 (...; ...)". */
 export function refusalDetail(refusal: Refusal): string {
   const s = refusal.sections;
   const which = refusal.questions.length
     ? `question${refusal.questions.length > 1 ? "s" : ""} ${listNumbers(refusal.questions)} refused`
     : "refused";
-  if (!s.length) return `${which} (the reply cites no section of the FOI Act)`;
+  if (!s.length) return `${which} (the reply cites no section of ${actName(refusal)})`;
+  const meanings = refusal.act === "FOISA 2002" ? FOISA_SECTIONS : SECTIONS;
   const what = s
-    .map((n) => SECTIONS[n])
+    .map((n) => meanings[n])
     .filter(Boolean)
     .join("; ");
-  return `${which} under section${s.length > 1 ? "s" : ""} ${listNumbers(s)} of the FOI Act${what ? ` (${what})` : ""}`;
+  return `${which} under section${s.length > 1 ? "s" : ""} ${listNumbers(s)} of ${actName(refusal)}${what ? ` (${what})` : ""}`;
 }
 
 function listNumbers(ns: number[]): string {
@@ -164,9 +244,14 @@ function listNumbers(ns: number[]): string {
   return sorted.length > 1 ? `${sorted.slice(0, -1).join(", ")} and ${sorted[sorted.length - 1]}` : String(sorted[0]);
 }
 
-/** The short code kept in `nilReason`: "section 12", "section 40"... or "withheld" for a refusal citing none. */
+/**
+ * The short code kept in `nilReason`: "section 12", "section 40"... ("FOISA section 38" for the
+ * Scottish Act, whose numbers mean other things), or "withheld" for a refusal citing none.
+ */
 export const refusalReason = (refusal: Refusal): string =>
-  refusal.sections.length ? `section ${refusal.sections[0]}` : "withheld";
+  refusal.sections.length
+    ? `${refusal.act === "FOISA 2002" ? "FOISA " : ""}section ${refusal.sections[0]}`
+    : "withheld";
 
 /** A line saying no one was investigated, outside the request's own words: its 1-based line, or null. */
 export function findNoneInvestigated(lines: readonly string[], answers: Record<string, Answer>): number | null {
@@ -175,23 +260,118 @@ export function findNoneInvestigated(lines: readonly string[], answers: Record<s
   return i < 0 ? null : i + 1;
 }
 
+// ---------------------------------------------------------------------------
+// Answer 5 read for what it says.
+
+/** What answer 5 itself says: a count, a nil return, a refusal, "not held", or nothing the kit can read (null). */
+export interface AnswerFiveReading {
+  kind: "count" | "nil" | "refused" | "not held" | null;
+  /** The number investigated: the count, or 0 for a nil return. */
+  count?: number;
+  /** 1-based line of the answer that says it; null when answer 5 says none of these (or is missing). */
+  line: number | null;
+  refusal?: Refusal;
+}
+
+const PEOPLE = "(?:employees?|members? of staff|staff(?: members)?|cases?|investigations?|people|individuals|officers)";
+const COUNT_WORD = `(\\d[\\d,]*|${NUMBER_WORDS})`;
+/** "Two (2)", "3 (three)": the count written twice, which must agree. */
+const TWICE = `(?:\\s*\\((\\d[\\d,]*|${NUMBER_WORDS})\\))?`;
+/** A count alone ("31", "Two (2)", "twelve.") or with its people ("12 employees", "There were 3 cases"). */
+const COUNT_LINE = [
+  new RegExp(`^${COUNT_WORD}${TWICE}\\.?$`, "i"),
+  new RegExp(
+    `^(?:(?:in total|in all|overall|altogether),?\\s+)?(?:there (?:were|was|have been|has been) |a total of |(?:we|the (?:council|authority)) (?:have |has )?investigated )?${COUNT_WORD}${TWICE} ${PEOPLE}\\b`,
+    "i"
+  )
+];
+/** A nil return: "None.", "Nil", "Nil return", "Zero", "0", "No.", "No employees have been investigated". */
+const NIL_LINE =
+  /^(?:none\b(?!\s+of\b)|nil\b|zero\b|0(?![\d.,%]|\s*%)|no\.?$|no (?:employees?|members? of staff|staff|one|cases?|investigations?)\b)/i;
+
+const countValue = (said: string): number | null =>
+  /^\d/.test(said) ? Number(said.replace(/,/g, "")) : wordNumber(said);
+
+/** What one line of answer 5 says, or null when it says none of the kinds. */
+function readFiveLine(text: string, line: number, lines: readonly string[]): AnswerFiveReading | null {
+  const act = actOf(lines, text);
+  const sections = lineRefusal(text, false, act);
+  if (sections) {
+    const named = questionsNamed(text);
+    return {kind: "refused", line, refusal: refusalOf(sections, named.length ? named : [5], line, text, act)};
+  }
+  if (NOT_HELD.test(text) && !APPEAL.test(text)) return {kind: "not held", line};
+  if (NIL_LINE.test(text) || NONE_INVESTIGATED.test(text)) return {kind: "nil", count: 0, line};
+  for (const re of COUNT_LINE) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const count = countValue(m[1]);
+    // "Two (3)" says two things: read as neither.
+    if (count == null || (m[2] != null && countValue(m[2]) !== count)) return null;
+    return count === 0 ? {kind: "nil", count: 0, line} : {kind: "count", count, line};
+  }
+  return null;
+}
+
 /**
- * Why a reply has no records: no one was investigated (answer 5 says 0, or a
- * sentence says so), the request was refused for its cost or as vexatious, the
- * information is not held, or it was refused under another section. Returns
- * null when the reply gives no such reason (then a missing table is an error).
+ * What answer 5 ("how many employees have been investigated") itself says: a
+ * number in digits or words ("31", "Two (2)", "12 employees", "There were 3
+ * cases"); a nil return ("None", "Nil return", "0", "No employees have been
+ * investigated": count 0); a refusal with its sections (of the FOI Act or
+ * FOISA); or "not held". The first line of the answer that says one of these
+ * decides. Null kind when there is no answer 5 or it says none of them.
+ */
+export function answerFiveReading(lines: readonly string[], answers: Record<string, Answer>): AnswerFiveReading {
+  const answer = answers[5];
+  if (!answer) return {kind: null, line: null};
+  const texts = answer.text ? answer.text.split("\n") : [];
+  for (let k = 0; k < texts.length; k++) {
+    const line = answer.textLines?.[k] ?? answer.startLine;
+    const read = readFiveLine(texts[k], line, lines);
+    if (read) return read;
+  }
+  return {kind: null, line: null};
+}
+
+/**
+ * Why a reply has no records: what answer 5 says first (a nil return, a
+ * refusal, "not held"); else no one was investigated (a sentence says so), the
+ * request was refused for its cost or as vexatious, the information is not
+ * held, or it was refused under another section. Returns null when the reply
+ * gives no such reason (then a missing table is an error).
  */
 export function noRecordsStatus(
   lines: readonly string[],
   answers: Record<string, Answer>,
   fields: ReplyFields
 ): NoRecordsStatus | null {
-  if (fields.investigated === 0)
+  const five = answerFiveReading(lines, answers);
+  if (fields.investigated === 0 || five.kind === "nil")
     return {
       status: "nil",
       reason: "none investigated",
       detail: "the reply says no employee was investigated (answer 5)",
-      line: fields.investigatedLine
+      line: fields.investigated === 0 ? fields.investigatedLine : five.line
+    };
+  const refusal = findRefusal(lines, answers, false);
+  const refused = (r: Refusal): NoRecordsStatus => ({
+    status: "refused",
+    reason: refusalReason(r),
+    detail: refusalDetail(r),
+    line: r.line,
+    refusal: r
+  });
+  if (five.kind === "refused" && five.refusal) {
+    // Answer 5's own refusal, with every section the reply's refusals cite.
+    const sections = [...new Set([...five.refusal.sections, ...(refusal?.sections ?? [])])].sort((a, b) => a - b);
+    return refused({...five.refusal, sections});
+  }
+  if (five.kind === "not held")
+    return {
+      status: "not held",
+      reason: "not held",
+      detail: "the council says it does not hold the information (answer 5)",
+      line: five.line
     };
   const none = findNoneInvestigated(lines, answers);
   if (none != null)
@@ -201,16 +381,8 @@ export function noRecordsStatus(
       detail: `the reply says no employee was investigated (line ${none})`,
       line: none
     };
-  const refusal = findRefusal(lines, answers, false);
   const skip = questionLines(lines, answers);
   const notHeld = lines.findIndex((l, k) => !skip.has(k) && NOT_HELD.test(l) && !APPEAL.test(l));
-  const refused = (r: Refusal): NoRecordsStatus => ({
-    status: "refused",
-    reason: refusalReason(r),
-    detail: refusalDetail(r),
-    line: r.line,
-    refusal: r
-  });
   // The cost limit and vexatious requests refuse the whole request; a reply saying so and "not held" is a refusal.
   if (refusal && (refusal.sections.includes(12) || refusal.sections.includes(14))) return refused(refusal);
   if (notHeld >= 0)
