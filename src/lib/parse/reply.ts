@@ -8,7 +8,7 @@
  * outcomes alone (the two margins); sentences. A reply with none of these says
  * why (no one investigated, refused, not held), or it is an error.
  */
-import {extractFields, parseAnswers} from "./answers.js";
+import {extractFields, parseAnswers, type RequestQuestion} from "./answers.js";
 import {applyFootnotes} from "./footnotes.js";
 import type {Mappings} from "./mappings.js";
 import {impliedTotalCheck, replyChecks} from "./reconcile.js";
@@ -44,6 +44,8 @@ export interface ReplyInput {
   mappings: Mappings;
   /** The file's format and where its text came from; plain text as received when absent. */
   source?: {format: ReplyFormat; encoding: string | null; textSource: TextSource};
+  /** The request's questions (data/campaign/request.json), to tie answers to them by their words as well as numbers. */
+  questions?: readonly RequestQuestion[];
 }
 
 /** The first table at or after line `from` (0-based), in whichever layout it comes. */
@@ -261,7 +263,7 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
   const source = {...(input.source ?? {format: "text" as const, encoding: null, textSource: "as received" as const})};
   const authority = meta?.authority ?? file.replace(/^.*\//, "").replace(/\.[^.]+$/, "");
   const lines = splitLines(text);
-  const answers = parseAnswers(lines);
+  const answers = parseAnswers(lines, input.questions);
   const fields = extractFields(lines, answers);
   const base = {file, authority, meta, answers, fields, source: {...source, lineCount: lines.length}};
   let figures = readFigures(

@@ -104,6 +104,8 @@ export interface ReplyInputs {
   mappings: Mappings;
   /** A person's files beside the reply (`.transcribed.csv`, `.corrections.csv`), by name; absent ones left out. */
   human?: readonly {name: string; bytes: Uint8Array}[];
+  /** The request's questions, which tie answers to them by their words. */
+  questions?: readonly {number: number; text: string}[];
 }
 
 /** The cache key of one reply: a hex SHA-256 of everything its parse depends on. */
@@ -120,6 +122,7 @@ export function replyKey(inputs: ReplyInputs, lib = LIB): string {
     field(hash, name);
     field(hash, bytes);
   }
+  field(hash, JSON.stringify(inputs.questions ?? []));
   return hash.digest("hex");
 }
 

@@ -11,6 +11,7 @@ import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
+import type {RequestQuestion} from "../parse/answers.js";
 import {
   applyCorrections,
   correctionsFileFor,
@@ -155,7 +156,8 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   const metaBytes = readMetaBytes(path, shownAs);
   const human = humanFiles(path, shownAs);
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
-  const key = cacheDir == null ? null : replyKey({file: shownAs, bytes, meta: metaBytes, mappings, human});
+  const questions = requestQuestions(options.dataDir ?? DATA_DIR);
+  const key = cacheDir == null ? null : replyKey({file: shownAs, bytes, meta: metaBytes, mappings, human, questions});
   if (cacheDir != null && key != null) {
     const cached = readCachedReply(cacheDir, key, shownAs);
     if (cached) return cached;
@@ -184,13 +186,48 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
     );
   } else {
     const {text, format, encoding, textSource} = await extractText(bytes, shownAs);
-    parsed = parseReplyText({file: shownAs, text, meta, mappings, source: {format, encoding, textSource}});
+    parsed = parseReplyText({
+      file: shownAs,
+      text,
+      meta,
+      mappings,
+      source: {format, encoding, textSource},
+      questions: requestQuestions(options.dataDir ?? DATA_DIR)
+    });
   }
   if (corrections)
     parsed = applyCorrections(parsed, new TextDecoder().decode(corrections.bytes), corrections.name, mappings);
   const json = JSON.stringify(parsed);
   if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, json);
   return JSON.parse(json) as ParsedReply;
+}
+
+const questionsRead = new Map<string, RequestQuestion[]>();
+
+/**
+ * The request's questions, which answers are tied to by their words: the data
+ * folder's campaign/request.json, else the project's; none when neither can be
+ * read (the campaign's own loader reports a broken request file).
+ */
+export function requestQuestions(dataDir = DATA_DIR): RequestQuestion[] {
+  const own = join(dataDir, "campaign/request.json");
+  const path = existsSync(own) ? own : join(PROJECT_DATA_DIR, "campaign/request.json");
+  let questions = questionsRead.get(path);
+  if (!questions) {
+    try {
+      const parsed = JSON.parse(readFileSync(path, "utf8")) as {questions?: unknown};
+      questions = Array.isArray(parsed.questions)
+        ? parsed.questions.filter(
+            (q): q is RequestQuestion =>
+              q != null && typeof q === "object" && Number.isInteger(q.number) && typeof q.text === "string"
+          )
+        : [];
+    } catch {
+      questions = [];
+    }
+    questionsRead.set(path, questions);
+  }
+  return questions;
 }
 
 /** The transcription and corrections a person left beside a reply, named as shown; those absent are left out. */
