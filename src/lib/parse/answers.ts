@@ -355,11 +355,15 @@ function readSection(lines: readonly string[], h: Heading, end: number, index: Q
  * every such move shifts by the same amount and no echo confirms its own
  * number, sections with no echo shift with them.
  */
+/** An echoed question reads as one: it asks ("How many...?", "Please state...") rather than states a fact. */
+const ECHO_FORM =
+  /\?\s*$|^(?:how|what|when|where|which|who|why|whether|does|do|did|is|are|was|were|has|have|can|could|would|will|please|for each|for the|if|it may|in relation|details? of|number of)\b/i;
+
 function tieToRequest(sections: Section[], index: QuestionIndex): void {
   const moves: {section: Section; to: number; score: number}[] = [];
   let confirmed = 0;
   for (const s of sections) {
-    if (!s.question || s.numbers.length !== 1) continue;
+    if (!s.question || s.numbers.length !== 1 || !ECHO_FORM.test(s.question)) continue;
     const best = echoedQuestion(index, s.question, 0.5);
     if (!best) continue;
     const own = scoreFor(index, s.question, s.numbers[0]);
@@ -377,8 +381,10 @@ function tieToRequest(sections: Section[], index: QuestionIndex): void {
     taken.add(m.to);
     moved.add(m.section);
   }
-  const shifts = new Set(moves.filter((m) => moved.has(m.section)).map((m) => m.to - m.section.heading.numbers[0]));
-  if (shifts.size !== 1 || confirmed > 0) return;
+  const shifted = moves.filter((m) => moved.has(m.section));
+  const shifts = new Set(shifted.map((m) => m.to - m.section.heading.numbers[0]));
+  // One echo that matches another question is not yet a reply numbering its own list: two must agree.
+  if (shifts.size !== 1 || shifted.length < 2 || confirmed > 0) return;
   const [shift] = [...shifts];
   for (const s of sections) {
     if (moved.has(s) || s.question || s.numbers.length !== 1) continue;

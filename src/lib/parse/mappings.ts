@@ -30,6 +30,17 @@ export interface Mappings {
  * "the 25-34 age group" are "25-34", "over-55s" is "over 55s".
  */
 export function normaliseAgeLabel(label: string): string {
+  let key = ageKeys.get(label);
+  if (key == null) {
+    // Replies repeat their labels row after row: each is worked out once (the cache is bounded).
+    if (ageKeys.size >= 5000) ageKeys.clear();
+    ageKeys.set(label, (key = ageKeyOf(label)));
+  }
+  return key;
+}
+const ageKeys = new Map<string, string>();
+
+function ageKeyOf(label: string): string {
   return cleanCell(label)
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, "-")

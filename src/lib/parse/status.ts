@@ -287,13 +287,15 @@ const COUNT_LINE = [
 ];
 /** A nil return: "None.", "Nil", "Nil return", "Zero", "0", "No.", "No employees have been investigated". */
 const NIL_LINE =
-  /^(?:none\b(?!\s+of\b)|nil\b|zero\b|0(?![\d.,%]|\s*%)|no\.?$|no (?:employees?|members? of staff|staff|one|cases?|investigations?)\b)/i;
+  /^(?:none\b(?!\s+of\b)|nil\b|zero\b|0(?![\d.,%]|\s*%)|no\.?$|no (?:employees?|members? of staff|staff|one|investigations?)\b|no cases?(?:[.;,]|$|\s+(?:have|has|were|was|recorded|to report)\b))/i;
 
 const countValue = (said: string): number | null =>
   /^\d/.test(said) ? Number(said.replace(/,/g, "")) : wordNumber(said);
 
 /** What one line of answer 5 says, or null when it says none of the kinds. */
 function readFiveLine(text: string, line: number, lines: readonly string[]): AnswerFiveReading | null {
+  // A row of a table ("No case   1   -   -") says nothing of answer 5 by itself: the table is read as a table.
+  if (/\S(?:\t|\s{3,})\S/.test(lines[line - 1] ?? "")) return null;
   const act = actOf(lines, text);
   const sections = lineRefusal(text, false, act);
   if (sections) {

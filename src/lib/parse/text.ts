@@ -76,8 +76,13 @@ export function splitLines(text: string): string[] {
 
 /** Trims a cell, including the non-breaking spaces that Word leaves in tables. */
 export function cleanCell(value: string): string {
+  // Most cells are clean already; testing is cheaper than rewriting.
+  if (!UNCLEAN.test(value)) return value;
   return value.replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, " ").trim();
 }
+/** Space at either end, a run of two, or any white space other than a plain space. */
+const UNCLEAN =
+  /^[\s\u00a0\u2007\u202f\ufeff]|[\s\u00a0\u2007\u202f\ufeff]$|[\s\u00a0\u2007\u202f\ufeff]{2}|[\t\n\r\f\v\u00a0\u2007\u202f\ufeff\u1680\u2000-\u200a\u2028\u2029\u205f\u3000]/;
 
 /** True when a line holds nothing but white space (non-breaking spaces included). */
 export function isBlank(value: string): boolean {

@@ -76,7 +76,7 @@ export function typeCell(raw: string, mappings: Mappings): TypedCell {
   const count = parseCount(text);
   if (count) return count.suppressed ? cell("withheld") : cell("count", count.count);
   if (text.length <= 60) {
-    if (mapOutcome(mappings, text) || (OUTCOME_WORDS.test(text) && !isSentence(text))) return cell("outcome");
+    if (!isSentence(text) && (mapOutcome(mappings, text) || OUTCOME_WORDS.test(text))) return cell("outcome");
     if (columnRole(text)) return cell("header");
   }
   return cell("text");

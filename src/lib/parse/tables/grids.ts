@@ -72,9 +72,12 @@ const SPLITTERS: LineSplitter[] = [
     layout: "list rows",
     split(lines, i) {
       // "• 25-34 – Final written warning – 2", "25-34: dismissal: 1": cells between spaced dashes or colons.
+      // A spaced hyphen separates cells only in a list item: elsewhere it is a cross-tab's mark for none.
+      const bulleted = BULLET.test(lines[i]);
       const line = lines[i].replace(BULLET, "").trim();
-      const cells = line.split(/\s+[–—-]\s+|\s*:\s+|\s*;\s+/);
-      return cells.length >= 2 && cells.length <= 8 && cells.every((c) => c.length <= 80) ? {cells, span: 1} : null;
+      const cells = line.split(bulleted ? /\s+[–—-]\s+|\s*:\s+|\s*;\s+/ : /\s+[–—]\s+|\s*:\s+|\s*;\s+/);
+      const fair = cells.every((c) => c.length <= 80 && !/^\s*[-–—]?\s*$/.test(c));
+      return cells.length >= 2 && cells.length <= 8 && fair ? {cells, span: 1} : null;
     }
   },
   {
