@@ -16,6 +16,7 @@ import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
 import type {Mappings} from "../../src/lib/parse/mappings.js";
 import {extractText} from "../../src/lib/read/extract.js";
+import {requestQuestions} from "../../src/lib/read/replies.js";
 import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
 import {EXTENSIONS, PDF_UNDRAWABLE, writeFormat} from "./formats.js";
 import {baseMeanings, type Meaning} from "./meaning.js";
@@ -139,7 +140,8 @@ export async function runCase(plan: Planned, mappings: Mappings): Promise<CaseRe
       text: got.text,
       meta: null,
       mappings,
-      source: {format: got.format, encoding: got.encoding, textSource: got.textSource}
+      source: {format: got.format, encoding: got.encoding, textSource: got.textSource},
+      questions: requestQuestions() // as readReply reads a reply: with the request's questions
     });
     const why = compare(meaning, reply);
     const verdict = reply.verdict?.verdict ?? null;
