@@ -283,6 +283,21 @@ const COUNT_LINE = [
   new RegExp(
     `^(?:(?:in total|in all|overall|altogether),?\\s+)?(?:there (?:were|was|have been|has been) |a total of |(?:we|the (?:council|authority)) (?:have |has )?investigated )?${COUNT_WORD}${TWICE} ${PEOPLE}\\b`,
     "i"
+  ),
+  // "Number of employees: 3", "Total: 7", "Employees investigated – 4": a label, then the count alone.
+  new RegExp(
+    `^(?:[^:=–—]{0,60}\\b(?:number|total|no\\.?|employees|staff|investigated|investigations|cases)\\b[^:=–—]{0,20})\\s*[:=–—-]\\s*${COUNT_WORD}${TWICE}\\.?$`,
+    "i"
+  ),
+  // "We have identified 4 cases.", "The council recorded two investigations."
+  new RegExp(
+    `\\b(?:identified|recorded|had|dealt with|carried out|undertook|opened)\\s+${COUNT_WORD}${TWICE} ${PEOPLE}\\b`,
+    "i"
+  ),
+  // "..., 6 employees were investigated": the count and its people anywhere in the sentence.
+  new RegExp(
+    `(?:^|[\\s,;(])${COUNT_WORD}${TWICE} ${PEOPLE} (?:were|was|have been|has been|had been) investigated\\b`,
+    "i"
   )
 ];
 /** A nil return: "None.", "Nil", "Nil return", "Zero", "0", "No.", "No employees have been investigated". */
