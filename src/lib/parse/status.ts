@@ -108,8 +108,10 @@ const VEXATIOUS = /\bvexatious\b/i;
 const APPEAL =
   /internal review|information commissioner|\bico\b|right to (?:appeal|complain)|if you are (?:not |dis|un)(?:satisfied|happy)|\bcomplain/i;
 /** A note about small numbers withheld in a table, not a refusal of a question. */
-const CELL_NOTE =
-  /\b(?:small|low) (?:numbers?|counts?|figures?)|\b(?:numbers?|counts?|figures?) (?:are|is) (?:small|low)|\bfewer than\b|\bless than\b|\b(?:under|below) \d|<\s*\d|^\s*[*†‡]/i;
+const CELL_NOTE = new RegExp(
+  `\\b(?:small|low) (?:numbers?|counts?|figures?)|\\b(?:numbers?|counts?|figures?) (?:are|is) (?:small|low)|\\bfewer than\\b|\\bless than\\b|\\b(?:under|below) (?:\\d|${NUMBER_WORDS}\\b)|<\\s*\\d|^\\s*[*†‡]`,
+  "i"
+);
 const NOT_HELD =
   /\b(?:not held|do(?:es)?(?: not|n't) hold|hold no (?:such )?information|no (?:such )?information (?:is )?held|no (?:central )?records? (?:is |are )?(?:held|kept)|(?:do|does|did)(?: not|n't) (?:record|collect|keep|maintain) (?:this|that|such|the|these|any)\b)/i;
 const NONE_INVESTIGATED =
