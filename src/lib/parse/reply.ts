@@ -19,7 +19,7 @@ import {parseRowTable} from "./tables/rows.js";
 import {parseTabbedTable, type TableResult} from "./tables/tabbed.js";
 import {gridsOf} from "./tables/grids.js";
 import {recordsKey, chooseTable} from "./tables/scope.js";
-import {typedTables} from "./tables/typed.js";
+import {typedTables, unreadGrids} from "./tables/typed.js";
 import {sumCounts} from "../records/withheld.js";
 import {ReplyError, splitLines} from "./text.js";
 import {verdictOf} from "./verdict.js";
@@ -148,16 +148,39 @@ function figuresByType(
   lines: string[],
   ctx: RecordContext,
   investigated: number | null
-): {figures: Figures | null; scope: Warning[]} {
-  const tables = typedTables(gridsOf(lines), ctx);
+): {figures: Figures | null; scope: Warning[]; unread: {startLine: number; endLine: number}[]} {
+  const grids = gridsOf(lines);
+  const tables = typedTables(grids, ctx);
+  const unread = unreadGrids(grids, tables, ctx);
   // A table of zeros has no records but a total of 0: a nil return written as a table.
   const full = tables.filter((t) => !t.margin && (t.records.length || t.total != null));
   if (full.length) {
     const {table, warnings} = chooseTable(lines, full, ctx.file, investigated);
-    return {figures: figuresOfTables(lines, table, []), scope: warnings};
+    return {figures: figuresOfTables(lines, table, []), scope: warnings, unread};
   }
   const sides = tables.filter((t) => t.margin && (t.records.length || t.total != null));
-  return {figures: figuresOfTables(lines, null, sides), scope: []};
+  return {figures: figuresOfTables(lines, null, sides), scope: [], unread};
+}
+
+/**
+ * Figures read from sentences on lines that are laid out as a table the kit
+ * could not read ("• 25 - 34 – Dismissal – 1" in a form no reader knows) are a
+ * guess about that table: whatever the totals say, a person should check.
+ */
+function guessOverTable(
+  figures: Figures | null,
+  unread: readonly {startLine: number; endLine: number}[]
+): Figures | null {
+  if (!figures || figures.table?.layout !== "prose") return figures;
+  const lines = figures.records.map((r) => r.line);
+  const grid = unread.find((g) => lines.some((l) => l >= g.startLine && l <= g.endLine));
+  if (!grid) return figures;
+  const doubt = `the figures were read from sentences, but lines ${grid.startLine} to ${grid.endLine} are laid out as a table the kit could not read; a person should check them against the reply`;
+  return {
+    ...figures,
+    doubt,
+    warnings: [...figures.warnings, {file: figures.records[0]?.file ?? "", line: grid.startLine, message: doubt}]
+  };
 }
 
 /** True when a reading's rows agree with its own totals row or with answer 5, and neither disagrees. */
@@ -187,7 +210,7 @@ export function readFigures(
   const byHeader = figuresByHeader(lines, answers, ctx);
   const typed = figuresByType(lines, ctx, investigated);
   const byType = typed?.figures ?? null;
-  if (!byType || (!byType.records.length && byHeader)) return byHeader;
+  if (!byType || (!byType.records.length && byHeader)) return guessOverTable(byHeader, typed?.unread ?? []);
   const withScope = (f: Figures, note?: Warning): Figures => ({
     ...f,
     warnings: [...f.warnings, ...(typed?.scope ?? []), ...(note ? [note] : [])]
@@ -216,7 +239,10 @@ export function readFigures(
   // Sentences that agree with the totals while the reply's table says otherwise are still a guess.
   if (headerOk && !typeOk && byHeader.table?.layout !== "prose") return withScope(byHeader);
   const doubt = `two readings of the reply disagree${headerOk ? ` although ${typeOk ? "both agree" : "the first agrees"} with its totals` : " and nothing in it confirms either"}: by header wording (${where(byHeader)}) ${describe(byHeader)}, by the cells' types (${where(byType)}) ${describe(byType)}; a person should check`;
-  return {...byHeader, warnings: [...byHeader.warnings, note(doubt)], doubt};
+  // Of two readings nothing settles, the one whose every count is a number is the likelier; a person decides.
+  const unreadCounts = (f: Figures) => f.records.filter((r) => r.count == null && !r.suppressed).length;
+  const likelier = unreadCounts(byType) < unreadCounts(byHeader) ? withScope(byType) : byHeader;
+  return {...likelier, warnings: [...likelier.warnings, note(doubt)], doubt};
 }
 
 /** The reply's status from what was read: records (with or without a refusal of other questions), or the reason there are none. */

@@ -37,6 +37,8 @@ export interface Grid {
 
 interface LineSplitter {
   layout: string;
+  /** True when one row alone may be a table: cells split by tabs, pipes or a list item's dashes. */
+  single?: boolean;
   /** The cells of lines[i] (and how many lines the row takes), or null when it is not a row of two or more cells. */
   split(lines: readonly string[], i: number): {cells: string[]; span: number} | null;
 }
@@ -52,6 +54,7 @@ const BULLET = /^\s*(?:[•·▪◦‣∙●○■□➢➤►*]|-(?=\s)|–(?=\
 const SPLITTERS: LineSplitter[] = [
   {
     layout: "tab-separated rows",
+    single: true,
     split(lines, i) {
       const line = lines[i].replace(/\s+$/, "");
       if (!/\S\t|\t\S/.test(line) || /^\t[^\t]*$/.test(line)) return null;
@@ -61,6 +64,7 @@ const SPLITTERS: LineSplitter[] = [
   },
   {
     layout: "pipe table",
+    single: true,
     split(lines, i) {
       const line = lines[i].trim();
       if ((line.match(/\|/g) ?? []).length < 2 && !/^\|/.test(line)) return null;
@@ -70,11 +74,16 @@ const SPLITTERS: LineSplitter[] = [
   },
   {
     layout: "list rows",
+    single: true,
     split(lines, i) {
       // "• 25-34 – Final written warning – 2", "25-34: dismissal: 1": cells between spaced dashes or colons.
       // A spaced hyphen separates cells only in a list item: elsewhere it is a cross-tab's mark for none.
       const bulleted = BULLET.test(lines[i]);
-      const line = lines[i].replace(BULLET, "").trim();
+      // "25 - 34" is one cell, an age band, not two cells either side of a separator.
+      const line = lines[i]
+        .replace(BULLET, "")
+        .trim()
+        .replace(/(?<![\d\-–—])(\d{2})\s+[-–—]\s+(\d{2})(?!\d)/g, "$1-$2");
       const cells = line.split(bulleted ? /\s+[–—-]\s+|\s*:\s+|\s*;\s+/ : /\s+[–—]\s+|\s*:\s+|\s*;\s+/);
       const fair = cells.every((c) => c.length <= 80 && !/^\s*[-–—]?\s*$/.test(c));
       return cells.length >= 2 && cells.length <= 8 && fair ? {cells, span: 1} : null;
@@ -118,7 +127,8 @@ function runsOf(lines: readonly string[], splitter: LineSplitter, facts: LineFac
   let rows: GridRow[] = [];
   let gap = 0;
   const close = () => {
-    if (rows.length >= 2)
+    // One row is a table only where its cells are marked off unmistakably (tabs, pipes, a list item's dashes).
+    if (rows.length >= 2 || (rows.length === 1 && splitter.single))
       grids.push({
         layout: splitter.layout,
         rows,

@@ -325,3 +325,16 @@ export function typedTables(grids: readonly Grid[], ctx: RecordContext): TypedTa
   for (const t of readings) if (!kept.some((k) => t.startLine <= k.endLine && k.startLine <= t.endLine)) kept.push(t);
   return kept.sort((a, b) => a.startLine - b.startLine);
 }
+
+/**
+ * Grids whose rows hold ages but which no reading could make a table of: if
+ * figures are then read from sentences on the same lines, they are a guess
+ * about a table the kit could not read.
+ */
+export function unreadGrids(grids: readonly Grid[], tables: readonly TypedTable[], ctx: RecordContext): Grid[] {
+  return grids.filter((g) => {
+    if (tables.some((t) => t.startLine <= g.endLine && g.startLine <= t.endLine)) return false;
+    const withAges = g.rows.filter((r) => r.cells.some((c) => typeCell(c.text, ctx.mappings).type === "age"));
+    return withAges.length >= 2;
+  });
+}
