@@ -39,8 +39,11 @@ interface LineSplitter {
   layout: string;
   /** True when one row alone may be a table: cells split by tabs, pipes or a list item's dashes. */
   single?: boolean;
-  /** The cells of lines[i] (and how many lines the row takes), or null when it is not a row of two or more cells. */
-  split(lines: readonly string[], i: number): {cells: string[]; span: number} | null;
+  /**
+   * The cells of lines[i] (how many lines the row takes, and the 1-based line each cell starts on
+   * when a row spans lines), or null when it is not a row of two or more cells.
+   */
+  split(lines: readonly string[], i: number): {cells: string[]; span: number; cellLines?: number[]} | null;
 }
 
 /** A line of nothing but white space (non-breaking spaces included), tested without rewriting it. */
@@ -58,8 +61,10 @@ const SPLITTERS: LineSplitter[] = [
     split(lines, i) {
       const line = lines[i].replace(/\s+$/, "");
       if (!/\S\t|\t\S/.test(line) || /^\t[^\t]*$/.test(line)) return null;
-      const cells = atLeastTwo(line.split("\t"));
-      return cells && {cells, span: 1};
+      // A quoted cell may hold tabs and line breaks (a spreadsheet saved as TSV): the row then spans lines.
+      const row = splitDelimitedRow(lines, i, "\t", 32);
+      const cells = row && atLeastTwo(row.cells);
+      return cells && {cells, span: row.span, cellLines: row.cellLines};
     }
   },
   {
@@ -110,7 +115,9 @@ const SPLITTERS: LineSplitter[] = [
       const row = splitDelimitedRow(lines, i, ",", 16);
       if (!row) return null;
       const cells = atLeastTwo(row.cells);
-      return cells && cells.length <= 16 && cells.every((c) => c.length <= 80) ? {cells, span: row.span} : null;
+      return cells && cells.length <= 16 && cells.every((c) => c.length <= 80)
+        ? {cells, span: row.span, cellLines: row.cellLines}
+        : null;
     }
   }
 ];
@@ -156,9 +163,8 @@ function runsOf(lines: readonly string[], splitter: LineSplitter, facts: LineFac
     }
     if (rows.length && isHeaderAgain(row.cells, rows[0])) continue; // the header repeated on a new page
     gap = 0;
-    const cellLine = (k: number) => i + 1 + Math.min(row.span - 1, k); // a quoted cell may run on: good enough for the count's line
     rows.push({
-      cells: row.cells.map((text, k) => ({text: cleanCell(text), line: row.span > 1 ? cellLine(k) : i + 1})),
+      cells: row.cells.map((text, k) => ({text: cleanCell(text), line: row.cellLines?.[k] ?? i + 1})),
       firstLine: i + 1,
       text: lines.slice(i, i + row.span).join("\n")
     });

@@ -334,7 +334,11 @@ export function typedTables(grids: readonly Grid[], ctx: RecordContext): TypedTa
 export function unreadGrids(grids: readonly Grid[], tables: readonly TypedTable[], ctx: RecordContext): Grid[] {
   return grids.filter((g) => {
     if (tables.some((t) => t.startLine <= g.endLine && g.startLine <= t.endLine)) return false;
-    const withAges = g.rows.filter((r) => r.cells.some((c) => typeCell(c.text, ctx.mappings).type === "age"));
-    return withAges.length >= 2;
+    // Rows of a table: an age beside a count or an outcome label (not beside a sentence, which prose reads).
+    const tableLike = g.rows.filter((r) => {
+      const types = r.cells.map((c) => typeCell(c.text, ctx.mappings).type);
+      return types.includes("age") && types.some((t) => t === "count" || t === "withheld" || t === "outcome");
+    });
+    return tableLike.length >= 2;
   });
 }
