@@ -7,7 +7,7 @@
  * from the parse cache (./cache.ts) when nothing they depend on has changed.
  * Pages never import this (it reads files).
  */
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
@@ -23,6 +23,7 @@ import {ReplyError} from "../parse/text.js";
 import type {ParsedReply, ReplyMeta} from "../types.js";
 import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedReply} from "./cache.js";
 import {extractText} from "./extract.js";
+import {readRegularFile} from "./files.js";
 
 /** The project's own `data/` folder, found from this file so it works from any working directory. */
 export const PROJECT_DATA_DIR = join(
@@ -48,24 +49,12 @@ export function dataSubdir(name: "mappings" | "reference", dataDir = DATA_DIR): 
   return existsSync(own) ? own : join(PROJECT_DATA_DIR, name);
 }
 
-/** Reads a file, turning the usual failures into a ReplyError naming it as the reader knows it. */
+/**
+ * Reads a file, turning the usual failures into a ReplyError naming it as the reader knows it.
+ * Only a regular file within the size limit is read (./files.ts): a link, a FIFO or a device is refused unopened.
+ */
 function readBytes(path: string, shownAs: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReplyError(
-      shownAs,
-      null,
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "this is a folder, not a file"
-          : code === "EACCES"
-            ? "permission denied"
-            : `cannot be read (${code ?? (error as Error).message})`
-    );
-  }
+  return readRegularFile(path, shownAs);
 }
 
 /** The label mappings of a data folder (`mappings/age-bands.csv` and `mappings/outcomes.csv`). */
@@ -82,12 +71,7 @@ const metaPathOf = (replyPath: string) => replyPath.replace(/\.[^./]+$/, "") + "
 
 /** The bytes of a reply's metadata file; null when there is none. */
 function readMetaBytes(replyPath: string, shownAs: string): Buffer | null {
-  try {
-    return readFileSync(metaPathOf(replyPath));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    return readBytes(metaPathOf(replyPath), metaPathOf(shownAs)); // throws the ReplyError naming it
-  }
+  return readRegularFile(metaPathOf(replyPath), metaPathOf(shownAs), undefined, true);
 }
 
 /** Checks a reply's metadata; `shownMeta` names the file in errors. */
@@ -200,11 +184,8 @@ function humanFiles(path: string, shownAs: string): {name: string; bytes: Uint8A
     [transcriptionFileFor(path), transcriptionFileFor(shownAs)],
     [correctionsFileFor(path), correctionsFileFor(shownAs)]
   ]) {
-    try {
-      found.push({name, bytes: readFileSync(file)});
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") readBytes(file, name); // throws the ReplyError naming it
-    }
+    const bytes = readRegularFile(file, name, undefined, true);
+    if (bytes) found.push({name, bytes});
   }
   return found;
 }
