@@ -21,7 +21,7 @@ import {
 import {parseReplyText} from "../parse/reply.js";
 import {ReplyError} from "../parse/text.js";
 import type {ParsedReply, ReplyMeta} from "../types.js";
-import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedReply} from "./cache.js";
+import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedError, writeCachedReply} from "./cache.js";
 import {extractText} from "./extract.js";
 import {readRegularFile} from "./files.js";
 
@@ -141,9 +141,30 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const key = cacheDir == null ? null : replyKey({file: shownAs, bytes, meta: metaBytes, mappings, human});
   if (cacheDir != null && key != null) {
-    const cached = readCachedReply(cacheDir, key, shownAs);
+    const cached = readCachedReply(cacheDir, key, shownAs); // throws the cached ReplyError of a file that failed
     if (cached) return cached;
   }
+  let json: string;
+  try {
+    json = JSON.stringify(await parseReply(bytes, metaBytes, human, shownAs, mappings));
+  } catch (error) {
+    // A failed reading is cached like a good one, keyed on the same bytes: each loader of a build
+    // would otherwise read a bad file (a bomb that takes the time limit) again.
+    if (error instanceof ReplyError && cacheDir != null && key != null) writeCachedError(cacheDir, key, error);
+    throw error;
+  }
+  if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, json);
+  return JSON.parse(json) as ParsedReply;
+}
+
+/** Parses a reply whose bytes, metadata and a person's files are read: what the cache keeps. */
+async function parseReply(
+  bytes: Buffer,
+  metaBytes: Buffer | null,
+  human: {name: string; bytes: Uint8Array}[],
+  shownAs: string,
+  mappings: Mappings
+): Promise<ParsedReply> {
   const meta = metaBytes == null ? null : parseMeta(metaBytes, metaPathOf(shownAs));
   const [transcription, corrections] = [transcriptionFileFor(shownAs), correctionsFileFor(shownAs)].map((name) =>
     human.find((h) => h.name === name)
@@ -172,9 +193,7 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   }
   if (corrections)
     parsed = applyCorrections(parsed, new TextDecoder().decode(corrections.bytes), corrections.name, mappings);
-  const json = JSON.stringify(parsed);
-  if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, json);
-  return JSON.parse(json) as ParsedReply;
+  return parsed;
 }
 
 /** The transcription and corrections a person left beside a reply, named as shown; those absent are left out. */
