@@ -22,7 +22,9 @@ import {parseReplyText} from "../parse/reply.js";
 import {ReplyError} from "../parse/text.js";
 import type {ParsedReply, ReplyMeta} from "../types.js";
 import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedError, writeCachedReply} from "./cache.js";
-import {extractText} from "./extract.js";
+import {BoundedReader} from "./bounded.js";
+import type {ExtractedText} from "./extract.js";
+import {LIMITS, capLines, tooBig} from "./formats/limits.js";
 import {readRegularFile} from "./files.js";
 
 /** The project's own `data/` folder, found from this file so it works from any working directory. */
@@ -124,6 +126,12 @@ export interface ReadOptions {
   shownAs?: string;
   /** Where parsed replies are cached (default DEFAULT_CACHE_DIR); null reads without the cache. */
   cacheDir?: string | null;
+  /**
+   * The worker the file is read in, under the limits (./bounded.ts): readReplies shares one over
+   * its files. Without it, readReply starts one for the file when it must be read (not when it
+   * comes from the cache) and ends it after.
+   */
+  reader?: BoundedReader;
 }
 
 /**
@@ -145,13 +153,28 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
     if (cached) return cached;
   }
   let json: string;
+  const reader = options.reader ?? new BoundedReader();
   try {
-    json = JSON.stringify(await parseReply(bytes, metaBytes, human, shownAs, mappings));
+    // Lines are counted before parsing: a 800,000-row CSV is refused in a moment, not parsed for a minute.
+    const extract = async (b: Uint8Array, name: string) => {
+      const got = await reader.extract(b, name);
+      return {...got, text: capLines(got.text, name)};
+    };
+    const parsed = await parseReply(bytes, metaBytes, human, shownAs, mappings, extract);
+    // A table of more rows than any council could have: refused, not published (nor a 1 GB site).
+    if (parsed.records.length > LIMITS.records)
+      tooBig(
+        shownAs,
+        `it gives ${parsed.records.length.toLocaleString("en-GB")} records; the kit takes at most ${LIMITS.records.toLocaleString("en-GB")} from one reply, far more than a council could have investigated`
+      );
+    json = JSON.stringify(parsed);
   } catch (error) {
     // A failed reading is cached like a good one, keyed on the same bytes: each loader of a build
     // would otherwise read a bad file (a bomb that takes the time limit) again.
     if (error instanceof ReplyError && cacheDir != null && key != null) writeCachedError(cacheDir, key, error);
     throw error;
+  } finally {
+    if (!options.reader) await reader.close();
   }
   if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, json);
   return JSON.parse(json) as ParsedReply;
@@ -163,7 +186,8 @@ async function parseReply(
   metaBytes: Buffer | null,
   human: {name: string; bytes: Uint8Array}[],
   shownAs: string,
-  mappings: Mappings
+  mappings: Mappings,
+  extract: (bytes: Uint8Array, name: string) => Promise<ExtractedText>
 ): Promise<ParsedReply> {
   const meta = metaBytes == null ? null : parseMeta(metaBytes, metaPathOf(shownAs));
   const [transcription, corrections] = [transcriptionFileFor(shownAs), correctionsFileFor(shownAs)].map((name) =>
@@ -173,7 +197,7 @@ async function parseReply(
   if (transcription) {
     // A person transcribed the reply: the records are theirs; the reply's own text, when the
     // kit can read it, still gives the answers and answer 5 to check the transcription against.
-    const extracted = await extractText(bytes, shownAs).catch((error: unknown) => {
+    const extracted = await extract(bytes, shownAs).catch((error: unknown) => {
       if (error instanceof ReplyError) return null;
       throw error;
     });
@@ -188,7 +212,7 @@ async function parseReply(
       transcription.name
     );
   } else {
-    const {text, format, encoding, textSource} = await extractText(bytes, shownAs);
+    const {text, format, encoding, textSource} = await extract(bytes, shownAs);
     parsed = parseReplyText({file: shownAs, text, meta, mappings, source: {format, encoding, textSource}});
   }
   if (corrections)
@@ -227,6 +251,8 @@ export interface ReadRepliesOptions {
    */
   onError?: (error: ReplyError) => void;
   cacheDir?: string | null;
+  /** The worker to read files in (left open); by default one is started and ended for the call. */
+  reader?: BoundedReader;
 }
 
 /**
@@ -240,9 +266,18 @@ export async function readReplies(
   const mappings = loadMappings(dataDir);
   const files: ReplyFile[] = options.files ?? listReplies(join(dataDir, "responses")).map((path) => ({path}));
   const replies: ParsedReply[] = [];
-  for (const {path, shownAs} of files) {
+  // One worker reads every file that is not in the cache (started only when one is not).
+  const reader = options.reader ?? new BoundedReader();
+  try {
+    for (const {path, shownAs} of files) await readOne(path, shownAs);
+  } finally {
+    if (!options.reader) await reader.close();
+  }
+  return {mappings, replies};
+
+  async function readOne(path: string, shownAs: string | undefined) {
     try {
-      replies.push(await readReply(path, mappings, {dataDir, shownAs, cacheDir: options.cacheDir}));
+      replies.push(await readReply(path, mappings, {dataDir, shownAs, cacheDir: options.cacheDir, reader}));
     } catch (error) {
       if (!options.onError) throw error;
       const name = shownAs ?? shownPath(path, dataDir);
@@ -257,5 +292,4 @@ export async function readReplies(
       );
     }
   }
-  return {mappings, replies};
 }
