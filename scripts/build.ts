@@ -37,11 +37,11 @@ export async function takeLock(path: string, what: string, waitMs = 30 * 60_000)
     try {
       mkdirSync(dirname(path), {recursive: true});
       const fd = openSync(path, "wx");
-      writeSync(fd, `${process.pid}\n`);
+      writeSync(fd, `${process.pid}\n${ROOT}\n`);
       closeSync(fd);
       return () => {
         try {
-          if (readFileSync(path, "utf8").trim() === String(process.pid)) rmSync(path, {force: true});
+          if (readFileSync(path, "utf8").split("\n")[0] === String(process.pid)) rmSync(path, {force: true});
         } catch {
           // already gone
         }
@@ -50,14 +50,18 @@ export async function takeLock(path: string, what: string, waitMs = 30 * 60_000)
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     let holder: number;
+    let project: string | undefined;
     try {
-      holder = Number.parseInt(readFileSync(path, "utf8"), 10);
+      const [pid, root] = readFileSync(path, "utf8").split("\n");
+      holder = Number.parseInt(pid, 10);
+      project = root;
     } catch {
       continue; // given back meanwhile: try again
     }
-    if (!Number.isInteger(holder) || !alive(holder)) {
+    // A lock naming another project was copied with it (tools/app-copy.ts copies src/): not a build here.
+    if (!Number.isInteger(holder) || !alive(holder) || (project && project !== ROOT)) {
       // Left by a build that ended without giving it back (killed, machine restarted).
-      process.stderr.write(`note: taking over ${path}, left by process ${holder}, which no longer runs\n`);
+      process.stderr.write(`note: taking over ${path}, left by process ${holder}, which no longer builds here\n`);
       rmSync(path, {force: true});
       continue;
     }
