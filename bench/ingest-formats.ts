@@ -134,7 +134,12 @@ export interface BombCost {
 }
 
 const BOMBS: [string, string, () => Uint8Array | Promise<Uint8Array>][] = [
-  ["ods repeating one cell 1,048,575 x 16,384", "bomb.ods", makeRepeatBombOds],
+  ["ods repeating one cell 1,048,575 x 16,384", "bomb.ods", () => makeRepeatBombOds()],
+  [
+    "ods of 1,999 x 1,000 repeated cells (the largest the limits allow: read, not refused)",
+    "big.ods",
+    () => makeRepeatBombOds(1999, 1000)
+  ],
   ["HTML of 100,000 <div/>", "divs.html", () => makeDivSoupHtml(100_000)],
   ["zip bomb (.docx, 100 MB stated)", "bomb.docx", () => makeZipBomb("docx", 100, false)],
   ["zip bomb (.xlsx, lying about its size)", "bomb.xlsx", () => makeZipBomb("xlsx", 100, true)],
