@@ -9,7 +9,11 @@ import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
+import fc from "fast-check";
+import {makeDocx, makePdf} from "../../tools/fixtures/make-binary.js";
+import {makeEml, makeHtml, makeOdt, makeWorkbook} from "../../tools/fixtures/make-formats.js";
 import {makeDivSoupHtml, makeHugeCsv, makeRepeatBombOds} from "../../tools/fixtures/make-hostile.js";
+import {makeDoc, makeMsg} from "../../tools/fixtures/make-ole.js";
 import {makeScannedPdf} from "../../tools/fixtures/make-scan.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
 import {BoundedReader} from "../../src/lib/read/bounded.js";
@@ -140,4 +144,47 @@ test("a reply of more records than a campaign could hold is refused with the rea
     /lines\.csv: too large to read: it holds more than 250,000 lines of text/
   );
   assert.ok(Date.now() - started < 10_000, "refused before parsing");
+});
+
+test("fuzzed copies of every format read under the bound give text or one line naming the file", async () => {
+  const fixtures: [string, Uint8Array][] = [
+    ["x.docx", await makeDocx()],
+    ["x.xlsx", makeWorkbook("xlsx")],
+    ["x.xls", makeWorkbook("biff8")],
+    ["x.ods", makeWorkbook("ods")],
+    ["x.odt", makeOdt()],
+    ["x.doc", makeDoc()],
+    ["x.msg", makeMsg()],
+    ["x.eml", makeEml(true)],
+    ["x.html", new TextEncoder().encode(makeHtml())],
+    ["x.pdf", await makePdf()]
+  ];
+  const reader = new BoundedReader({readSeconds: 15});
+  try {
+    for (const [name, original] of fixtures) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat({max: original.length - 1}), fc.integer({min: 0, max: 255})), {
+            minLength: 1,
+            maxLength: 8
+          }),
+          fc.option(fc.nat({max: original.length - 1}), {freq: 3}),
+          async (edits, cut) => {
+            const bytes = Uint8Array.from(original.subarray(0, cut ?? original.length));
+            for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+            try {
+              assert.equal(typeof (await reader.extract(bytes, name)).text, "string");
+            } catch (error) {
+              assert.ok(error instanceof ReplyError, `${name}: not a ReplyError: ${(error as Error)?.stack ?? error}`);
+              assert.ok(error.message.startsWith(`${name}: `) || error.message.includes(name), error.message);
+              assert.ok(!error.message.includes("\n"), `${name}: more than one line: ${error.message}`);
+            }
+          }
+        ),
+        {numRuns: 6, seed: 20}
+      );
+    }
+  } finally {
+    await reader.close();
+  }
 });
