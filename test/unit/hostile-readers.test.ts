@@ -12,7 +12,7 @@ import {after, test} from "node:test";
 import fc from "fast-check";
 import {makeDocx, makePdf} from "../../tools/fixtures/make-binary.js";
 import {makeEml, makeHtml, makeOdt, makeWorkbook} from "../../tools/fixtures/make-formats.js";
-import {makeDivSoupHtml, makeHugeCsv, makeRepeatBombOds} from "../../tools/fixtures/make-hostile.js";
+import {makeDivSoupHtml, makeHugeCsv, makeLongScanPdf, makeRepeatBombOds} from "../../tools/fixtures/make-hostile.js";
 import {makeDoc, makeMsg} from "../../tools/fixtures/make-ole.js";
 import {makeScannedPdf} from "../../tools/fixtures/make-scan.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
@@ -126,6 +126,19 @@ test("OCR pages are counted over all the scans of one reply, before any is read"
     await assert.rejects(extractText(scan, "reply.eml › scan.pdf", 1), /would make 21 scanned pages/);
   });
   assert.ok(Date.now() - started < 5000, "no page was read by OCR");
+});
+
+test("a scan of more pages than OCR reads is refused once past the limit, before the rest is decoded", async () => {
+  const long = await makeLongScanPdf(40);
+  const started = Date.now();
+  await assert.rejects(
+    extractText(long, "long-scan.pdf"),
+    (e: unknown) =>
+      e instanceof ReplyError &&
+      e.message ===
+        "long-scan.pdf: the PDF is a scan of more than 20 pages (it has 40), more than the kit reads by OCR; transcribe its table into long-scan.transcribed.csv beside it"
+  );
+  assert.ok(Date.now() - started < 10_000, "no page was read by OCR");
 });
 
 test("a reply of more records than a campaign could hold is refused with the reason, not published", async () => {
