@@ -51,10 +51,62 @@ export class BoundedReader {
     };
   }
 
-  /** extractText in the worker, under the limits: the text, or a ReplyError naming the file. */
-  extract(bytes: Uint8Array, name: string): Promise<ExtractedText> {
-    const worker = (this.worker ??= startWorker(this.limits.readMemoryMb));
+  private ready: Promise<void> | null = null;
+
+  /** A worker, started if need be, once it has loaded the readers (not counted in a file's time). */
+  private async started(name: string): Promise<Worker> {
+    if (!this.worker) {
+      const worker = startWorker(this.limits.readMemoryMb);
+      this.worker = worker;
+      // Between files nobody listens: a worker that fails then (a library's stray rejection) is
+      // simply replaced for the next file, never an unhandled 'error' in this process.
+      worker.on("error", () => undefined);
+      worker.on("exit", () => {
+        if (this.worker === worker) this.worker = null;
+      });
+      this.ready = new Promise<void>((resolve, reject) => {
+        const done = () => {
+          worker.off("message", onMessage);
+          worker.off("error", onError);
+          worker.off("exit", onExit);
+        };
+        const onMessage = (message: WorkerMessage) => {
+          if (message.type !== "ready") return;
+          done();
+          resolve();
+        };
+        const onExit = (code: number) => {
+          done();
+          reject(new Error(`it ended with code ${code}`));
+        };
+        const onError = (error: Error) => {
+          done();
+          reject(error);
+        };
+        worker.on("message", onMessage);
+        worker.on("error", onError);
+        worker.on("exit", onExit);
+      });
+    }
+    const worker = this.worker;
     worker.ref();
+    try {
+      await this.ready;
+    } catch (error) {
+      if (this.worker === worker) this.worker = null;
+      void worker.terminate();
+      throw new ReplyError(
+        name,
+        null,
+        `the worker that reads replies could not start (${String((error as Error)?.message ?? error).split("\n")[0]})`
+      );
+    }
+    return worker;
+  }
+
+  /** extractText in the worker, under the limits: the text, or a ReplyError naming the file. */
+  async extract(bytes: Uint8Array, name: string): Promise<ExtractedText> {
+    const worker = await this.started(name);
     const {readSeconds, ocrSecondsPerPage, readMemoryMb} = this.limits;
     return new Promise<ExtractedText>((resolve, reject) => {
       let allowed = readSeconds;
@@ -93,6 +145,7 @@ export class BoundedReader {
         void worker.terminate();
       };
       const onMessage = (message: WorkerMessage) => {
+        if (message.type === "ready") return;
         if (message.type === "ocr") {
           ocrPages += message.pages;
           allowed = readSeconds + ocrPages * ocrSecondsPerPage;

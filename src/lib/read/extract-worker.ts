@@ -18,10 +18,15 @@ export interface ReadRequest {
 export type WorkerMessage =
   | {type: "done"; result: Awaited<ReturnType<typeof extractText>>}
   | {type: "failed"; file: string; line: number | null; reason: string}
-  | {type: "ocr"; pages: number};
+  | {type: "ocr"; pages: number}
+  | {type: "ready"};
 
 const port = parentPort;
 if (port) {
+  // A library that prints goes to stderr: the loaders' standard output is their data file, and a
+  // worker's output is written to its parent's.
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  console.log = console.info = console.debug = console.error;
   const send = (message: WorkerMessage) => port.postMessage(message);
   onOcrPages((pages) => send({type: "ocr", pages}));
   port.on("message", ({bytes, name}: ReadRequest) => {
@@ -40,4 +45,6 @@ if (port) {
       }
     );
   });
+  // Loaded: from now on the caller's clock runs for each file.
+  send({type: "ready"});
 }
