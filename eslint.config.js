@@ -22,7 +22,14 @@ const OUTSIDE_SRC = [
 const NODE = [["node:*"], "this runs in the browser: file access belongs in src/lib/read/ or a data loader"];
 
 export default defineConfig([
-  globalIgnores(["dist/", "src/.observablehq/", "test-results/", "src/vendor/plot.js"]),
+  globalIgnores([
+    "dist/",
+    "dist.building-*/",
+    "dist.old-*/",
+    "src/.observablehq/",
+    "test-results/",
+    "src/vendor/plot.js"
+  ]),
   {
     files: ["**/*.{js,ts}"],
     extends: [js.configs.recommended, tseslint.configs.recommended],

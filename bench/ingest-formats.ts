@@ -5,7 +5,13 @@
  * Each format runs for a time budget after one warm-up read; OCR, at about a
  * second or more a page, runs a few times at most. Run alone to print a table:
  *   node --import tsx bench/ingest-formats.ts [--budget-ms N] [--no-ocr]
+ * With --bombs it measures instead the time and peak memory to refuse each
+ * made-up bomb under the bounded reader (src/lib/read/bounded.ts), its limits
+ * as shipped: about 20 s each for those stopped by the time limit.
  */
+import {spawnSync} from "node:child_process";
+import {fileURLToPath} from "node:url";
+import {BoundedReader} from "../src/lib/read/bounded.js";
 import {extractText} from "../src/lib/read/extract.js";
 import {loadMappings} from "../src/lib/read/replies.js";
 import {parseReplyText} from "../src/lib/parse/reply.js";
@@ -13,6 +19,13 @@ import {makeDocx, makePdf, makePdfWrapped} from "../tools/fixtures/make-binary.j
 import {makeDocxMerged, makeEml, makeHtml, makeOdt, makeWorkbook} from "../tools/fixtures/make-formats.js";
 import {makeDoc, makeMsg} from "../tools/fixtures/make-ole.js";
 import {makeScannedPdf} from "../tools/fixtures/make-scan.js";
+import {
+  makeDivSoupHtml,
+  makeEntityBombDocx,
+  makeManyPagesPdf,
+  makeRepeatBombOds,
+  makeZipBomb
+} from "../tools/fixtures/make-hostile.js";
 
 export interface FormatSpeed {
   /** What was read, e.g. "xlsx" or "pdf (OCR)". */
@@ -110,9 +123,72 @@ export async function benchIngestFormats(options: IngestFormatsOptions = {}): Pr
   return results;
 }
 
+export interface BombCost {
+  bomb: string;
+  bytes: number;
+  /** Milliseconds from handing the file to the reader to its refusal. */
+  ms: number;
+  /** The process's peak resident memory after the refusal (the worker's included), MB. */
+  peakRssMb: number;
+  refusal: string;
+}
+
+const BOMBS: [string, string, () => Uint8Array | Promise<Uint8Array>][] = [
+  ["ods repeating one cell 1,048,575 x 16,384", "bomb.ods", () => makeRepeatBombOds()],
+  [
+    "ods of 1,999 x 1,000 repeated cells (the largest the limits allow: read, not refused)",
+    "big.ods",
+    () => makeRepeatBombOds(1999, 1000)
+  ],
+  ["HTML of 100,000 <div/>", "divs.html", () => makeDivSoupHtml(100_000)],
+  ["zip bomb (.docx, 100 MB stated)", "bomb.docx", () => makeZipBomb("docx", 100, false)],
+  ["zip bomb (.xlsx, lying about its size)", "bomb.xlsx", () => makeZipBomb("xlsx", 100, true)],
+  ["entity bomb (.docx)", "entities.docx", makeEntityBombDocx],
+  ["PDF of 1,000 pages", "pages.pdf", () => makeManyPagesPdf(1000)]
+];
+
+/** Refuses one bomb in this process and measures it (the peak memory includes the worker's). */
+async function refuseBomb(k: number): Promise<BombCost> {
+  const [bomb, name, make] = BOMBS[k];
+  const bytes = await make();
+  const reader = new BoundedReader();
+  const started = performance.now();
+  let refusal = "not refused";
+  try {
+    await reader.extract(bytes, name);
+  } catch (error) {
+    refusal = (error as Error).message;
+  } finally {
+    await reader.close();
+  }
+  const ms = performance.now() - started;
+  return {bomb, bytes: bytes.length, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, refusal};
+}
+
+/**
+ * Time and peak memory to refuse each made-up bomb under the shipped limits, each in a process of
+ * its own, so each peak is that bomb's (the process's, worker included), not the largest so far.
+ */
+export function benchBombs(): BombCost[] {
+  return BOMBS.map((_, k) => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--bomb", String(k)], {
+      encoding: "utf8"
+    });
+    if (run.status !== 0) throw new Error(`bomb ${k}: ${run.stderr.split("\n")[0]}`);
+    return JSON.parse(run.stdout) as BombCost;
+  });
+}
+
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes("--bomb")) {
+  process.stdout.write(JSON.stringify(await refuseBomb(Number(process.argv[process.argv.indexOf("--bomb") + 1]))));
+} else if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes("--bombs")) {
+  for (const c of benchBombs())
+    process.stdout.write(
+      `${c.bomb}: ${c.bytes.toLocaleString("en-GB")} bytes, refused in ${(c.ms / 1000).toFixed(1)} s, peak ${Math.round(c.peakRssMb)} MB: ${c.refusal}\n`
+    );
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf("--budget-ms");
   const results = await benchIngestFormats({
     budgetMs: at > 0 ? Number(process.argv[at + 1]) : undefined,

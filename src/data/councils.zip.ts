@@ -1,7 +1,6 @@
 // One JSON file per council (councils/<slug>.json inside this archive), for the council pages
 // (src/councils/[slug].md): made in one run, since a loader per council would start Node 400 times.
 // Framework extracts each member when its page asks for data/councils/<slug>.json.
-import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {councilPage, type CouncilText} from "../lib/campaign/council.js";
 import {summariseCampaign} from "../lib/campaign/summarise.js";
@@ -11,16 +10,22 @@ import {readCampaign} from "../lib/read/campaign.js";
 import {readWorkforce, readWorkforceContext} from "../lib/read/ofcom-data.js";
 import {DATA_DIR} from "../lib/read/replies.js";
 import {runOrExplain} from "../lib/read/run.js";
+import {BoundedReader} from "../lib/read/bounded.js";
+import {readRegularFile} from "../lib/read/files.js";
 import {replyText} from "../lib/read/text.js";
 import {zipArchive} from "../lib/read/zip.js";
 
-/** The lines a council's line numbers count in: the reply's text, else a person's transcription of it. */
-async function textOf(file: string): Promise<CouncilText | null> {
-  const text = await replyText(join(DATA_DIR, file), file);
+/**
+ * The lines a council's line numbers count in: the reply's text, else a person's transcription of
+ * it. Read through the bounded reader, as the replies were; a file the kit could not read is not
+ * read again (it would cost its time limit once more, and has no lines to show).
+ */
+async function textOf(file: string, unreadable: boolean, reader: BoundedReader): Promise<CouncilText | null> {
+  const text = unreadable ? null : await replyText(join(DATA_DIR, file), file, reader);
   if (text) return {file, ...text};
   try {
     const transcription = transcriptionFileFor(file);
-    const lines = splitLines(readFileSync(join(DATA_DIR, transcription), "utf8"));
+    const lines = splitLines(readRegularFile(join(DATA_DIR, transcription), transcription).toString("utf8"));
     return {file: transcription, lines, format: "csv", textSource: "transcription"};
   } catch {
     return null;
@@ -34,12 +39,13 @@ await runOrExplain(async () => {
   const workforce = readWorkforce();
   const workforceContext = readWorkforceContext();
   const members = [];
+  const reader = new BoundedReader();
   for (const summary of campaign.councils) {
     const reply = summary.file ? (byFile.get(summary.file) ?? null) : null;
     const page = councilPage({
       summary,
       reply,
-      text: summary.file ? await textOf(summary.file) : null,
+      text: summary.file ? await textOf(summary.file, summary.status === "unreadable", reader) : null,
       request: campaign.request,
       ageBands: campaign.ageBands,
       outcomes: campaign.outcomes,
@@ -48,5 +54,6 @@ await runOrExplain(async () => {
     });
     members.push({name: `${summary.slug}.json`, content: JSON.stringify(page)});
   }
+  await reader.close();
   process.stdout.write(zipArchive(members));
 });

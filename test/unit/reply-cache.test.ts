@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {after, test} from "node:test";
 import {csvParse} from "d3-dsv";
 import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
-import {codeHash, pruneReplyCache, replyKey} from "../../src/lib/read/cache.js";
+import {codeHash, entryText, pruneReplyCache, replyKey} from "../../src/lib/read/cache.js";
 import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
 import {makeDocx} from "../../tools/fixtures/make-binary.js";
@@ -36,11 +36,25 @@ function setup() {
   return {data, cacheDir, reply, read, entries};
 }
 
-/** Rewrites a cache entry's reply, keeping its key: a read that returns the change came from the cache. */
+/** A cache entry's first line (its key and seal) and its body. */
+function entryParts(path: string) {
+  const text = readFileSync(path, "utf8");
+  const newline = text.indexOf("\n");
+  return {
+    head: JSON.parse(text.slice(0, newline)) as {key: string; kind: "reply" | "error"},
+    body: text.slice(newline + 1)
+  };
+}
+
+/**
+ * Rewrites a cache entry's reply, keeping its key and sealing it as the build would: a read that
+ * returns the change came from the cache. (An edit not sealed so is refused: see the forgery test.)
+ */
 function plant(path: string, change: (reply: {authority: string; records: {authority: string}[]}) => void) {
-  const entry = JSON.parse(readFileSync(path, "utf8"));
-  change(entry.reply);
-  writeFileSync(path, JSON.stringify(entry));
+  const {head, body} = entryParts(path);
+  const reply = JSON.parse(body);
+  change(reply);
+  writeFileSync(path, entryText(head.key, head.kind, JSON.stringify(reply)));
 }
 
 test("a second read of an unchanged reply comes from the cache, and equals the first", async () => {
@@ -102,7 +116,8 @@ test("a corrupt, cut-short or foreign cache entry is ignored and written again",
     "not json",
     "null",
     "{}",
-    whole.replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`)
+    whole.replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`),
+    whole.replace(/"mac":"[0-9a-f]+"/, `"mac":"${"0".repeat(64)}"`)
   ]) {
     writeFileSync(path, bad);
     assert.deepEqual(await read(), first, `entry ${JSON.stringify(bad.slice(0, 20))}... was not used`);
@@ -137,19 +152,64 @@ test("a change to the parsing code gives every reply a new key", () => {
   assert.notEqual(replyKey({...inputs, file: "responses/y.txt"}), replyKey(inputs));
 });
 
-test("bad metadata is never cached; a cache that cannot be written only costs speed", async () => {
+test("an entry edited to forge a number (count 1 made 1000, still valid JSON) is refused and the reply read again", async () => {
+  const {cacheDir, read, entries} = setup();
+  const first = await read();
+  const path = join(cacheDir, entries()[0]);
+  const whole = readFileSync(path, "utf8");
+  const {head, body} = entryParts(path);
+  const forged = JSON.parse(body);
+  assert.equal(forged.records[0].count, 1);
+  forged.records[0].count = 1000;
+  forged.authority = "Forged Council";
+  // The edit as a person or another tool would make it: the seal is left as it was.
+  writeFileSync(path, `${JSON.stringify(head)}\n${JSON.stringify(forged)}`);
+  const again = await read();
+  assert.equal(again.records[0].count, 1, "the forged count is not published");
+  assert.equal(again.authority, "Leicester City Council");
+  assert.deepEqual(again, first);
+  assert.equal(readFileSync(path, "utf8"), whole, "the forged entry was replaced by the reply read again");
+});
+
+test("a failed reading is cached like a good one; a cache that cannot be written only costs speed", async () => {
   const {data, reply, entries, cacheDir} = setup();
-  writeFileSync(join(data, "responses/leicester-city-council-2016.meta.json"), "{not json");
-  for (let k = 0; k < 2; k++) {
-    await assert.rejects(
+  const metaPath = join(data, "responses/leicester-city-council-2016.meta.json");
+  writeFileSync(metaPath, "{not json");
+  const fails = () =>
+    assert.rejects(
       readReply(reply, loadMappings(data), {dataDir: data, cacheDir}),
-      (e: unknown) => e instanceof ReplyError && /metadata is not valid JSON/.test(e.reason)
+      (e: unknown) =>
+        e instanceof ReplyError &&
+        e.file === "responses/leicester-city-council-2016.meta.json" &&
+        /metadata is not valid JSON/.test(e.reason)
     );
-  }
-  assert.deepEqual(entries(), []);
+  await fails();
+  assert.equal(entries().length, 1, "the error is cached, keyed on the file's bytes");
+  const path = join(cacheDir, entries()[0]);
+  assert.equal(entryParts(path).head.kind, "error");
+  await fails();
+  // The second failure came from the cache: a sealed entry with another reason is what is thrown.
+  writeFileSync(
+    path,
+    entryText(
+      entryParts(path).head.key,
+      "error",
+      JSON.stringify({file: "responses/leicester-city-council-2016.meta.json", line: null, reason: "planted"})
+    )
+  );
+  await assert.rejects(
+    readReply(reply, loadMappings(data), {dataDir: data, cacheDir}),
+    (e: unknown) => e instanceof ReplyError && e.reason === "planted"
+  );
+  // Mended metadata is other bytes: a new key, read again.
+  writeFileSync(metaPath, madeUpMeta("Made-up Mended Council"));
+  assert.equal(
+    (await readReply(reply, loadMappings(data), {dataDir: data, cacheDir})).authority,
+    "Made-up Mended Council"
+  );
   const blocked = join(temp("foi-cache-blocked-"), "a-file");
   writeFileSync(blocked, "");
-  rmSync(join(data, "responses/leicester-city-council-2016.meta.json"));
+  rmSync(metaPath);
   const parsed = await readReply(reply, loadMappings(data), {dataDir: data, cacheDir: join(blocked, "cache")});
   assert.equal(parsed.records.length, 25);
 });

@@ -9,7 +9,7 @@ import {verdictOf} from "../parse/verdict.js";
 import {sumCounts} from "../records/withheld.js";
 import type {CaseRecord, ParsedReply} from "../types.js";
 import {sameNameKey} from "./inputs.js";
-import {uniqueSlugs} from "./slug.js";
+import {assignSlugs} from "./slug.js";
 import {
   CAMPAIGN_STATUSES,
   type AskedAuthority,
@@ -55,16 +55,26 @@ export interface CouncilKey {
 /**
  * Councils in the order every page lists them (by name, then file) with their
  * slugs. The one place slugs are given out, so the council pages' routes
- * (observablehq.config.ts) and the data agree.
+ * (observablehq.config.ts) and the data agree. Two names giving one slug
+ * ("St. Helens", "St Helens") each get their own (assignSlugs, in this order,
+ * so by name then file); `sameSlugAs` lists the others, for the data-quality
+ * page to report.
  */
-export function orderCouncils<T extends CouncilKey>(councils: readonly T[]): {council: T; slug: string}[] {
+export function orderCouncils<T extends CouncilKey>(
+  councils: readonly T[]
+): {council: T; slug: string; base: string; sameSlugAs: T[]}[] {
   const sorted = [...councils].sort((a, b) => {
     const ka = sameNameKey(a.authority),
       kb = sameNameKey(b.authority);
     return ka < kb ? -1 : ka > kb ? 1 : (a.file ?? "") < (b.file ?? "") ? -1 : (a.file ?? "") > (b.file ?? "") ? 1 : 0;
   });
-  const slugs = uniqueSlugs(sorted.map((c) => c.authority));
-  return sorted.map((council, i) => ({council, slug: slugs[i]}));
+  const slugs = assignSlugs(sorted.map((c) => c.authority));
+  return sorted.map((council, i) => ({
+    council,
+    slug: slugs[i].slug,
+    base: slugs[i].base,
+    sameSlugAs: slugs[i].sharedWith.map((j) => sorted[j])
+  }));
 }
 
 /**

@@ -8,6 +8,7 @@ import {mapOutcome, type Mappings, type OutcomeMapping} from "./mappings.js";
 import {parseCount, type ParsedCount} from "./record.js";
 import {parseCsvRows} from "./tables/delimited.js";
 import {ReplyError, cleanCell} from "./text.js";
+import {unguardFormula} from "../records/csv.js";
 import {AGE_BANDS, OUTCOME_NOT_STATED, type AgeBand, type CaseRecord} from "../types.js";
 
 /** One data row of a person's CSV: its line (where it starts), its text, and its cells by column name. */
@@ -57,7 +58,8 @@ export function readHumanCsv(
       }
       const cells: Record<string, string> = {};
       columns.forEach((c, i) => {
-        const v = cleanCell(row.cells[i] ?? "");
+        // A template the kit wrote guards formula-like text with a quote (formulaSafe): read it as written.
+        const v = unguardFormula(cleanCell(row.cells[i] ?? ""));
         if (v) cells[c] = v;
       });
       return {line: row.line, text: row.text, get: (column: string) => cells[column] ?? "", cells};

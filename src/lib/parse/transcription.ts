@@ -23,6 +23,7 @@ import {findRefusal, refusalDetail} from "./status.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {isTotalLabel} from "./tables/header.js";
 import {ReplyError, splitLines} from "./text.js";
+import {formulaSafe} from "../records/csv.js";
 import {
   OUTCOME_NOT_STATED,
   type CaseRecord,
@@ -243,9 +244,12 @@ export function transcribedReply(input: TranscribedInput, csvText: string, csvFi
   return {...reply, verdict: verdictOf(reply)};
 }
 
-/** A cell for CSV: quoted when it holds a comma, a quote, a line break or spaces at its ends. */
+/**
+ * A cell for CSV: quoted when it holds a comma, a quote, a line break or spaces at its ends, and
+ * never a formula a spreadsheet would run (formulaSafe; readHumanCsv takes the guard off again).
+ */
 export function csvCell(value: string | number | null | undefined): string {
-  const s = value == null ? "" : String(value);
+  const s = value == null ? "" : formulaSafe(String(value));
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

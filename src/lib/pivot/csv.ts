@@ -4,7 +4,7 @@
  * (percentages to one decimal place); a withheld count is written as
  * "withheld", never as 0.
  */
-import {csvFormatRows} from "d3-dsv";
+import {safeCsvFormatRows} from "../records/csv.js";
 import {dimensionName, measureName, type PivotCell, type PivotResult} from "./pivot.js";
 
 /** A cell as a CSV field: a number where there is one, else the words a reader would see. */
@@ -34,5 +34,6 @@ export function pivotRows(result: PivotResult): string[][] {
 }
 
 export function pivotCsv(result: PivotResult): string {
-  return csvFormatRows(pivotRows(result));
+  // Row and column keys come from replies (an authority, an outcome as written): never a live formula.
+  return safeCsvFormatRows(pivotRows(result));
 }

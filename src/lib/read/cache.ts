@@ -16,14 +16,18 @@
  * Entries live in node_modules/.cache/foi-kit/replies/ (FOI_CACHE_DIR moves
  * them): ignored by git, shared by every build of this checkout, and outside
  * Framework's own cache. `npm run clean` removes them, and every build removes
- * those written more than 30 days ago (pruneReplyCache). An entry that cannot be
- * read back (cut short, edited, another version's) is ignored and rewritten.
+ * those written more than 30 days ago (pruneReplyCache). Each entry is sealed
+ * (an HMAC of its bytes under a key computed from the code, see macKey); an entry
+ * that does not match its seal (cut short, edited, another version's) is ignored
+ * and rewritten. A reply that could not be read is cached too, as its one-line
+ * error, so each loader of a build does not read a bad file again.
  */
-import {createHash, type Hash} from "node:crypto";
+import {createHash, createHmac, timingSafeEqual, type Hash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Mappings} from "../parse/mappings.js";
+import {ReplyError} from "../parse/text.js";
 import type {ParsedReply} from "../types.js";
 
 const HERE = import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url));
@@ -41,7 +45,7 @@ const CODE_FILES = ["types.ts"];
 /** Libraries whose output the parse depends on: an upgrade must re-parse too. */
 const LIBRARIES = ["d3-dsv", "mammoth", "unpdf"];
 /** Bumped when the entry's own shape changes. */
-const ENTRY_VERSION = 1;
+const ENTRY_VERSION = 2;
 
 /** Feeds one field into a hash with its length first, so "ab"+"c" and "a"+"bc" differ. */
 function field(hash: Hash, value: string | Uint8Array): void {
@@ -128,18 +132,94 @@ export function replyKey(inputs: ReplyInputs, lib = LIB): string {
 
 const entryPath = (dir: string, key: string) => join(dir, `${key}.json`);
 
-/** The cached reply for a key, or null when there is none or it cannot be trusted. */
-export function readCachedReply(dir: string, key: string, file: string): ParsedReply | null {
-  let entry: {version?: unknown; key?: unknown; reply?: ParsedReply} | null;
+const macKeys = new Map<string, Buffer>();
+
+/**
+ * The key entries are sealed with: a hash of the parsing code (codeHash) and of the
+ * lockfile, computed by each build from the code it runs and never written down.
+ * An entry edited by hand or by another tool (a count 1 made 1000, still valid
+ * JSON) no longer matches its seal and is read again from the reply. This is a
+ * check against edits, not a secret: whoever can run this code can compute the key.
+ */
+function macKey(lib = LIB): Buffer {
+  const known = macKeys.get(lib);
+  if (known) return known;
+  const hash = createHash("sha256");
+  field(hash, "foi-kit reply cache seal");
+  field(hash, codeHash(lib));
+  const lock = join(PROJECT_ROOT, "package-lock.json");
+  field(hash, existsSync(lock) ? readFileSync(lock) : "no lockfile");
+  const key = hash.digest();
+  macKeys.set(lib, key);
+  return key;
+}
+
+type EntryKind = "reply" | "error";
+
+/** The seal of an entry: an HMAC-SHA256 of its version, key, kind and body under macKey. */
+function seal(key: string, kind: EntryKind, body: string): string {
+  return createHmac("sha256", macKey()).update(`${ENTRY_VERSION}\n${key}\n${kind}\n`).update(body).digest("hex");
+}
+
+/**
+ * An entry's text: a first line (version, key, kind and seal, as JSON), then the body: the
+ * reply as JSON, or the one-line error of a reply that could not be read. The seal covers the
+ * body's exact bytes, checked before anything is parsed.
+ */
+export function entryText(key: string, kind: EntryKind, body: string): string {
+  return `${JSON.stringify({version: ENTRY_VERSION, key, kind, mac: seal(key, kind, body)})}\n${body}`;
+}
+
+/** A failed reading as cached: the error's file, line and reason. */
+export type CachedError = {file: string; line: number | null; reason: string};
+
+/** An entry's body when its first line and seal are right; null when it is missing or cannot be trusted. */
+function readEntry(dir: string, key: string): {kind: EntryKind; body: string} | null {
+  let text: string;
   try {
-    entry = JSON.parse(readFileSync(entryPath(dir, key), "utf8"));
+    text = readFileSync(entryPath(dir, key), "utf8");
   } catch {
-    return null; // missing, unreadable or cut short: parse again
+    return null; // missing or unreadable: parse again
   }
-  const reply = entry?.reply;
+  const newline = text.indexOf("\n");
+  if (newline < 0) return null;
+  let head: {version?: unknown; key?: unknown; kind?: unknown; mac?: unknown};
+  try {
+    head = JSON.parse(text.slice(0, newline));
+  } catch {
+    return null;
+  }
+  const kind = head?.kind;
+  if (head?.version !== ENTRY_VERSION || head.key !== key || (kind !== "reply" && kind !== "error")) return null;
+  const body = text.slice(newline + 1);
+  const expected = Buffer.from(seal(key, kind, body), "hex");
+  const given = typeof head.mac === "string" && /^[0-9a-f]{64}$/.test(head.mac) ? Buffer.from(head.mac, "hex") : null;
+  if (!given || !timingSafeEqual(given, expected)) return null; // edited, cut short or forged
+  return {kind, body};
+}
+
+/**
+ * The cached result for a key: the reply, or the ReplyError a reading gave
+ * (thrown, so a bad file costs one reading per build, not one per loader), or
+ * null when there is none or it cannot be trusted.
+ */
+export function readCachedReply(dir: string, key: string, file: string): ParsedReply | null {
+  const entry = readEntry(dir, key);
+  if (!entry) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(entry.body);
+  } catch {
+    return null;
+  }
+  if (entry.kind === "error") {
+    const e = body as Partial<CachedError> | null;
+    if (typeof e?.file !== "string" || typeof e.reason !== "string" || !(e.line == null || Number.isInteger(e.line)))
+      return null;
+    throw new ReplyError(e.file, e.line ?? null, e.reason);
+  }
+  const reply = body as ParsedReply | null;
   const whole =
-    entry?.version === ENTRY_VERSION &&
-    entry.key === key &&
     reply?.file === file &&
     Array.isArray(reply.records) &&
     Array.isArray(reply.checks) &&
@@ -156,11 +236,21 @@ let writeProblemSaid = false;
  * and the build goes on.
  */
 export function writeCachedReply(dir: string, key: string, replyJson: string): void {
+  writeEntry(dir, key, entryText(key, "reply", replyJson));
+}
+
+/** Stores the one-line error a reply's reading gave, keyed like its reply would be. */
+export function writeCachedError(dir: string, key: string, error: ReplyError): void {
+  const body: CachedError = {file: error.file, line: error.line, reason: error.reason};
+  writeEntry(dir, key, entryText(key, "error", JSON.stringify(body)));
+}
+
+function writeEntry(dir: string, key: string, text: string): void {
   const target = entryPath(dir, key);
   const temp = `${target}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, {recursive: true});
-    writeFileSync(temp, `{"version":${ENTRY_VERSION},"key":"${key}","reply":${replyJson}}`);
+    writeFileSync(temp, text);
     renameSync(temp, target);
   } catch (error) {
     try {

@@ -5,7 +5,7 @@
  * command still exits 1 for it). Also the cheap listing of council slugs the
  * council pages' routes need, which reads metadata but parses no reply.
  */
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {AUTHORITIES_FILE, REQUEST_FILE, parseAuthoritiesCsv, parseRequest} from "../campaign/inputs.js";
 import {
@@ -19,6 +19,7 @@ import type {AskedAuthority, CampaignRequest} from "../campaign/types.js";
 import {outcomeOrder, type Mappings} from "../parse/mappings.js";
 import {ReplyError} from "../parse/text.js";
 import type {ParsedReply} from "../types.js";
+import {readRegularFile} from "./files.js";
 import {DATA_DIR, PROJECT_DATA_DIR, listReplies, readMeta, readReplies, shownPath} from "./replies.js";
 
 /**
@@ -28,14 +29,17 @@ import {DATA_DIR, PROJECT_DATA_DIR, listReplies, readMeta, readReplies, shownPat
 export function readRequest(dataDir = DATA_DIR): CampaignRequest {
   const own = join(dataDir, REQUEST_FILE);
   const path = existsSync(own) ? own : join(PROJECT_DATA_DIR, REQUEST_FILE);
-  return parseRequest(readFileSync(path, "utf8"), `data/${REQUEST_FILE}`);
+  return parseRequest(readRegularFile(path, `data/${REQUEST_FILE}`).toString("utf8"), `data/${REQUEST_FILE}`);
 }
 
 /** The authorities asked (campaign/authorities.csv); null when the data folder has no list. */
 export function readAsked(dataDir = DATA_DIR): AskedAuthority[] | null {
   const path = join(dataDir, AUTHORITIES_FILE);
   if (!existsSync(path)) return null;
-  return parseAuthoritiesCsv(readFileSync(path, "utf8"), `data/${AUTHORITIES_FILE}`);
+  return parseAuthoritiesCsv(
+    readRegularFile(path, `data/${AUTHORITIES_FILE}`).toString("utf8"),
+    `data/${AUTHORITIES_FILE}`
+  );
 }
 
 /** The authority a reply's metadata names, or null when there is no metadata or it cannot be read. */

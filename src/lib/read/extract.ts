@@ -12,6 +12,7 @@
  */
 import {ReplyError, decodeReply} from "../parse/text.js";
 import type {ReplyFormat, TextSource} from "../types.js";
+import {withReadingBudget} from "./formats/budget.js";
 import {openOle} from "./formats/cfb.js";
 import {docxText} from "./formats/docx.js";
 import {htmlText} from "./formats/html.js";
@@ -135,7 +136,10 @@ export async function extractText(bytes: Uint8Array, name: string, depth = 0): P
       `it is ${(bytes.length / 1048576).toFixed(1)} MB; the kit reads files of at most ${LIMITS.fileBytes / 1048576} MB`
     );
   try {
-    const got = await extractAny(bytes, name, depth);
+    // One budget (OCR pages) per reply, shared by the attachments read inside it.
+    const got = await (depth === 0
+      ? withReadingBudget(() => extractAny(bytes, name, depth))
+      : extractAny(bytes, name, depth));
     return {...got, text: capText(got.text, name)};
   } catch (error) {
     if (error instanceof ReplyError) throw error;

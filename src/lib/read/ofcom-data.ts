@@ -5,7 +5,7 @@
  * and any per-authority workforce profiles (workforce/) and context
  * (reference/*-workforce-context.json). Bad input is a ReplyError naming the file.
  */
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {
   parseReferenceCsv,
@@ -17,6 +17,7 @@ import {
   type WorkforceProfile
 } from "../ofcom/reference.js";
 import {ReplyError} from "../parse/text.js";
+import {readRegularFile} from "./files.js";
 import {DATA_DIR, dataSubdir} from "./replies.js";
 
 export const REFERENCE = "reference/ofcom-cmr-2015-social-media-profile-by-age.csv";
@@ -30,8 +31,9 @@ function resolvePath(dataDir: string, relativePath: string): string {
 function readJson(dataDir: string, relativePath: string): unknown {
   const path = resolvePath(dataDir, relativePath);
   if (!existsSync(path)) throw new ReplyError(relativePath, null, "file is missing");
+  const text = readRegularFile(path, relativePath).toString("utf8");
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(text);
   } catch (error) {
     throw new ReplyError(relativePath, null, `not valid JSON (${(error as Error).message})`);
   }
@@ -58,7 +60,7 @@ export function readWorkforce(dataDir = DATA_DIR): WorkforceProfile[] {
         file,
         source: meta.source as string,
         asOf: typeof meta.asOf === "string" ? meta.asOf : null,
-        rows: parseWorkforceCsv(readFileSync(join(dataDir, file), "utf8"), file)
+        rows: parseWorkforceCsv(readRegularFile(join(dataDir, file), file).toString("utf8"), file)
       };
     });
   const authorities = new Set<string>();
@@ -95,7 +97,7 @@ export function readOfcomData(dataDir = DATA_DIR): OfcomData {
   return {
     reference: {
       file: REFERENCE,
-      rates: parseReferenceCsv(readFileSync(resolvePath(dataDir, REFERENCE), "utf8"), REFERENCE),
+      rates: parseReferenceCsv(readRegularFile(resolvePath(dataDir, REFERENCE), REFERENCE).toString("utf8"), REFERENCE),
       citation: validateCitation(readJson(dataDir, metaOf(REFERENCE)), metaOf(REFERENCE))
     },
     oldestBand: validateOldestBandSettings(

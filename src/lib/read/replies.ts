@@ -7,7 +7,7 @@
  * from the parse cache (./cache.ts) when nothing they depend on has changed.
  * Pages never import this (it reads files).
  */
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
@@ -22,8 +22,11 @@ import {
 import {parseReplyText} from "../parse/reply.js";
 import {ReplyError} from "../parse/text.js";
 import type {ParsedReply, ReplyMeta} from "../types.js";
-import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedReply} from "./cache.js";
-import {extractText} from "./extract.js";
+import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedError, writeCachedReply} from "./cache.js";
+import {BoundedReader} from "./bounded.js";
+import type {ExtractedText} from "./extract.js";
+import {LIMITS, capLines, tooBig} from "./formats/limits.js";
+import {readRegularFile} from "./files.js";
 
 /** The project's own `data/` folder, found from this file so it works from any working directory. */
 export const PROJECT_DATA_DIR = join(
@@ -49,24 +52,12 @@ export function dataSubdir(name: "mappings" | "reference", dataDir = DATA_DIR): 
   return existsSync(own) ? own : join(PROJECT_DATA_DIR, name);
 }
 
-/** Reads a file, turning the usual failures into a ReplyError naming it as the reader knows it. */
+/**
+ * Reads a file, turning the usual failures into a ReplyError naming it as the reader knows it.
+ * Only a regular file within the size limit is read (./files.ts): a link, a FIFO or a device is refused unopened.
+ */
 function readBytes(path: string, shownAs: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReplyError(
-      shownAs,
-      null,
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "this is a folder, not a file"
-          : code === "EACCES"
-            ? "permission denied"
-            : `cannot be read (${code ?? (error as Error).message})`
-    );
-  }
+  return readRegularFile(path, shownAs);
 }
 
 /** The label mappings of a data folder (`mappings/age-bands.csv` and `mappings/outcomes.csv`). */
@@ -83,12 +74,7 @@ const metaPathOf = (replyPath: string) => replyPath.replace(/\.[^./]+$/, "") + "
 
 /** The bytes of a reply's metadata file; null when there is none. */
 function readMetaBytes(replyPath: string, shownAs: string): Buffer | null {
-  try {
-    return readFileSync(metaPathOf(replyPath));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    return readBytes(metaPathOf(replyPath), metaPathOf(shownAs)); // throws the ReplyError naming it
-  }
+  return readRegularFile(metaPathOf(replyPath), metaPathOf(shownAs), undefined, true);
 }
 
 /** Checks a reply's metadata; `shownMeta` names the file in errors. */
@@ -141,6 +127,12 @@ export interface ReadOptions {
   shownAs?: string;
   /** Where parsed replies are cached (default DEFAULT_CACHE_DIR); null reads without the cache. */
   cacheDir?: string | null;
+  /**
+   * The worker the file is read in, under the limits (./bounded.ts): readReplies shares one over
+   * its files. Without it, readReply starts one for the file when it must be read (not when it
+   * comes from the cache) and ends it after.
+   */
+  reader?: BoundedReader;
 }
 
 /**
@@ -159,9 +151,47 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   const questions = requestQuestions(options.dataDir ?? DATA_DIR);
   const key = cacheDir == null ? null : replyKey({file: shownAs, bytes, meta: metaBytes, mappings, human, questions});
   if (cacheDir != null && key != null) {
-    const cached = readCachedReply(cacheDir, key, shownAs);
+    const cached = readCachedReply(cacheDir, key, shownAs); // throws the cached ReplyError of a file that failed
     if (cached) return cached;
   }
+  let json: string;
+  const reader = options.reader ?? new BoundedReader();
+  try {
+    // Lines are counted before parsing: a 800,000-row CSV is refused in a moment, not parsed for a minute.
+    const extract = async (b: Uint8Array, name: string) => {
+      const got = await reader.extract(b, name);
+      return {...got, text: capLines(got.text, name)};
+    };
+    const parsed = await parseReply(bytes, metaBytes, human, shownAs, mappings, extract, questions);
+    // A table of more rows than any council could have: refused, not published (nor a 1 GB site).
+    if (parsed.records.length > LIMITS.records)
+      tooBig(
+        shownAs,
+        `it gives ${parsed.records.length.toLocaleString("en-GB")} records; the kit takes at most ${LIMITS.records.toLocaleString("en-GB")} from one reply, far more than a council could have investigated`
+      );
+    json = JSON.stringify(parsed);
+  } catch (error) {
+    // A failed reading is cached like a good one, keyed on the same bytes: each loader of a build
+    // would otherwise read a bad file (a bomb that takes the time limit) again.
+    if (error instanceof ReplyError && cacheDir != null && key != null) writeCachedError(cacheDir, key, error);
+    throw error;
+  } finally {
+    if (!options.reader) await reader.close();
+  }
+  if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, json);
+  return JSON.parse(json) as ParsedReply;
+}
+
+/** Parses a reply whose bytes, metadata and a person's files are read: what the cache keeps. */
+async function parseReply(
+  bytes: Buffer,
+  metaBytes: Buffer | null,
+  human: {name: string; bytes: Uint8Array}[],
+  shownAs: string,
+  mappings: Mappings,
+  extract: (bytes: Uint8Array, name: string) => Promise<ExtractedText>,
+  questions: readonly RequestQuestion[]
+): Promise<ParsedReply> {
   const meta = metaBytes == null ? null : parseMeta(metaBytes, metaPathOf(shownAs));
   const [transcription, corrections] = [transcriptionFileFor(shownAs), correctionsFileFor(shownAs)].map((name) =>
     human.find((h) => h.name === name)
@@ -170,7 +200,7 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   if (transcription) {
     // A person transcribed the reply: the records are theirs; the reply's own text, when the
     // kit can read it, still gives the answers and answer 5 to check the transcription against.
-    const extracted = await extractText(bytes, shownAs).catch((error: unknown) => {
+    const extracted = await extract(bytes, shownAs).catch((error: unknown) => {
       if (error instanceof ReplyError) return null;
       throw error;
     });
@@ -185,21 +215,12 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
       transcription.name
     );
   } else {
-    const {text, format, encoding, textSource} = await extractText(bytes, shownAs);
-    parsed = parseReplyText({
-      file: shownAs,
-      text,
-      meta,
-      mappings,
-      source: {format, encoding, textSource},
-      questions: requestQuestions(options.dataDir ?? DATA_DIR)
-    });
+    const {text, format, encoding, textSource} = await extract(bytes, shownAs);
+    parsed = parseReplyText({file: shownAs, text, meta, mappings, source: {format, encoding, textSource}, questions});
   }
   if (corrections)
     parsed = applyCorrections(parsed, new TextDecoder().decode(corrections.bytes), corrections.name, mappings);
-  const json = JSON.stringify(parsed);
-  if (cacheDir != null && key != null) writeCachedReply(cacheDir, key, json);
-  return JSON.parse(json) as ParsedReply;
+  return parsed;
 }
 
 const questionsRead = new Map<string, RequestQuestion[]>();
@@ -215,7 +236,9 @@ export function requestQuestions(dataDir = DATA_DIR): RequestQuestion[] {
   let questions = questionsRead.get(path);
   if (!questions) {
     try {
-      const parsed = JSON.parse(readFileSync(path, "utf8")) as {questions?: unknown};
+      const parsed = JSON.parse(readRegularFile(path, "data/campaign/request.json").toString("utf8")) as {
+        questions?: unknown;
+      };
       questions = Array.isArray(parsed.questions)
         ? parsed.questions.filter(
             (q): q is RequestQuestion =>
@@ -237,11 +260,8 @@ function humanFiles(path: string, shownAs: string): {name: string; bytes: Uint8A
     [transcriptionFileFor(path), transcriptionFileFor(shownAs)],
     [correctionsFileFor(path), correctionsFileFor(shownAs)]
   ]) {
-    try {
-      found.push({name, bytes: readFileSync(file)});
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") readBytes(file, name); // throws the ReplyError naming it
-    }
+    const bytes = readRegularFile(file, name, undefined, true);
+    if (bytes) found.push({name, bytes});
   }
   return found;
 }
@@ -264,6 +284,8 @@ export interface ReadRepliesOptions {
    */
   onError?: (error: ReplyError) => void;
   cacheDir?: string | null;
+  /** The worker to read files in (left open); by default one is started and ended for the call. */
+  reader?: BoundedReader;
 }
 
 /**
@@ -277,9 +299,18 @@ export async function readReplies(
   const mappings = loadMappings(dataDir);
   const files: ReplyFile[] = options.files ?? listReplies(join(dataDir, "responses")).map((path) => ({path}));
   const replies: ParsedReply[] = [];
-  for (const {path, shownAs} of files) {
+  // One worker reads every file that is not in the cache (started only when one is not).
+  const reader = options.reader ?? new BoundedReader();
+  try {
+    for (const {path, shownAs} of files) await readOne(path, shownAs);
+  } finally {
+    if (!options.reader) await reader.close();
+  }
+  return {mappings, replies};
+
+  async function readOne(path: string, shownAs: string | undefined) {
     try {
-      replies.push(await readReply(path, mappings, {dataDir, shownAs, cacheDir: options.cacheDir}));
+      replies.push(await readReply(path, mappings, {dataDir, shownAs, cacheDir: options.cacheDir, reader}));
     } catch (error) {
       if (!options.onError) throw error;
       const name = shownAs ?? shownPath(path, dataDir);
@@ -294,5 +325,4 @@ export async function readReplies(
       );
     }
   }
-  return {mappings, replies};
 }

@@ -77,14 +77,41 @@ export function slugsByFile(
   unreadable: readonly Unreadable[],
   asked: readonly AskedAuthority[] | null = null
 ): Map<string, string> {
+  return councilPages(replies, unreadable, asked).slugs;
+}
+
+/**
+ * slugsByFile, and for each file whose council's name gives the same slug as
+ * another council's, a warning saying so and which page each got: the
+ * collision is resolved (every council has its own page) and reported, not
+ * left silent.
+ */
+export function councilPages(
+  replies: readonly {authority: string; file: string}[],
+  unreadable: readonly Unreadable[],
+  asked: readonly AskedAuthority[] | null = null
+): {slugs: Map<string, string>; collisions: Map<string, string>} {
   const keys = [
     ...replies.map((r) => ({authority: r.authority, file: r.file})),
     ...unreadable.map((u) => ({authority: u.authority ?? authorityFromFile(u.file), file: u.file}))
   ];
   const slugs = new Map<string, string>();
-  for (const {council, slug} of orderCouncils(councilKeys(keys, asked)))
-    if (council.file) slugs.set(council.file, slug);
-  return slugs;
+  const collisions = new Map<string, string>();
+  const ordered = orderCouncils(councilKeys(keys, asked));
+  const slugOf = new Map(ordered.map(({council, slug}) => [council, slug]));
+  for (const {council, slug, base, sameSlugAs} of ordered) {
+    if (!council.file) continue;
+    slugs.set(council.file, slug);
+    if (!sameSlugAs.length) continue;
+    const others = sameSlugAs
+      .map((o) => `"${o.authority}"${o.file ? ` (${o.file})` : ""} has councils/${slugOf.get(o)}.html`)
+      .join("; ");
+    collisions.set(
+      council.file,
+      `the council's name "${council.authority}" gives the same page address (${base}) as another council's, so each has its own, by name then file: this one has councils/${slug}.html; ${others}`
+    );
+  }
+  return {slugs, collisions};
 }
 
 const formatOf = (r: ParsedReply) =>
@@ -201,11 +228,26 @@ export function qualityData(
   unreadable: readonly Unreadable[],
   asked: readonly AskedAuthority[] | null = null
 ): QualityData {
-  const slugs = slugsByFile(replies, unreadable, asked);
+  const {slugs, collisions} = councilPages(replies, unreadable, asked);
   return {
-    replies: qualityOrder([
-      ...replies.map((r) => qualityOfReply(r, slugs.get(r.file)!)),
-      ...unreadable.map((u) => qualityOfUnreadable(u, slugs.get(u.file)!))
-    ])
+    replies: qualityOrder(
+      [
+        ...replies.map((r) => qualityOfReply(r, slugs.get(r.file)!)),
+        ...unreadable.map((u) => qualityOfUnreadable(u, slugs.get(u.file)!))
+      ].map((row) => withSlugWarning(row, collisions.get(row.file)))
+    )
+  };
+}
+
+/** A row with the page-address collision its council is part of, as its first warning. */
+function withSlugWarning(row: QualityReply, message: string | undefined): QualityReply {
+  if (!message) return row;
+  return {
+    ...row,
+    // The page shows no warnings for a file it could not read: there the collision joins the reason.
+    ...(row.status === "unreadable" ? {statusDetail: `${row.statusDetail ?? ""} Its page: ${message}.`} : {}),
+    warnings: row.warnings + 1,
+    warningList: [{line: null, message}, ...row.warningList].slice(0, WARNINGS_KEPT),
+    warningsMore: row.warningsMore + (row.warningList.length >= WARNINGS_KEPT ? 1 : 0)
   };
 }

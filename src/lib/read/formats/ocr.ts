@@ -10,6 +10,7 @@ import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {pdfItemsToText, type PdfTextItem} from "../../parse/extracted-text.js";
 import {ReplyError} from "../../parse/text.js";
+import {spendOcrPages} from "./budget.js";
 import {transcribedName} from "./limits.js";
 
 /** An image as pdf.js decodes it: kind 1 is 1 bit per pixel, 2 RGB, 3 RGBA. */
@@ -46,6 +47,8 @@ export async function ocrPages(images: (PageImage | null)[], file: string): Prom
       `the PDF is a scan and OCR is not installed (npm install); transcribe its table into ${transcribedName(file)} beside it`
     );
   }
+  // Counted against the reply's budget (all its scans together), before any page is read.
+  spendOcrPages(images.filter((image) => image != null).length, file);
   let worker: Awaited<ReturnType<typeof tesseract.createWorker>> | null = null;
   try {
     worker = await tesseract.createWorker("eng", tesseract.OEM.LSTM_ONLY, {

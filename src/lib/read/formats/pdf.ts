@@ -89,6 +89,9 @@ async function scannedText(pdf: PdfDocument, file: string): Promise<string> {
           best = image;
       }
       images.push(best);
+      // Stop decoding as soon as the scan is over the OCR limit: a 150-page scan would otherwise
+      // decode every page's image (gigabytes) before being refused.
+      if (best && images.filter((image) => image != null).length > LIMITS.ocrPages) break;
     }
   } catch (error) {
     throw pdfError(error, file);
@@ -99,7 +102,7 @@ async function scannedText(pdf: PdfDocument, file: string): Promise<string> {
     throw new ReplyError(
       file,
       null,
-      `the PDF is a scan of ${scanned} pages, more than the ${LIMITS.ocrPages} the kit reads by OCR; transcribe its table into ${transcribedName(file)} beside it`
+      `the PDF is a scan of more than ${LIMITS.ocrPages} pages (it has ${pdf.numPages}), more than the kit reads by OCR; transcribe its table into ${transcribedName(file)} beside it`
     );
   }
   const text = await ocrPages(images, file);

@@ -26,7 +26,11 @@ export const sheetLine = (name: string, index: number, count: number, rows: numb
 
 export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFormat): string {
   // Zip-based workbooks are checked for bombs before SheetJS unpacks them.
-  if (format !== "xls") openZip(bytes, file, NAMES[format]).verifyAll();
+  if (format !== "xls") {
+    const zip = openZip(bytes, file, NAMES[format]);
+    zip.verifyAll();
+    if (format === "ods") checkOdsRepeats(zip.text("content.xml") ?? "", file);
+  }
   let book: XLSX.WorkBook;
   try {
     // sheetRows stops SheetJS reading rows past the cell limit (a sheet of that many rows is over it anyway).
@@ -62,6 +66,36 @@ export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFo
   if (!out.some((line, i) => i > 0 && line.trim() && !line.startsWith('Sheet "')))
     throw new ReplyError(file, null, `the ${NAMES[format]} workbook's sheets are empty`);
   return out.join("\n") + "\n";
+}
+
+/**
+ * An OpenDocument sheet states repeats (`table:number-rows-repeated`,
+ * `table:number-columns-repeated`) that SheetJS expands before any cell limit
+ * applies: a 1 KB file can ask for a billion cells. The cells with content are
+ * counted as stated (a cell with text, or a value in its attributes), before
+ * SheetJS reads anything. Empty repeated cells (every LibreOffice sheet ends with
+ * a million empty rows) are not counted: they are no cells.
+ */
+function checkOdsRepeats(xml: string, file: string): void {
+  const tag = /<(\/?)table:(table-row|table-cell|covered-table-cell)\b([^>]*?)(\/?)>/g;
+  const repeat = (attributes: string, name: string) =>
+    Number(new RegExp(`table:number-${name}-repeated="(\\d+)"`).exec(attributes)?.[1] ?? 1);
+  let rows = 1;
+  let cells = 0;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [, closing, element, attributes, selfClosing] = m;
+    if (closing) {
+      if (element === "table-row") rows = 1;
+    } else if (element === "table-row") rows = repeat(attributes, "rows");
+    else if (!selfClosing || attributes.includes("office:value-type=")) {
+      cells += rows * repeat(attributes, "columns");
+      if (cells > LIMITS.sheetCells)
+        tooBig(
+          file,
+          `its repeated rows and columns would make more than ${LIMITS.sheetCells.toLocaleString("en-GB")} cells with content, the most the kit reads`
+        );
+    }
+  }
 }
 
 /** SheetJS logs records it does not know ("Missing Info for XLS Record ...") to the console; a reader's output is its text or its error. */
