@@ -19,7 +19,7 @@ import {benchCampaign} from "../bench/campaign.js";
 import {benchChromium} from "../bench/chromium.js";
 import {benchExplorer} from "../bench/explorer.js";
 import {benchIngest} from "../bench/ingest.js";
-import {benchIngestFormats} from "../bench/ingest-formats.js";
+import {benchBombs, benchIngestFormats} from "../bench/ingest-formats.js";
 import {machineInfo} from "../bench/machine.js";
 import {benchPages} from "../bench/pages.js";
 import {benchPivotNode, benchPivotSeries} from "../bench/pivot-node.js";
@@ -74,6 +74,23 @@ for (const f of await benchIngestFormats({budgetMs: quick ? 300 : 1000, ocr: !qu
     perSecond: f.repliesPerSecond,
     note: "mean of the timed reads"
   });
+}
+
+if (!quick) {
+  // Issue 20: the time and peak memory to refuse each made-up bomb, each in a process of its own.
+  log("ingest: refusing made-up bombs under the shipped limits");
+  for (const b of benchBombs())
+    results.push({
+      name: `ingest: refuse ${b.bomb}`,
+      group: "ingest",
+      env: "node",
+      rows: 1,
+      medianMs: b.ms,
+      p95Ms: b.ms,
+      samples: 1,
+      bytes: b.bytes,
+      note: `peak ${Math.round(b.peakRssMb)} MB; ${b.refusal.slice(0, 160)}`
+    });
 }
 
 // 3. Pivot in Node.
