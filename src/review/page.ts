@@ -177,6 +177,8 @@ let view: ReplyView | null = null;
 let rows: EditRow[] = [];
 let dirty = false;
 let evaluation: Evaluation | null = null;
+/** The rows the evaluation was made from (its `row` counts among them). */
+let evaluated: EditRow[] = [];
 let draftSeq = 0;
 let draftTimer: number | undefined;
 
@@ -196,6 +198,7 @@ async function showReply(file: string) {
     return;
   }
   rows = view.rows.map((r) => ({...r}));
+  evaluated = rows;
   dirty = false;
   evaluation = view.current
     ? {ok: true, reading: view.current}
@@ -343,8 +346,12 @@ function rowFor(i: number, rec: RecordView): EditRow {
 /** Drops a correction row that no longer changes anything (the kit refuses one that does not). */
 function tidy(i: number) {
   const row = rows.find((r) => r.record === i);
-  if (row && row.action !== "drop" && !fieldsOf(row).length) rows.splice(rows.indexOf(row), 1);
+  if (row && row.action !== "drop" && !fieldsOf(row).length && !(row.reason ?? "").trim())
+    rows.splice(rows.indexOf(row), 1);
 }
+
+/** The rows sent to the kit: a reason typed before the change it explains is kept on the page, not sent alone. */
+const outgoing = () => rows.filter((r) => r.record == null || r.action === "drop" || fieldsOf(r).length);
 
 function select(options: string[], value: string, label: string, extra: [string, string][] = []) {
   const el = h(
@@ -453,7 +460,12 @@ function baseRow(rec: RecordView, i: number): HTMLElement {
   const dropped = existing?.action === "drop";
   const tr = h(
     "tr",
-    {class: dropped ? "dropped" : "", "data-first": String(rec.firstLine), "data-line": String(rec.line)},
+    {
+      class: dropped ? "dropped" : "",
+      "data-record": String(i),
+      "data-first": String(rec.firstLine),
+      "data-line": String(rec.line)
+    },
     h(
       "td",
       {},
@@ -525,7 +537,7 @@ function freeRow(row: EditRow, i: number): HTMLElement {
   };
   return h(
     "tr",
-    {class: "free"},
+    {class: "free", "data-row": String(i)},
     h("td", {}, input("line", "line", "count")),
     h("td", {}, input("ageRaw", "age as written")),
     h("td", {}, chooser("ageBand", v.bands, "age band")),
@@ -618,7 +630,22 @@ function renderOutcome() {
   if (!box || !evaluation) return;
   for (const tr of app.querySelectorAll("tr.bad")) tr.classList.remove("bad");
   if (!evaluation.ok) {
-    put(box, h("p", {class: "error", role: "alert"}, `Cannot be saved: ${evaluation.error}`));
+    // The kit names the row of the file it would write; the person sees records, so name the record.
+    const row = evaluation.row != null ? evaluated[evaluation.row] : null;
+    const rec = row?.record != null ? view?.base?.records[row.record] : null;
+    const where = row
+      ? rec
+        ? `the record at line ${rec.line}`
+        : `the added row (line ${row.line || "not given"})`
+      : null;
+    const text = where ? `${where}: ${evaluation.error.replace(/^row \d+: /, "")}` : evaluation.error;
+    const tr = row
+      ? app.querySelector(
+          row.record != null ? `tr[data-record="${row.record}"]` : `tr[data-row="${rows.indexOf(row)}"]`
+        )
+      : null;
+    tr?.classList.add("bad");
+    put(box, h("p", {class: "error", role: "alert"}, `Cannot be saved: ${text}`));
     if (saveButton) saveButton.disabled = true;
     return;
   }
@@ -665,9 +692,11 @@ async function recompute() {
   if (!view) return;
   const seq = ++draftSeq;
   try {
-    const result = await api<Evaluation>("/api/draft", {file: view.file, rows});
+    const sent = outgoing();
+    const result = await api<Evaluation>("/api/draft", {file: view.file, rows: sent});
     if (seq !== draftSeq) return; // a later draft is on its way
     evaluation = result;
+    evaluated = sent;
   } catch (error) {
     evaluation = {ok: false, error: (error as Error).message, row: null};
   }
@@ -680,8 +709,11 @@ async function save() {
   const message = document.getElementById("message");
   window.clearTimeout(draftTimer);
   try {
-    view = await api<ReplyView>("/api/save", {file: view.file, rows, reviewer, hash: view.hash});
+    const sent = outgoing();
+    evaluated = sent;
+    view = await api<ReplyView>("/api/save", {file: view.file, rows: sent, reviewer, hash: view.hash});
     rows = view.rows.map((r) => ({...r}));
+    evaluated = rows;
     dirty = false;
     evaluation = view.current
       ? {ok: true, reading: view.current}

@@ -60,6 +60,7 @@ function routes(desk: Desk, assets: {js: string; css: string; html: string}): Ro
     {method: "GET", path: "/reply", handle: page},
     {method: "GET", path: "/review.js", handle: () => ({type: "text/javascript; charset=utf-8", body: assets.js})},
     {method: "GET", path: "/review.css", handle: () => ({type: "text/css; charset=utf-8", body: assets.css})},
+    {method: "GET", path: "/favicon.ico", handle: () => ({status: 204, type: "image/x-icon", body: ""})},
     {method: "GET", path: "/api/queue", handle: async () => ({body: {replies: await desk.queue()}})},
     {
       method: "GET",
