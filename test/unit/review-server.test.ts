@@ -213,3 +213,29 @@ test("teaching a label appends it to the mappings and says how many replies it s
   const wrong = await call("/api/teach", {kind: "outcome", label: "Sacked", target: "fired", reviewer: ""});
   assert.match(wrong.json.error ?? "", /not a canonical outcome/);
 });
+
+test("npm run review prints the address it serves on; a bad --port is a usage error", async () => {
+  const {spawn, spawnSync} = await import("node:child_process");
+  const script = join(ROOT, "scripts/review.ts");
+  const env = {...process.env, FOI_DATA: data, FOI_CACHE_DIR: join(dir, "cache")};
+  const bad = spawnSync(process.execPath, ["--import", "tsx", script, "--port", "abc"], {env, encoding: "utf8"});
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^error: --port needs a port number \(0 to 65535\), not "abc"\n/);
+  const child = spawn(process.execPath, ["--import", "tsx", script], {env});
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("\n")) resolve(out.split("\n")[0]);
+      });
+      child.on("exit", (code) => reject(new Error(`exited with ${code}`)));
+    });
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line)?.[1];
+    assert.ok(url, line);
+    const queue = (await (await fetch(new URL("/api/queue", url))).json()) as {replies: unknown[]};
+    assert.equal(queue.replies.length, 3);
+  } finally {
+    child.kill();
+  }
+});
