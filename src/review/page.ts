@@ -526,7 +526,7 @@ function freeRow(row: EditRow, i: number): HTMLElement {
       }
     });
   const chooser = (key: "ageBand" | "outcome", options: string[], aria: string) => {
-    const el = select(options, row[key] ?? "", `${label}: ${aria}`, [["", "from the label as written"]]);
+    const el = select(options, row[key] ?? "", `${label}: ${aria}`, [["", "as written"]]);
     el.addEventListener("change", () => {
       if (el.value) row[key] = el.value;
       else delete row[key];
