@@ -777,6 +777,10 @@ document.addEventListener("keydown", (e) => {
   }
   const t = e.target as HTMLElement;
   if (e.ctrlKey || e.metaKey || e.altKey || ["INPUT", "SELECT", "TEXTAREA"].includes(t.tagName)) return;
+  if (!view && e.key === "Enter" && t.tagName !== "A") {
+    app.querySelector<HTMLAnchorElement>("table.queue tr.selected a")?.click();
+    return;
+  }
   const by = e.key === "j" || e.key === "ArrowDown" ? 1 : e.key === "k" || e.key === "ArrowUp" ? -1 : 0;
   if (!by) return;
   e.preventDefault();

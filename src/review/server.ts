@@ -162,6 +162,15 @@ export async function startReviewServer(options: {
       const route = table.find((r) => r.path === url.pathname && r.method === req.method);
       try {
         if (!route) throw new DeskError(404, `no such page: ${req.method} ${url.pathname}`);
+        // Only JSON is accepted, so a page on another site cannot post to the desk without a CORS
+        // preflight, which the desk never grants; an Origin other than the desk's own is refused too.
+        if (req.method === "POST") {
+          if (!/^application\/json\b/.test(req.headers["content-type"] ?? ""))
+            throw new DeskError(415, "the desk accepts JSON only");
+          const origin = req.headers.origin;
+          if (origin && origin !== `http://${req.headers.host}`)
+            throw new DeskError(403, `requests from ${origin} are refused`);
+        }
         const body = req.method === "POST" ? await readBody(req) : null;
         send(res, await route.handle({url, body}));
       } catch (error) {

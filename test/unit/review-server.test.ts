@@ -89,6 +89,20 @@ test("a reply's screen has its text by line, the kit's records with their lines,
   assert.match(unreadable.baseError ?? "", /no table of age group/);
 });
 
+test("a post that is not JSON, or from another origin, is refused", async () => {
+  const url = new URL("/api/teach", server.url);
+  const body = JSON.stringify({kind: "outcome", label: "Sacked", target: "dismissal", reviewer: ""});
+  const plain = await fetch(url, {method: "POST", headers: {"content-type": "text/plain"}, body});
+  assert.equal(plain.status, 415);
+  const foreign = await fetch(url, {
+    method: "POST",
+    headers: {"content-type": "application/json", origin: "http://evil.example"},
+    body
+  });
+  assert.equal(foreign.status, 403);
+  assert.doesNotMatch(readFileSync(join(data, "mappings/outcomes.csv"), "utf8"), /Sacked/);
+});
+
 test("a file outside the folder's replies is refused", async () => {
   const {status, json} = await call("/api/reply?file=../../etc/passwd");
   assert.equal(status, 404);
