@@ -9,6 +9,7 @@
 import {createHash, randomBytes} from "node:crypto";
 import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
+import {authorityFromFile} from "../lib/campaign/summarise.js";
 import {readAsked, readRepliesListingUnreadable, readRequest} from "../lib/read/campaign.js";
 import {extractText} from "../lib/read/extract.js";
 import {
@@ -295,7 +296,7 @@ export class Desk {
     const ex = s.extracted;
     return {
       file,
-      authority: s.parsed?.authority ?? s.meta?.authority ?? basename(file),
+      authority: s.parsed?.authority ?? s.meta?.authority ?? authorityFromFile(file),
       kind,
       humanFile: this.humanName(s, kind),
       hash: bytes == null ? "absent" : sha(bytes),
