@@ -1,0 +1,475 @@
+/**
+ * Node-only: the review desk's model over a data folder (npm run review). It
+ * reads replies through the kit's own read path, evaluates a person's draft
+ * corrections or transcription with the kit's own functions (applyCorrections,
+ * transcribedReply: the checks and verdict a build would give), and saves them
+ * as the files the kit already reads beside a reply. The reply itself is never
+ * written. The HTTP routes are in server.ts; the page in page.ts.
+ */
+import {createHash, randomBytes} from "node:crypto";
+import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync} from "node:fs";
+import {basename, dirname, join} from "node:path";
+import {authorityFromFile} from "../lib/campaign/summarise.js";
+import {readAsked, readRepliesListingUnreadable, readRequest} from "../lib/read/campaign.js";
+import {extractText} from "../lib/read/extract.js";
+import {
+  dataSubdir,
+  listReplies,
+  loadMappings,
+  readMeta,
+  readReply,
+  requestQuestions,
+  shownPath
+} from "../lib/read/replies.js";
+import {
+  CORRECTION_COLUMNS,
+  TRANSCRIPTION_COLUMNS,
+  applyCorrections,
+  correctionsFileFor,
+  csvCell,
+  transcribedReply,
+  transcriptionFileFor
+} from "../lib/parse/human.js";
+import {readHumanCsv} from "../lib/parse/human-csv.js";
+import {mapAgeBand, mapOutcome, normaliseAgeLabel, normaliseOutcomeLabel, outcomeOrder} from "../lib/parse/mappings.js";
+import type {Mappings} from "../lib/parse/mappings.js";
+import {parseReplyText} from "../lib/parse/reply.js";
+import {ReplyError, splitLines} from "../lib/parse/text.js";
+import {problemRank, qualityData, type QualityReply} from "../lib/records/quality.js";
+import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyMeta} from "../lib/types.js";
+import type {ExtractedText} from "../lib/read/extract.js";
+
+/** The file a person edits for a reply: corrections to the kit's reading, or a transcription when the kit could not read it. */
+export type EditKind = "corrections" | "transcription";
+
+/** One row of a person's file as the page edits it: every cell as typed (validated by the kit, not here). */
+export interface EditRow {
+  line?: string;
+  ageRaw?: string;
+  outcomeRaw?: string;
+  action?: string;
+  ageBand?: string;
+  outcome?: string;
+  count?: string;
+  countRaw?: string;
+  countLower?: string;
+  countUpper?: string;
+  /** Why (a correction's `reason`, a transcription's `note`). */
+  reason?: string;
+  /** The kit's record this row corrects (its index among the records read without corrections), for the page. */
+  record?: number;
+  /** Edited on this screen: signed with the reviewer's name and the time when saved. */
+  changed?: boolean;
+}
+
+export interface RecordView {
+  line: number;
+  firstLine: number;
+  ageRaw: string;
+  ageBand: string;
+  outcomeRaw: string;
+  outcome: string;
+  /** True when the outcome is one the mappings know (or "not stated"); false for a label kept as written. */
+  outcomeKnown: boolean;
+  count: number | null;
+  countRaw: string;
+  countBounds: [number, number | null] | null;
+  provenance: string;
+  reason: string | null;
+}
+
+export interface ReadingView {
+  status: string;
+  statusDetail: string | null;
+  verdict: {verdict: string; reason: string};
+  checks: {name: string; status: string; detail: string; informational?: boolean}[];
+  warnings: {line: number | null; message: string}[];
+  records: RecordView[];
+  dropped: {line: number; reason: string}[];
+}
+
+export interface ReplyView {
+  file: string;
+  authority: string;
+  kind: EditKind;
+  /** The person's file, as shown (`responses/x.corrections.csv`), and a hash of its bytes ("absent" when there is none). */
+  humanFile: string;
+  hash: string;
+  format: string;
+  /** The reply's text, line by line (line 1 first); null when the kit could not extract any (a scan). */
+  lines: string[] | null;
+  textError: string | null;
+  /** What the kit read without the person's file (null when it could not read the reply). */
+  base: ReadingView | null;
+  baseError: string | null;
+  /** The reading with the person's file as saved: what a build publishes. */
+  current: ReadingView | null;
+  currentError: string | null;
+  rows: EditRow[];
+  bands: string[];
+  outcomes: string[];
+}
+
+export type Evaluation = {ok: true; reading: ReadingView} | {ok: false; error: string; row: number | null};
+
+/** A refusal the page shows as it is: bad input, a file changed on disk, a reply not in the folder. */
+export class DeskError extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+interface Source {
+  key: string;
+  path: string;
+  file: string;
+  meta: ReplyMeta | null;
+  extracted: ExtractedText | null;
+  textError: string | null;
+  parsed: ParsedReply | null;
+  parseError: string | null;
+}
+
+const sha = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+const errorLine = (error: unknown) =>
+  error instanceof ReplyError ? error.message : `could not be read (${(error as Error)?.message ?? String(error)})`;
+const stamp = () => new Date().toISOString().slice(0, 16) + "Z";
+const SIGNATURE = /\s*\(reviewed by [^()]*\)$/;
+
+export const readingOf = (r: ParsedReply, mappings: Mappings): ReadingView => ({
+  status: r.status,
+  statusDetail: r.statusDetail ?? null,
+  verdict: r.verdict ?? {verdict: "unverified", reason: "no verdict"},
+  checks: [...r.checks, ...(r.infoChecks ?? [])].map((c) => ({
+    name: c.name,
+    status: c.status,
+    detail: c.detail,
+    ...(c.informational ? {informational: true} : {})
+  })),
+  warnings: r.warnings.map((w) => ({line: w.line, message: w.message})),
+  records: r.records.map((x) => recordView(x, mappings)),
+  dropped: (r.human?.corrections?.dropped ?? []).map((d) => ({line: d.line, reason: d.reason}))
+});
+
+const recordView = (r: CaseRecord, mappings: Mappings): RecordView => ({
+  line: r.line,
+  firstLine: r.firstLine,
+  ageRaw: r.ageRaw,
+  ageBand: r.ageBand,
+  outcomeRaw: r.outcomeRaw,
+  outcome: r.outcome,
+  outcomeKnown: r.outcome === OUTCOME_NOT_STATED || mapOutcome(mappings, r.outcome) != null,
+  count: r.count,
+  countRaw: r.countRaw,
+  countBounds: r.countBounds ?? null,
+  provenance: r.provenance ?? "read",
+  reason: r.correction?.reason ?? r.note ?? null
+});
+
+/** The review desk over one data folder. */
+export class Desk {
+  private mappings: Mappings;
+  private sources = new Map<string, Source>();
+
+  constructor(
+    readonly dataDir: string,
+    private readonly cacheDir?: string | null
+  ) {
+    this.mappings = loadMappings(dataDir);
+  }
+
+  /** Every reply of the folder (and every file the kit could not read), worst first: the data-quality page's order. */
+  async queue(): Promise<QualityReply[]> {
+    const {replies, unreadable} = await readRepliesListingUnreadable(this.dataDir);
+    let asked = null;
+    try {
+      asked = readAsked(this.dataDir);
+    } catch {
+      // a malformed authorities list is the build's to report; the queue needs only the replies
+    }
+    return qualityData(replies, unreadable, asked).replies;
+  }
+
+  /** The path of a reply shown as `file`, refused unless it is one of the folder's replies (no path outside it). */
+  private pathOf(file: string): string {
+    const path = listReplies(join(this.dataDir, "responses")).find((p) => shownPath(p, this.dataDir) === file);
+    if (!path) throw new DeskError(404, `${file} is not a reply in ${join(this.dataDir, "responses")}`);
+    return path;
+  }
+
+  /** The reply read without a person's files, kept while its bytes, metadata and the mappings stay the same. */
+  private async source(file: string): Promise<Source> {
+    const path = this.pathOf(file);
+    const bytes = readFileSync(path);
+    const metaPath = path.replace(/(\.[^./\\]+)?$/, ".meta.json");
+    const key = sha(Buffer.concat([bytes, existsSync(metaPath) ? readFileSync(metaPath) : Buffer.alloc(0)]));
+    const known = this.sources.get(file);
+    if (known?.key === key) return known;
+    let meta: ReplyMeta | null = null;
+    let extracted: ExtractedText | null = null;
+    let textError: string | null = null;
+    let parsed: ParsedReply | null = null;
+    let parseError: string | null = null;
+    try {
+      meta = readMeta(path, file);
+      extracted = await extractText(bytes, file);
+    } catch (error) {
+      textError = errorLine(error);
+    }
+    if (extracted) {
+      try {
+        parsed = parseReplyText({
+          file,
+          text: extracted.text,
+          meta,
+          mappings: this.mappings,
+          source: {format: extracted.format, encoding: extracted.encoding, textSource: extracted.textSource},
+          questions: requestQuestions(this.dataDir)
+        });
+      } catch (error) {
+        parseError = errorLine(error);
+      }
+    } else parseError = textError;
+    const source = {key, path, file, meta, extracted, textError, parsed, parseError};
+    this.sources.set(file, source);
+    return source;
+  }
+
+  private kindOf(s: Source): EditKind {
+    return existsSync(transcriptionFileFor(s.path)) || !s.parsed ? "transcription" : "corrections";
+  }
+
+  private humanPath(s: Source, kind: EditKind): string {
+    return kind === "transcription" ? transcriptionFileFor(s.path) : correctionsFileFor(s.path);
+  }
+
+  private humanName(s: Source, kind: EditKind): string {
+    return kind === "transcription" ? transcriptionFileFor(s.file) : correctionsFileFor(s.file);
+  }
+
+  /** The reading a CSV gives, as a build would make it; throws the kit's ReplyError for a bad one. */
+  private apply(s: Source, kind: EditKind, csv: string | null): ParsedReply {
+    if (kind === "transcription") {
+      const {extracted} = s;
+      let reply = transcribedReply(
+        {
+          file: s.file,
+          meta: s.meta,
+          mappings: this.mappings,
+          text: extracted?.text ?? null,
+          ...(extracted
+            ? {source: {format: extracted.format, encoding: extracted.encoding, textSource: extracted.textSource}}
+            : {})
+        },
+        csv ?? TRANSCRIPTION_COLUMNS.join(",") + "\n",
+        this.humanName(s, kind)
+      );
+      // A transcription may have corrections too: the page edits the transcription, the corrections still apply.
+      const corrections = correctionsFileFor(s.path);
+      if (existsSync(corrections))
+        reply = applyCorrections(reply, readFileSync(corrections, "utf8"), correctionsFileFor(s.file), this.mappings);
+      return reply;
+    }
+    if (!s.parsed) throw new ReplyError(s.file, null, s.parseError ?? "could not be read");
+    return csv == null ? s.parsed : applyCorrections(s.parsed, csv, this.humanName(s, kind), this.mappings);
+  }
+
+  /** A reply's screen: its text, what the kit read, the person's file as rows, and the choices for each cell. */
+  async reply(file: string): Promise<ReplyView> {
+    const s = await this.source(file);
+    const kind = this.kindOf(s);
+    const path = this.humanPath(s, kind);
+    const bytes = existsSync(path) ? readFileSync(path) : null;
+    const csv = bytes == null ? null : bytes.toString("utf8");
+    let rows: EditRow[] = [];
+    let current: ReadingView | null = null;
+    let currentError: string | null = null;
+    try {
+      if (csv != null) rows = this.rowsOf(s, kind, csv);
+      current = readingOf(this.apply(s, kind, csv), this.mappings);
+    } catch (error) {
+      currentError = errorLine(error);
+    }
+    const ex = s.extracted;
+    return {
+      file,
+      authority: s.parsed?.authority ?? s.meta?.authority ?? authorityFromFile(file),
+      kind,
+      humanFile: this.humanName(s, kind),
+      hash: bytes == null ? "absent" : sha(bytes),
+      format: ex ? `${ex.format}${ex.textSource === "as received" ? "" : ` (${ex.textSource})`}` : "–",
+      lines: ex ? splitLines(ex.text) : null,
+      textError: s.textError,
+      base: s.parsed ? readingOf(s.parsed, this.mappings) : null,
+      baseError: s.parsed ? null : s.parseError,
+      current,
+      currentError,
+      rows,
+      bands: [...readRequest(this.dataDir).ageBands, "unknown"],
+      outcomes: [...outcomeOrder(this.mappings), OUTCOME_NOT_STATED]
+    };
+  }
+
+  /** The rows of a saved file, each tied to the kit's record it corrects (by the kit's own rule: its line, its labels as written). */
+  private rowsOf(s: Source, kind: EditKind, csv: string): EditRow[] {
+    const columns = kind === "transcription" ? TRANSCRIPTION_COLUMNS : CORRECTION_COLUMNS;
+    const {rows} = readHumanCsv(csv, this.humanName(s, kind), columns);
+    const records = s.parsed?.records ?? [];
+    const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+    return rows
+      .filter((r) => Object.keys(r.cells).length)
+      .map((r) => {
+        const row: EditRow = {};
+        for (const [k, v] of Object.entries(r.cells)) (row as Record<string, string>)[k] = v;
+        if (kind === "transcription") {
+          row.reason = r.get("note");
+          delete (row as Record<string, unknown>).note;
+          return row;
+        }
+        if ((row.action ?? "").toLowerCase() !== "add") {
+          const line = Number(r.get("line") || NaN);
+          const fits = (x: CaseRecord) =>
+            (!r.get("ageRaw") || same(x.ageRaw, r.get("ageRaw"))) &&
+            (!r.get("outcomeRaw") || same(x.outcomeRaw, r.get("outcomeRaw")));
+          let i = records.findIndex((x) => fits(x) && (Number.isNaN(line) || x.line === line));
+          if (i < 0 && !Number.isNaN(line))
+            i = records.findIndex((x) => fits(x) && x.firstLine <= line && line <= x.line);
+          if (i >= 0) row.record = i;
+        }
+        return row;
+      });
+  }
+
+  /** The CSV a list of rows makes: the kit's columns, rows in order (row i is the file's line i + 2). */
+  csvOf(kind: EditKind, rows: readonly EditRow[], reviewer: string | null): string {
+    const columns =
+      kind === "transcription"
+        ? [...TRANSCRIPTION_COLUMNS]
+        : CORRECTION_COLUMNS.filter((c) => c !== "countRaw" && c !== "note");
+    const when = stamp();
+    const lines = [columns.join(",")];
+    for (const row of rows) {
+      let reason = (row.reason ?? "").trim();
+      // Who settled it and when, in the column the kit keeps with the record (its reason, or a transcription's note).
+      if (reviewer != null && row.changed)
+        reason = `${reason.replace(SIGNATURE, "")} (reviewed by ${reviewer}, ${when})`;
+      const {record: _record, changed: _changed, ...typed} = row;
+      const cells: Record<string, string | undefined> = {
+        ...typed,
+        [kind === "transcription" ? "note" : "reason"]: reason
+      };
+      lines.push(columns.map((c) => csvCell((cells[c] ?? "").trim())).join(","));
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  /** The reading a draft gives, or the kit's one-line message for a bad value (with the row it is on). */
+  async evaluate(file: string, rows: readonly EditRow[]): Promise<Evaluation> {
+    const s = await this.source(file);
+    const kind = this.kindOf(s);
+    try {
+      const csv = rows.length || kind === "transcription" ? this.csvOf(kind, rows, null) : null;
+      return {ok: true, reading: readingOf(this.apply(s, kind, csv), this.mappings)};
+    } catch (error) {
+      const line = error instanceof ReplyError ? error.line : null;
+      const message = error instanceof ReplyError ? error.reason : errorLine(error);
+      const row = line != null && line >= 2 && line - 2 < rows.length ? line - 2 : null;
+      return {ok: false, error: row == null ? message : `row ${row + 1}: ${message}`, row};
+    }
+  }
+
+  /**
+   * Saves a draft as the person's file beside the reply, if the kit accepts it
+   * and nobody changed that file since the screen was opened (`hash`). Written
+   * to a temporary file and renamed, so a reader never sees half a file. An
+   * empty draft removes the corrections file (the kit's reading stands).
+   */
+  async save(file: string, rows: readonly EditRow[], reviewer: string, hash: string): Promise<ReplyView> {
+    const who = reviewer.trim();
+    if (!who) throw new DeskError(400, "say who you are (the reviewer's name) before saving");
+    if (/[()\r\n]/.test(who)) throw new DeskError(400, "the reviewer's name cannot hold brackets or line breaks");
+    const s = await this.source(file);
+    const kind = this.kindOf(s);
+    const path = this.humanPath(s, kind);
+    const onDisk = existsSync(path) ? sha(readFileSync(path)) : "absent";
+    if (onDisk !== hash)
+      throw new DeskError(
+        409,
+        `${this.humanName(s, kind)} changed on disk since this screen was opened (someone else saved?); reload the reply to see it, then make your changes again`
+      );
+    const evaluation = await this.evaluate(file, rows);
+    if (!evaluation.ok) throw new DeskError(400, `not saved: ${evaluation.error}`);
+    if (!rows.length && kind === "corrections") {
+      if (existsSync(path)) unlinkSync(path);
+    } else {
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+      writeFileSync(temp, this.csvOf(kind, rows, who));
+      renameSync(temp, path);
+    }
+    // The kit's own read path re-reads it (its cache is keyed on the files' content, so this parses again).
+    await readReply(s.path, this.mappings, {dataDir: this.dataDir, cacheDir: this.cacheDir});
+    return this.reply(file);
+  }
+
+  /**
+   * Teaches the mappings one label: appends a row to mappings/outcomes.csv (with
+   * the canonical outcome's severity, tier and upheld) or age-bands.csv, then
+   * re-reads the queue and says how many replies need a person less.
+   */
+  async teach(
+    kind: "outcome" | "age",
+    label: string,
+    target: string,
+    reviewer: string
+  ): Promise<{settled: number; changed: number; message: string}> {
+    const clean = label.trim();
+    if (!clean) throw new DeskError(400, "give the label to teach, as the reply wrote it");
+    if (/[\r\n]/.test(clean)) throw new DeskError(400, "a label is one line");
+    const dir = dataSubdir("mappings", this.dataDir);
+    let row: string;
+    let csvFile: string;
+    if (kind === "outcome") {
+      const known = [...this.mappings.outcomes.values()].find((m) => m.outcome === target);
+      if (!known) throw new DeskError(400, `"${target}" is not a canonical outcome of the mappings`);
+      if (this.mappings.outcomes.has(normaliseOutcomeLabel(clean)))
+        throw new DeskError(400, `"${clean}" is already a label of outcomes.csv`);
+      csvFile = join(dir, "outcomes.csv");
+      row = [clean, known.outcome, known.severity, known.tier, known.upheld ?? ""]
+        .map((v) => csvCell(String(v)))
+        .join(",");
+    } else {
+      if (!readRequest(this.dataDir).ageBands.includes(target))
+        throw new DeskError(400, `"${target}" is not one of the request's age bands`);
+      if (mapAgeBand(this.mappings, clean) !== "unknown" || this.mappings.ageBands.has(normaliseAgeLabel(clean)))
+        throw new DeskError(400, `"${clean}" already maps to an age band`);
+      csvFile = join(dir, "age-bands.csv");
+      row = [clean, target, `taught at the review desk by ${reviewer.trim() || "a reviewer"}, ${stamp()}`]
+        .map(csvCell)
+        .join(",");
+    }
+    const before = new Map((await this.queue()).map((r) => [r.file, r]));
+    const text = readFileSync(csvFile, "utf8");
+    appendFileSync(csvFile, `${text.endsWith("\n") || !text ? "" : "\n"}${row}\n`);
+    this.mappings = loadMappings(this.dataDir);
+    this.sources.clear();
+    const after = await this.queue();
+    const rank = (r: QualityReply) => problemRank(r);
+    const changed = after.filter((r) => {
+      const b = before.get(r.file);
+      return !b || b.verdict !== r.verdict || b.warnings !== r.warnings || b.checksFailed !== r.checksFailed;
+    }).length;
+    const settled = after.filter((r) => {
+      const b = before.get(r.file);
+      return b != null && rank(r) < rank(b);
+    }).length;
+    const name = basename(csvFile);
+    return {
+      settled,
+      changed,
+      message: `added "${clean}" → ${target} to ${name}; ${changed} ${changed === 1 ? "reply reads" : "replies read"} differently, ${settled} ${settled === 1 ? "needs" : "need"} a person less`
+    };
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Node-only: the review desk's HTTP server, on 127.0.0.1 only. Routing is one
+ * declarative table (method, path, handler); handlers speak JSON and call the
+ * Desk. The page (page.ts, page.css) is bundled with esbuild when the server
+ * starts and served from memory. No route writes anything but the person's
+ * files beside a reply (save) and the mappings (teach).
+ */
+import {readFileSync} from "node:fs";
+import {createServer, type IncomingMessage, type ServerResponse} from "node:http";
+import type {AddressInfo} from "node:net";
+import {build} from "esbuild";
+import {Desk, DeskError, type EditRow} from "./desk.js";
+
+const here = new URL(".", import.meta.url);
+const BODY_LIMIT = 2 * 1024 * 1024;
+
+interface Request {
+  url: URL;
+  body: unknown;
+}
+interface Reply {
+  status?: number;
+  type?: string;
+  body: string | object;
+}
+interface Route {
+  method: "GET" | "POST";
+  path: string;
+  handle: (req: Request) => Promise<Reply> | Reply;
+}
+
+/** A string field of a JSON body, or a 400 naming it. */
+function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | null)?.[name];
+  if (typeof value !== "string") throw new DeskError(400, `the request lacks "${name}"`);
+  return value;
+}
+
+/** The rows of a draft: a list of objects whose cells are strings (what the page sends), or a 400. */
+function rowsOf(body: unknown): EditRow[] {
+  const rows = (body as Record<string, unknown> | null)?.rows;
+  if (!Array.isArray(rows)) throw new DeskError(400, 'the request lacks "rows"');
+  return rows.map((row, i) => {
+    if (row == null || typeof row !== "object") throw new DeskError(400, `row ${i + 1} is not an object`);
+    const out: EditRow = {};
+    for (const [k, v] of Object.entries(row as Record<string, unknown>)) {
+      if (k === "record" && typeof v === "number") out.record = v;
+      else if (k === "changed" && typeof v === "boolean") out.changed = v;
+      else if (typeof v === "string") (out as Record<string, string>)[k] = v;
+      else if (v != null) throw new DeskError(400, `row ${i + 1}: ${k} must be text`);
+    }
+    return out;
+  });
+}
+
+function routes(desk: Desk, assets: {js: string; css: string; html: string}): Route[] {
+  const page = (): Reply => ({type: "text/html; charset=utf-8", body: assets.html});
+  return [
+    {method: "GET", path: "/", handle: page},
+    {method: "GET", path: "/reply", handle: page},
+    {method: "GET", path: "/review.js", handle: () => ({type: "text/javascript; charset=utf-8", body: assets.js})},
+    {method: "GET", path: "/review.css", handle: () => ({type: "text/css; charset=utf-8", body: assets.css})},
+    {method: "GET", path: "/favicon.ico", handle: () => ({status: 204, type: "image/x-icon", body: ""})},
+    {method: "GET", path: "/api/queue", handle: async () => ({body: {replies: await desk.queue()}})},
+    {
+      method: "GET",
+      path: "/api/reply",
+      handle: async ({url}) => ({body: await desk.reply(url.searchParams.get("file") ?? "")})
+    },
+    {
+      method: "POST",
+      path: "/api/draft",
+      handle: async ({body}) => ({body: await desk.evaluate(field(body, "file"), rowsOf(body))})
+    },
+    {
+      method: "POST",
+      path: "/api/save",
+      handle: async ({body}) => ({
+        body: await desk.save(field(body, "file"), rowsOf(body), field(body, "reviewer"), field(body, "hash"))
+      })
+    },
+    {
+      method: "POST",
+      path: "/api/teach",
+      handle: async ({body}) => {
+        const kind = field(body, "kind");
+        if (kind !== "outcome" && kind !== "age") throw new DeskError(400, 'kind must be "outcome" or "age"');
+        return {body: await desk.teach(kind, field(body, "label"), field(body, "target"), field(body, "reviewer"))};
+      }
+    }
+  ];
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT) throw new DeskError(413, "the request is too large");
+    chunks.push(chunk as Buffer);
+  }
+  if (!size) return null;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new DeskError(400, "the request is not JSON");
+  }
+}
+
+function send(res: ServerResponse, reply: Reply) {
+  const json = typeof reply.body !== "string";
+  res.writeHead(reply.status ?? 200, {
+    "content-type": reply.type ?? "application/json; charset=utf-8",
+    "cache-control": "no-store"
+  });
+  res.end(json ? JSON.stringify(reply.body) : reply.body);
+}
+
+/** The page's script and styles: page.ts bundled by esbuild (typed source, one file served). */
+async function pageAssets(): Promise<{js: string; css: string; html: string}> {
+  const result = await build({
+    entryPoints: [new URL("page.ts", here).pathname],
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent"
+  });
+  const css = readFileSync(new URL("page.css", here), "utf8");
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Review desk</title>
+<link rel="stylesheet" href="/review.css">
+<script type="module" src="/review.js"></script>
+</head>
+<body><main id="app" aria-live="polite"><p>Loading…</p></main></body>
+</html>
+`;
+  return {js: result.outputFiles[0].text, css, html};
+}
+
+export interface DeskServer {
+  url: string;
+  desk: Desk;
+  close(): Promise<void>;
+}
+
+/** Starts the review desk over a data folder on 127.0.0.1 (port 0: a free one). */
+export async function startReviewServer(options: {
+  dataDir: string;
+  port?: number;
+  cacheDir?: string | null;
+}): Promise<DeskServer> {
+  const desk = new Desk(options.dataDir, options.cacheDir);
+  const table = routes(desk, await pageAssets());
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const route = table.find((r) => r.path === url.pathname && r.method === req.method);
+      try {
+        if (!route) throw new DeskError(404, `no such page: ${req.method} ${url.pathname}`);
+        // Only JSON is accepted, so a page on another site cannot post to the desk without a CORS
+        // preflight, which the desk never grants; an Origin other than the desk's own is refused too.
+        if (req.method === "POST") {
+          if (!/^application\/json\b/.test(req.headers["content-type"] ?? ""))
+            throw new DeskError(415, "the desk accepts JSON only");
+          const origin = req.headers.origin;
+          if (origin && origin !== `http://${req.headers.host}`)
+            throw new DeskError(403, `requests from ${origin} are refused`);
+        }
+        const body = req.method === "POST" ? await readBody(req) : null;
+        send(res, await route.handle({url, body}));
+      } catch (error) {
+        const status = error instanceof DeskError ? error.status : 500;
+        // One line, never a stack trace: the kit's own errors already name the file and line.
+        const message = String((error as Error)?.message ?? error).split("\n")[0];
+        if (status === 500) process.stderr.write(`review: ${req.method} ${url.pathname}: ${message}\n`);
+        send(res, {status, body: {error: message}});
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
+  const {port} = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    desk,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })
+  };
+}
