@@ -193,7 +193,10 @@ export function councilView(page: CouncilPage, ofcom: Pick<OfcomData, "reference
           detail: c.detail
         }))
       : null,
-    warnings: reply?.warnings ?? [],
+    /** Each warning as a sentence, its line a link to the text below (or "no line"). */
+    warnings: (reply?.warnings ?? []).map((w): Part[] =>
+      w.line != null ? [{lines: {line: w.line}}, `: ${w.message}`] : [`no line: ${w.message}`]
+    ),
     caveats: shown ? caveatItems(page, ofcom) : null,
     comparison,
     staff:
