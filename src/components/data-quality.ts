@@ -6,7 +6,7 @@
  */
 import {html} from "htl";
 import {councilHref} from "../lib/campaign/council.js";
-import {formatCount} from "../lib/present/index.js";
+import {STATUS_WORDS, formatCount} from "../lib/present/index.js";
 import {needsReview, problemRank, type QualityReply} from "../lib/records/quality.js";
 import type {Check, Warning} from "../lib/types.js";
 
@@ -132,18 +132,18 @@ export function replyDetails(r: QualityReply): HTMLElement {
     <p><strong>${verdictHeading[r.verdict]}</strong> ${r.verdictReason}.</p>
     <p class="small muted">${r.file}${r.source ? ` · ${r.format}${r.source.encoding ? `, ${r.source.encoding}` : ""} · lines count in the text ${r.source.textSource}` : ""}${r.table ? ` · table header at line ${r.table.headerLine} (${r.table.layout})` : ""}</p>
     ${
-      r.status === "unreadable"
+      r.status === STATUS_WORDS.unreadable
         ? html`<p><strong>Unreadable:</strong> ${r.statusDetail} None of its figures are on any page.</p>`
-        : r.status !== "table read"
+        : r.status !== STATUS_WORDS.ok
           ? html`<p><strong>${r.status}:</strong> ${r.statusDetail ?? ""}.${r.records ? "" : " The reply gives no records, and that is not an error; it is never counted as zero cases unless it says no one was investigated."}</p>`
           : ""
     }
     <p>${provenanceText(r)}${human.transcription ? html` A person transcribed the table in <code>${human.transcription}</code>.` : ""}${human.corrections ? html` <code>${human.corrections}</code> corrected ${countOf(human.applied ?? 0, "row")}.` : ""}</p>
     ${human.dropped?.length ? html`<ul>${human.dropped.map((d) => html`<li>${human.corrections} line ${d.line}: ${d.reason}</li>`)}</ul>` : ""}
     ${r.checks.length ? html`<div class="scroll-x">${checksTable(r.checks, {caption: `Checks on ${r.authority}'s reply`})}</div>` : ""}
-    ${r.status === "unreadable" ? "" : html`<div class="scroll-x">${warningsTable(r.warningList, {caption: `Warnings and lines not understood in ${r.file}`, whenNone: r.records === 0 ? "No warnings: the reply has no table to read." : undefined})}</div>`}
+    ${r.status === STATUS_WORDS.unreadable ? "" : html`<div class="scroll-x">${warningsTable(r.warningList, {caption: `Warnings and lines not understood in ${r.file}`, whenNone: r.records === 0 ? "No warnings: the reply has no table to read." : undefined})}</div>`}
     ${r.warningsMore ? html`<p class="small">And ${countOf(r.warningsMore, "more warning")}: <code>npm run ingest</code> lists them all.</p>` : ""}
-    <p class="small"><a href=${councilHref(r.slug)}>${r.authority}'s page</a>${r.status === "unreadable" ? ": its status and what to do" : ": the reply's text, line by line"}.</p>
+    <p class="small"><a href=${councilHref(r.slug)}>${r.authority}'s page</a>${r.status === STATUS_WORDS.unreadable ? ": its status and what to do" : ": the reply's text, line by line"}.</p>
   </div>`;
 }
 
@@ -158,7 +158,7 @@ const verdictHeading: Record<QualityReply["verdict"], string> = {
 const countOf = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
 
 function provenanceText(r: QualityReply): string {
-  if (r.status === "unreadable") return "No records: the file could not be read.";
+  if (r.status === STATUS_WORDS.unreadable) return "No records: the file could not be read.";
   if (!r.records) return "No records.";
   const parts = [
     r.read ? `${countOf(r.read, "record")} read by the kit` : "",

@@ -4,6 +4,8 @@
  * reply's words stay text.
  */
 import {html} from "htl";
+import type {Comparison} from "../lib/ofcom/comparison.js";
+import {readingOf, type ReadingOptions} from "../lib/ofcom/reading.js";
 import type {OfcomReference} from "../lib/ofcom/reference.js";
 import type {CaveatKind, ReplyCaveats} from "../lib/report/caveats.js";
 import {
@@ -95,4 +97,9 @@ export function ofcomCaveats(
 export function ofcomCitation(reference: OfcomReference, _options: {width?: number} = {}): HTMLElement {
   const c = reference.citation;
   return html`<p class="ofcom-citation small"><strong>Reference:</strong> ${c.citation} Metric: ${c.metric}. Base: ${c.base}. Published ${formatDate(c.published)}; survey ${c.surveyYear}. <span class="muted">Data: ${reference.file}.</span></p>`;
+}
+
+/** The comparison's reading (ofcom/reading.ts), a paragraph per sentence. */
+export function ofcomReading(comparison: Comparison, options: ReadingOptions = {}): HTMLElement {
+  return html`<div class="ofcom-reading">${readingOf(comparison, options).map((s) => html.fragment`<p>${s}</p>`)}</div>`;
 }

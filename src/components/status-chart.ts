@@ -1,7 +1,7 @@
 /**
- * Councils per status, as horizontal bars: answered, partly answered, nil return,
- * refused, not held, could not be read (and awaiting reply when the list of the
- * authorities asked is given). Refusals are a bar of their own, never part of the zeros.
+ * Councils per status, as horizontal bars, each named by its word (present/status.ts):
+ * answered, partly refused, nil return, refused, information not held, unreadable (and
+ * awaiting reply when the list of the authorities asked is given). Refusals are a bar of their own, never part of the zeros.
  */
 import * as Plot from "../vendor/plot.js";
 import type {StatusRow} from "../lib/report/campaign.js";

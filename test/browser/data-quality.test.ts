@@ -33,7 +33,7 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
       "Leicester City Council",
       "responses/leicester-city-council-2016.txt",
       "text",
-      "table read",
+      "answered",
       "verified",
       "25",
       "31",

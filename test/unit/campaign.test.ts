@@ -10,7 +10,8 @@ import {after, test} from "node:test";
 import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {parseAuthoritiesCsv, parseRequest, sameNameKey} from "../../src/lib/campaign/inputs.js";
 import {POOLED_AUTHORITY, orderCouncils, poolRecords, summariseCampaign} from "../../src/lib/campaign/summarise.js";
-import {councilHref, councilLineHref, councilPage, councilStatusText} from "../../src/lib/campaign/council.js";
+import {councilHref, councilLineHref, councilPage} from "../../src/lib/campaign/council.js";
+import {statusLabel} from "../../src/lib/present/status.js";
 import {councilSlugs, readCampaign} from "../../src/lib/read/campaign.js";
 import {PROJECT_DATA_DIR} from "../../src/lib/read/replies.js";
 import {sumCounts} from "../../src/lib/records/withheld.js";
@@ -192,10 +193,10 @@ test("a council's page data: status in words, what to do with an unreadable file
     workforceContext: []
   });
   assert.match(page.advice!, /responses\/epsilon\.transcribed\.csv/);
-  assert.equal(councilStatusText(epsilon), "unreadable: the kit could not read the reply");
-  assert.equal(councilStatusText(data.councils.find((c) => c.status === "refused")!), "refused (section 12)");
-  assert.equal(councilStatusText(data.councils.find((c) => c.status === "awaiting")!), "awaiting reply");
-  assert.equal(councilStatusText(data.councils.find((c) => c.status === "nil")!), "nil return");
+  assert.equal(statusLabel(epsilon), "unreadable");
+  assert.equal(statusLabel(data.councils.find((c) => c.status === "refused")!), "refused (section 12)");
+  assert.equal(statusLabel(data.councils.find((c) => c.status === "awaiting")!), "awaiting reply");
+  assert.equal(statusLabel(data.councils.find((c) => c.status === "nil")!), "nil return");
   assert.equal(replies.length, 4);
   assert.equal(councilHref("gamma-city-council"), "councils/gamma-city-council.html");
   assert.equal(councilLineHref("gamma-city-council", 3), "councils/gamma-city-council.html#L3");

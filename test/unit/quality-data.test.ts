@@ -34,9 +34,9 @@ test("the shipped reply's row, checks and provenance, and unreadable files first
     rows.map((r) => [r.authority, r.status, r.checksFailed, r.warnings]),
     [
       ["Made-up Council U", "unreadable", 0, 0],
-      ["Made-up Council F", "table read", 1, 0],
-      ["Made-up Council W", "table read", 0, WARNINGS_KEPT + 7],
-      ["Leicester City Council", "table read", 0, 0]
+      ["Made-up Council F", "answered", 1, 0],
+      ["Made-up Council W", "answered", 0, WARNINGS_KEPT + 7],
+      ["Leicester City Council", "answered", 0, 0]
     ]
   );
   const l = rows[3];

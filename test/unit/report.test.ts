@@ -8,7 +8,7 @@ import {csvParse} from "d3-dsv";
 import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {DATA_DIR, listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
-import {formatDate, listText} from "../../src/lib/present/index.js";
+import {formatDate, listText, statusLabel} from "../../src/lib/present/index.js";
 import {roundingRange} from "../../src/lib/parse/reconcile.js";
 import {reportFigures, questionText} from "../../src/lib/report/figures.js";
 import {replyCaveats} from "../../src/lib/report/caveats.js";
@@ -25,13 +25,7 @@ import {describeDownloads} from "../../src/lib/records/downloads.js";
 import {AGE_BANDS, type ParsedReply} from "../../src/lib/types.js";
 import {summariseCampaign} from "../../src/lib/campaign/summarise.js";
 import {readRequest} from "../../src/lib/read/campaign.js";
-import {
-  bandFunnel,
-  councilRows,
-  councilStatusLabel,
-  pooledFigures,
-  statusFigures
-} from "../../src/lib/report/campaign.js";
+import {bandFunnel, councilRows, pooledFigures, statusFigures} from "../../src/lib/report/campaign.js";
 import {campaignNotes} from "../../src/lib/report/notes.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -355,9 +349,11 @@ test("campaign figures keep statuses apart: a refusal adds no zero, a nil return
   const rows = councilRows(data);
   assert.equal(rows.find((r) => r.council === "Made-up Refusal")!.employees, null, "a refusal has no count, not 0");
   assert.equal(rows.find((r) => r.council === "Made-up Nil")!.employees, 0);
-  assert.equal(councilStatusLabel({status: "refused", refusalSections: [12, 40]}), "refused (sections 12 and 40)");
-  assert.equal(councilStatusLabel({status: "unreadable", refusalSections: []}), "could not be read");
-  assert.match(rows.find((r) => r.slug.includes("broken"))!.status, /^could not be read: /);
+  // One word per status (present/status.ts), with the sections a refusal cites.
+  assert.equal(statusLabel({status: "refused", refusalSections: [12, 40]}), "refused (sections 12 and 40)");
+  assert.equal(statusLabel({status: "partial", refusal: {sections: [40]}}), "partly refused (section 40)");
+  assert.equal(statusLabel({status: "unreadable", refusalSections: []}), "unreadable");
+  assert.match(rows.find((r) => r.slug.includes("broken"))!.status, /^unreadable: /);
 });
 
 test("the funnel of councils by age band: the two councils with cases, pooled share, the nil council left out", () => {

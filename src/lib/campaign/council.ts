@@ -6,7 +6,6 @@
  * Pure: the loader (src/data/councils.zip.ts) gathers these.
  */
 import type {WorkforceContext, WorkforceProfile} from "../ofcom/reference.js";
-import {statusLabel} from "../present/status.js";
 import type {ParsedReply, ReplyFormat, TextSource} from "../types.js";
 import {unreadableAdvice} from "./summarise.js";
 import type {CampaignRequest, CouncilSummary} from "./types.js";
@@ -58,20 +57,6 @@ export function councilPage(options: {
     workforce: options.workforce.find((w) => w.authority === summary.authority) ?? null,
     workforceContext: options.workforceContext.find((c) => c.authority === summary.authority) ?? null
   };
-}
-
-/**
- * A council's status in words: the reply's own (present/status.ts), or what
- * became of a file the kit could not read, or that no reply has come.
- */
-export function councilStatusText(summary: Pick<CouncilSummary, "status" | "refusalSections">): string {
-  if (summary.status === "unreadable") return "unreadable: the kit could not read the reply";
-  if (summary.status === "awaiting") return "awaiting reply";
-  const sections = summary.refusalSections;
-  return statusLabel({
-    status: summary.status,
-    refusal: sections.length ? {sections, questions: [], line: 0, text: ""} : undefined
-  });
 }
 
 /** A council page's address relative to the site's root: `councils/<slug>.html` (links keep their .html, see observablehq.config.ts). */

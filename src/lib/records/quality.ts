@@ -9,7 +9,7 @@
  */
 import {authorityFromFile, councilKeys, orderCouncils, unreadableAdvice} from "../campaign/summarise.js";
 import type {AskedAuthority} from "../campaign/types.js";
-import {statusLabel} from "../present/status.js";
+import {STATUS_WORDS, statusLabel} from "../present/status.js";
 import {verdictOf} from "../parse/verdict.js";
 import type {Check, ParsedReply, Verdict, Warning} from "../types.js";
 import {sumCounts} from "./withheld.js";
@@ -24,7 +24,7 @@ export interface QualityReply {
   slug: string;
   /** "text", "docx (extracted from docx)"...; "–" for a file that could not be read. */
   format: string;
-  /** "table read", "nil return", "refused (section 12)"..., or "unreadable". */
+  /** The status in words (present/status.ts): "answered", "nil return", "refused (section 12)"..., or "unreadable". */
   status: string;
   /** Whether the reading can be trusted (see Verdict), or "unreadable" for a file the kit could not read. */
   verdict: Verdict | "unreadable";
@@ -128,7 +128,7 @@ export function qualityOfReply(r: ParsedReply, slug: string): QualityReply {
     file: r.file,
     slug,
     format: formatOf(r),
-    status: r.status === "ok" ? "table read" : statusLabel(r),
+    status: statusLabel(r),
     verdict: verdict.verdict,
     verdictReason: verdict.reason,
     statusDetail: r.status === "ok" ? null : (r.statusDetail ?? null),
@@ -172,7 +172,7 @@ export function qualityOfUnreadable(u: Unreadable, slug: string): QualityReply {
     file: u.file,
     slug,
     format: "–",
-    status: "unreadable",
+    status: STATUS_WORDS.unreadable,
     verdict: "unreadable",
     verdictReason: `the kit could not read the file: ${u.reason}`,
     statusDetail: `${u.line == null ? "" : `line ${u.line}: `}${u.reason}. ${unreadableAdvice(u.file)}`,

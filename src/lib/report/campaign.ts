@@ -6,32 +6,12 @@
  * and tests import it.
  */
 import type {CampaignData, CampaignStatus, CouncilSummary} from "../campaign/types.js";
-import {statusLabel} from "../present/index.js";
+import {STATUS_WORDS, statusLabel} from "../present/status.js";
 import {compareWithOfcom, type Comparison} from "../ofcom/comparison.js";
 import type {OfcomData} from "../ofcom/reference.js";
 import {VERDICTS, type KnownAgeBand, type Verdict} from "../types.js";
 import {funnel, type Funnel} from "../stats/funnel.js";
 import {recordFigures, type RecordFigures} from "./figures.js";
-
-/** The status chart's name for each status. */
-export const STATUS_NAMES: Record<CampaignStatus, string> = {
-  ok: "answered",
-  partial: "partly answered",
-  nil: "nil return",
-  refused: "refused",
-  "not held": "information not held",
-  unreadable: "could not be read",
-  awaiting: "awaiting reply"
-};
-
-/** A council's status in words: "answered", "refused (section 12)", "could not be read"... */
-export function councilStatusLabel(c: Pick<CouncilSummary, "status" | "refusalSections">): string {
-  if (c.status === "unreadable" || c.status === "awaiting") return STATUS_NAMES[c.status];
-  const refusal = c.refusalSections.length
-    ? {sections: c.refusalSections, questions: [], line: 0, text: ""}
-    : undefined;
-  return statusLabel({status: c.status, refusal});
-}
 
 export interface StatusRow {
   status: CampaignStatus;
@@ -69,7 +49,7 @@ export function statusFigures(data: CampaignData): StatusFigures {
   const count = (status: CampaignStatus) => byStatus.get(status) ?? 0;
   const rows = data.statusCounts
     .filter((s) => s.status !== "awaiting" || data.askedListGiven)
-    .map((s) => ({status: s.status, label: STATUS_NAMES[s.status], councils: s.councils}));
+    .map((s) => ({status: s.status, label: STATUS_WORDS[s.status], councils: s.councils}));
   const starts = data.councils.map((c) => c.periodStart).filter((d): d is string => d != null);
   const ends = data.councils.map((c) => c.periodEnd).filter((d): d is string => d != null);
   return {
@@ -147,7 +127,7 @@ export function councilRows(data: CampaignData): CouncilRow[] {
     council: c.authority,
     slug: c.slug,
     // An unreadable reply says why in the table; its page says what to do.
-    status: c.status === "unreadable" && c.detail ? `${councilStatusLabel(c)}: ${c.detail}` : councilStatusLabel(c),
+    status: c.status === "unreadable" && c.detail ? `${statusLabel(c)}: ${c.detail}` : statusLabel(c),
     employees: c.employees,
     withheld: c.withheldRows,
     checksFailed: c.checksFailed,
