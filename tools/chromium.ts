@@ -83,10 +83,24 @@ export function bundledChromium(): ChromiumChoice {
     // SwiftShader's libraries sit beside the binary, where it looks for them (as the package lays them out).
     untar(brotliDecompressSync(readFileSync(join(bin, "swiftshader.tar.br"))), partial);
     untar(brotliDecompressSync(readFileSync(join(bin, "fonts.tar.br"))), partial);
-    // The package's fonts.conf names Lambda's folders; this one names the unpacked fonts and the system's.
+    // NSS and expat as the binary was built against (Amazon Linux 2023's): a machine with Node only
+    // may have no libnss3, and the binary needs glibc 2.34 or later whichever libraries it loads.
+    untar(brotliDecompressSync(readFileSync(join(bin, "al2023.tar.br"))), partial);
+    // The package's fonts.conf names Lambda's folders. This one takes the system's configuration when
+    // there is one (its fonts, and which font "serif" and "sans-serif" mean), and adds the unpacked
+    // Open Sans so a machine without fonts still draws text.
     writeFileSync(
       join(partial, "fonts.conf"),
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, "fonts")}</dir>\n  <dir>/usr/share/fonts</dir>\n  <dir>/usr/local/share/fonts</dir>\n  <cachedir>${join(dir, "fonts-cache")}</cachedir>\n</fontconfig>\n`
+      [
+        `<?xml version="1.0"?>`,
+        `<!DOCTYPE fontconfig SYSTEM "fonts.dtd">`,
+        `<fontconfig>`,
+        `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>`,
+        `  <dir>${join(dir, "fonts")}</dir>`,
+        `  <cachedir>${join(dir, "fonts-cache")}</cachedir>`,
+        `</fontconfig>`,
+        ``
+      ].join("\n")
     );
     try {
       renameSync(partial, dir);
@@ -96,7 +110,14 @@ export function bundledChromium(): ChromiumChoice {
       if (!existsSync(join(dir, "chromium"))) throw error;
     }
   }
-  return {path: join(dir, "chromium"), source: "@sparticuz/chromium", env: {FONTCONFIG_FILE: join(dir, "fonts.conf")}};
+  return {
+    path: join(dir, "chromium"),
+    source: "@sparticuz/chromium",
+    env: {
+      FONTCONFIG_FILE: join(dir, "fonts.conf"),
+      LD_LIBRARY_PATH: [join(dir, "lib"), process.env.LD_LIBRARY_PATH].filter(Boolean).join(":")
+    }
+  };
 }
 
 /** Writes the regular files and folders of an uncompressed tar archive (ustar) under `into`. */
@@ -140,6 +161,19 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync"
     ]
   });
+}
+
+/**
+ * launchBrowser for the command-line scripts (`npm run pdf`, `npm run screenshot`): a browser that
+ * cannot be found or started is a one-line message and exit code 1, not a stack trace.
+ */
+export async function launchBrowserOrExit(): Promise<Browser> {
+  try {
+    return await launchBrowser();
+  } catch (error) {
+    console.error(`Cannot start Chromium: ${(error as Error).message.split("\n")[0]}`);
+    process.exit(1);
+  }
 }
 
 export interface PageVisit {
