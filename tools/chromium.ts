@@ -11,10 +11,12 @@ import {brotliDecompressSync} from "node:zlib";
 import {chromium, type Browser, type Page} from "playwright-core";
 import type {Site} from "./site.js";
 
-/** Browsers a machine may already have, most usual first (Debian and Ubuntu, Google's packages, macOS). */
+/**
+ * Browsers a machine may already have: Debian's, Google's packages, macOS's. Not Ubuntu's
+ * /usr/bin/chromium-browser, a wrapper of the snap, which headless automation trips over.
+ */
 const SYSTEM_BROWSERS = [
   "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",
   "/usr/bin/google-chrome-stable",
   "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
