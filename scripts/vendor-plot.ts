@@ -9,13 +9,15 @@ import {build} from "esbuild";
 const ROOT = join(import.meta.dirname, "..");
 const list = join(ROOT, "src/vendor/plot.d.ts");
 const out = join(ROOT, "src/vendor/plot.js");
-// Plot's patch (patches/, applied by patch-package on npm ci) changes Plot's source: a new patch re-bundles.
+// Plot's patch (patches/, applied by patch-package on npm ci) changes Plot's source: a new patch
+// re-bundles. A copy of the app that shares node_modules (tools/app-copy.ts) has no patches/.
+const patches = join(ROOT, "patches");
 const inputs = [
   list,
   join(ROOT, "node_modules/@observablehq/plot/package.json"),
-  ...readdirSync(join(ROOT, "patches"))
+  ...(existsSync(patches) ? readdirSync(patches) : [])
     .filter((f) => f.startsWith("@observablehq+plot+"))
-    .map((f) => join(ROOT, "patches", f)),
+    .map((f) => join(patches, f)),
   import.meta.filename
 ];
 
