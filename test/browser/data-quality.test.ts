@@ -34,6 +34,7 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
       "responses/leicester-city-council-2016.txt",
       "text",
       "table read",
+      "verified",
       "25",
       "31",
       "0",
@@ -43,6 +44,10 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
       "0"
     ]);
     assert.equal(await page.locator("table.dq-overview tbody tr.dq-reply").count(), 1, "one row per reply");
+    assert.match(
+      (await page.locator(".dq-details").first().textContent()) ?? "",
+      /Verified: checked: rows = totals row; rows = answer 5; totals row = answer 5\./
+    );
     const checks = await page
       .locator("table.dq-checks tbody tr")
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent)));

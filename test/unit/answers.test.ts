@@ -257,3 +257,16 @@ test("the shipped reply reads the same with and without the request's questions"
   assert.deepEqual(parseAnswers(lines, QUESTIONS), parseAnswers(lines));
   assert.equal(answerFiveReading(lines, parseAnswers(lines)).count, 31);
 });
+
+test("answer 5 read from a label and its count, a verb of counting, or a sentence naming who was investigated", () => {
+  const said = (text: string) => {
+    const lines = ["5. How many employees have been investigated?", text, "6. Outcomes", "see below"];
+    const r = answerFiveReading(lines, parseAnswers(lines));
+    return [r.kind, r.count ?? null];
+  };
+  assert.deepEqual(said("Number of employees: 3"), ["count", 3]);
+  assert.deepEqual(said("Total – 7"), ["count", 7]);
+  assert.deepEqual(said("We have identified four cases."), ["count", 4]);
+  assert.deepEqual(said("Between 1 July 2013 and 31 December 2015, 6 employees were investigated."), ["count", 6]);
+  assert.deepEqual(said("See the table below: 2014 - 3"), [null, null]);
+});

@@ -119,3 +119,34 @@ test("e-mails attached inside e-mails are followed, but not without end", async 
     (e: unknown) => e instanceof ReplyError && e.file === "deep.eml" && /more than 3 deep/.test(e.message)
   );
 });
+
+test("an .eml with the policy attached beside a reply with no table: the reply is read, not the policy", async () => {
+  const part = (name: string, text: string) => [
+    "--B",
+    "Content-Type: text/plain; charset=utf-8",
+    `Content-Disposition: attachment; filename="${name}"`,
+    "",
+    text
+  ];
+  const eml = [
+    "From: FOI Team <foi@example.invalid>",
+    "Subject: MADE-UP TEST FIXTURE: your FOI request",
+    "Message-ID: <made-up-policy@example.invalid>",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/mixed; boundary="B"',
+    "",
+    ...part(
+      "Social Media Policy 2013.txt",
+      "MADE UP. 1. Purpose\nThis policy sets out how employees use social media.\n2. Breaches\nA breach may lead to disciplinary action under the disciplinary procedure."
+    ),
+    ...part(
+      "FOI 2016-123 response.txt",
+      "MADE UP. Freedom of Information request\n5. How many employees have been investigated?\nNone. No employees have been investigated for breaching the policy."
+    ),
+    "--B--",
+    ""
+  ].join("\r\n");
+  const {textSource, reply} = await read(new TextEncoder().encode(eml), "reply.eml");
+  assert.match(textSource, /FOI 2016-123 response/);
+  assert.equal(reply.status, "nil");
+});

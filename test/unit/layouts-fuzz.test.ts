@@ -246,7 +246,9 @@ test("any transcription or corrections file gives records or a ReplyError naming
   );
 });
 
-test("parsing stays at 200 or more text replies a second, every layout included", () => {
+test("every layout's reply parses to the same reading twice (the speed target is in npm run bench)", () => {
+  // Speed is measured by npm run bench ("ingest: 200 or more text replies a second"), not here:
+  // a timed test fails on a busy machine and passes on an idle one whatever the code does.
   const fixtures = [
     "prose.txt",
     "prose-lists.txt",
@@ -256,16 +258,10 @@ test("parsing stays at 200 or more text replies a second, every layout included"
     "pipe-table.md",
     "cross-tab.txt"
   ].map((f) => readFileSync(join(FIXTURES, f), "utf8"));
-  const texts = [
-    ...syntheticReplies(200, 20240601).map((r) => r.text),
-    ...Array.from({length: 20}, () => fixtures).flat()
-  ];
-  const rate = () => {
-    const start = performance.now();
-    for (const text of texts) parseReplyText({file: "speed.txt", text, meta: null, mappings});
-    return (texts.length * 1000) / (performance.now() - start);
-  };
-  rate(); // warm up
-  const rates = [rate(), rate(), rate()].sort((a, b) => a - b);
-  assert.ok(rates[1] >= 200, `${Math.round(rates[1])} replies a second`);
+  for (const text of [...syntheticReplies(50, 20240601).map((r) => r.text), ...fixtures]) {
+    const a = parseReplyText({file: "again.txt", text, meta: null, mappings});
+    const b = parseReplyText({file: "again.txt", text, meta: null, mappings});
+    assert.deepEqual(a, b);
+    assert.ok(a.verdict, "every reading has a verdict");
+  }
 });

@@ -108,8 +108,10 @@ const VEXATIOUS = /\bvexatious\b/i;
 const APPEAL =
   /internal review|information commissioner|\bico\b|right to (?:appeal|complain)|if you are (?:not |dis|un)(?:satisfied|happy)|\bcomplain/i;
 /** A note about small numbers withheld in a table, not a refusal of a question. */
-const CELL_NOTE =
-  /\b(?:small|low) (?:numbers?|counts?|figures?)|\b(?:numbers?|counts?|figures?) (?:are|is) (?:small|low)|\bfewer than\b|\bless than\b|\b(?:under|below) \d|<\s*\d|^\s*[*†‡]/i;
+const CELL_NOTE = new RegExp(
+  `\\b(?:small|low) (?:numbers?|counts?|figures?)|\\b(?:numbers?|counts?|figures?) (?:are|is) (?:small|low)|\\bfewer than\\b|\\bless than\\b|\\b(?:under|below) (?:\\d|${NUMBER_WORDS}\\b)|<\\s*\\d|^\\s*[*†‡]`,
+  "i"
+);
 const NOT_HELD =
   /\b(?:not held|do(?:es)?(?: not|n't) hold|hold no (?:such )?information|no (?:such )?information (?:is )?held|no (?:central )?records? (?:is |are )?(?:held|kept)|(?:do|does|did)(?: not|n't) (?:record|collect|keep|maintain) (?:this|that|such|the|these|any)\b)/i;
 const NONE_INVESTIGATED =
@@ -282,6 +284,21 @@ const COUNT_LINE = [
   new RegExp(`^${COUNT_WORD}${TWICE}\\.?$`, "i"),
   new RegExp(
     `^(?:(?:in total|in all|overall|altogether),?\\s+)?(?:there (?:were|was|have been|has been) |a total of |(?:we|the (?:council|authority)) (?:have |has )?investigated )?${COUNT_WORD}${TWICE} ${PEOPLE}\\b`,
+    "i"
+  ),
+  // "Number of employees: 3", "Total: 7", "Employees investigated – 4": a label, then the count alone.
+  new RegExp(
+    `^(?:[^:=–—]{0,60}\\b(?:number|total|no\\.?|employees|staff|investigated|investigations|cases)\\b[^:=–—]{0,20})\\s*[:=–—-]\\s*${COUNT_WORD}${TWICE}\\.?$`,
+    "i"
+  ),
+  // "We have identified 4 cases.", "The council recorded two investigations."
+  new RegExp(
+    `\\b(?:identified|recorded|had|dealt with|carried out|undertook|opened)\\s+${COUNT_WORD}${TWICE} ${PEOPLE}\\b`,
+    "i"
+  ),
+  // "..., 6 employees were investigated": the count and its people anywhere in the sentence.
+  new RegExp(
+    `(?:^|[\\s,;(])${COUNT_WORD}${TWICE} ${PEOPLE} (?:were|was|have been|has been|had been) investigated\\b`,
     "i"
   )
 ];

@@ -48,6 +48,18 @@ function score(text: string): number {
   return rows > 0 ? rows + header : 0;
 }
 
+/** Words of a reply to this request, never of the policy a council attaches beside it. */
+const ANSWERING =
+  /\b(?:freedom of information|your (?:request|email|e-mail|letter)|(?:have|has|were|was) been investigated|investigated for|nil return|(?:do|does) not hold|not held|section (?:1[24]|4[03])\b|refus\w+)/gi;
+/** Names of documents sent beside a reply: the policy the request asked for, its guidance. */
+const ENCLOSURE = /polic(?:y|ies)|guidance|procedure|code of conduct|handbook|protocol/i;
+
+/** How much a text (with no table) reads as the answer: answering words, less a policy's file name. */
+function answerScore(c: Candidate): number {
+  const words = Math.min(20, c.text.slice(0, 200_000).match(ANSWERING)?.length ?? 0);
+  return words - (c.attachment && ENCLOSURE.test(c.attachment) ? 10 : 0);
+}
+
 interface Attached {
   name: string;
   read(): Promise<ExtractedText>;
@@ -86,9 +98,11 @@ async function pick(
   let best: Candidate | null = null;
   let bestScore = -1;
   for (const c of candidates) {
-    const s = score(c.text);
+    // A table decides; without one, the text that answers the request beats a policy attached beside it.
+    const s = score(c.text) * 100 + answerScore(c);
     if (s > bestScore) [best, bestScore] = [c, s]; // attachments come first, so they win a tie with the body
   }
+  bestScore = best ? score(best.text) : 0;
   // An attachment that could not be read matters when nothing else looks like the reply.
   if ((!best || bestScore === 0) && failures.length) throw failures[0];
   if (!best)
