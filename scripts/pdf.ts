@@ -7,7 +7,7 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {launchBrowser, settle} from "../tools/chromium.js";
+import {launchBrowserOrExit, settle} from "../tools/chromium.js";
 import {DIST, serveDist} from "../tools/site.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -47,7 +47,7 @@ if (
 }
 
 const site = await serveDist("/", OUTPUT);
-const browser = await launchBrowser();
+const browser = await launchBrowserOrExit();
 try {
   // About the width of an A4 page's text block at 96 px per inch, so charts are drawn
   // at the size they print and their labels stay legible; light scheme whatever the OS says.

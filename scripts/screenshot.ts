@@ -2,7 +2,7 @@
 //   npm run screenshot -- [page.html] [out.png] [--dark] [--width 1200]
 // Builds nothing: run `npm run build` first. Prints any problem the page had.
 import {parseArgs} from "node:util";
-import {launchBrowser, visit} from "../tools/chromium.js";
+import {launchBrowserOrExit, visit} from "../tools/chromium.js";
 import {serveDist} from "../tools/site.js";
 
 const {values, positionals} = parseArgs({
@@ -11,7 +11,7 @@ const {values, positionals} = parseArgs({
 });
 const [path = "", out = "screenshot.png"] = positionals;
 const site = await serveDist();
-const browser = await launchBrowser();
+const browser = await launchBrowserOrExit();
 try {
   const {page, problems} = await visit(browser, site.url + path, site, {colorScheme: values.dark ? "dark" : "light"});
   await page.setViewportSize({width: Number(values.width), height: 900});

@@ -2,14 +2,24 @@
 // src/vendor/plot.js, tree-shaken and minified, so pages do not ship Plot whole. Run before
 // `npm run build` and `npm run dev` by scripts/prepare-build.ts, or alone with
 // `node --import tsx scripts/vendor-plot.ts`; skipped when the bundle is newer than the list and Plot.
-import {existsSync, readFileSync, statSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {build} from "esbuild";
 
 const ROOT = join(import.meta.dirname, "..");
 const list = join(ROOT, "src/vendor/plot.d.ts");
 const out = join(ROOT, "src/vendor/plot.js");
-const inputs = [list, join(ROOT, "node_modules/@observablehq/plot/package.json"), import.meta.filename];
+// Plot's patch (patches/, applied by patch-package on npm ci) changes Plot's source: a new patch
+// re-bundles. A copy of the app that shares node_modules (tools/app-copy.ts) has no patches/.
+const patches = join(ROOT, "patches");
+const inputs = [
+  list,
+  join(ROOT, "node_modules/@observablehq/plot/package.json"),
+  ...(existsSync(patches) ? readdirSync(patches) : [])
+    .filter((f) => f.startsWith("@observablehq+plot+"))
+    .map((f) => join(patches, f)),
+  import.meta.filename
+];
 
 /** Writes src/vendor/plot.js unless it is newer than the list and Plot. */
 export async function vendorPlot(): Promise<void> {
