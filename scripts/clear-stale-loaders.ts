@@ -390,8 +390,8 @@ export async function runMissingLoaders(
   return made.sort();
 }
 
-/** The command: clears stale loader output, then (unless --no-run) makes what is missing. */
-export async function prepareLoaders(args: string[]): Promise<void> {
+/** This project as the config and the environment describe it, and the config's interpreters. */
+export async function kitProject(): Promise<{project: Project; interpreters?: Record<string, string[] | null>}> {
   const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {
     root?: string;
     interpreters?: Record<string, string[] | null>;
@@ -403,6 +403,12 @@ export async function prepareLoaders(args: string[]): Promise<void> {
     fallbackDataDir: join(ROOT, "data"),
     projectRoot: ROOT
   };
+  return {project, interpreters: config.interpreters};
+}
+
+/** The command: clears stale loader output, then (unless --no-run) makes what is missing. */
+export async function prepareLoaders(args: string[]): Promise<void> {
+  const {project, interpreters} = await kitProject();
   const {cleared} = await clearStaleLoaders(project, {all: args.includes("--all")});
   if (cleared.length) process.stdout.write(`loaders to run again (their inputs changed): ${cleared.join(", ")}\n`);
   if (
@@ -419,7 +425,7 @@ export async function prepareLoaders(args: string[]): Promise<void> {
     } catch {
       // a reply that cannot be read: the loader that reads it says so, in the build's own words
     }
-    await runMissingLoaders(project, config.interpreters);
+    await runMissingLoaders(project, interpreters);
   }
 }
 
