@@ -221,13 +221,14 @@ function readManifest(cacheDir: string): Record<string, string> {
 /**
  * Removes the cached outputs whose loader's inputs changed (or that no loader or no record
  * explains), records the fingerprints the coming build's outputs will have, and says what it
- * removed. An output older than any of its inputs is cleared too: the record says what the
- * inputs were when this last ran, not when `dev` later ran the loader. Framework's own cache
- * (folders and files starting with "_") is never touched.
+ * removed (with `keep`, what it would remove, left in place). An output older than any of its
+ * inputs is cleared too: the record says what the inputs were when this last ran, not when `dev`
+ * later ran the loader. Framework's own cache (folders and files starting with "_") is never
+ * touched.
  */
 export async function clearStaleLoaders(
   project: Project,
-  options: {all?: boolean} = {}
+  options: {all?: boolean; keep?: boolean} = {}
 ): Promise<{cleared: string[]; kept: string[]}> {
   const cacheDir = join(project.srcRoot, ".observablehq/cache");
   const now = await loaderInputs(project);
@@ -241,7 +242,9 @@ export async function clearStaleLoaders(
       target && inputs && before[target] === inputs.hash && statSync(join(cacheDir, output)).mtimeMs >= inputs.newestMs;
     if (fresh && !options.all) kept.push(output);
     else {
-      rmSync(join(cacheDir, output), {force: true});
+      // keep: under a running preview (scripts/dev.ts), which may be serving the file; there its
+      // loader is touched instead, and Framework replaces the output when it runs it again.
+      if (!options.keep) rmSync(join(cacheDir, output), {force: true});
       cleared.push(output);
     }
   }

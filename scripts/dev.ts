@@ -6,10 +6,11 @@
  * cached output is then older than the loader: loader.js), and watches nothing a loader reads.
  * This kit's loaders read the data folder (replies, their metadata, mappings, transcriptions,
  * corrections), so a reply dropped in changed nothing until a restart. Here, on a change under
- * the data folder (FOI_DATA, or data/), the stale loader outputs are cleared as before a build
- * (clear-stale-loaders.ts: only those whose inputs changed) and their loaders' files touched:
- * Framework's own watcher sees each touched loader of an open page, runs it again and updates
- * the page. A reply added or removed also touches the config, so that Framework lists its
+ * the data folder (FOI_DATA, or data/), the loader outputs whose inputs changed are found as
+ * before a build (clear-stale-loaders.ts) and their loaders' files touched: Framework then finds
+ * each output older than its loader (stale), and its own watcher sees each touched loader of an
+ * open page, runs it again and updates the page. The outputs are not removed: Framework may be
+ * serving one at that moment, and a file gone between its check and its read stops the server. A reply added or removed also touches the config, so that Framework lists its
  * council page. A reply the kit cannot read is listed as unreadable by the loaders, as in a
  * build; an error here is one line on the console and the server goes on.
  */
@@ -29,11 +30,12 @@ function replyFiles(dataDir: string): string {
 }
 
 /**
- * Clears the loader outputs whose inputs changed and touches their loaders; returns the loaders
+ * Touches the loaders whose cached output is stale (its inputs changed); returns the loaders
  * touched (relative to the source root).
  */
-export async function refreshLoaders(project: Project, now = new Date()): Promise<string[]> {
-  const {cleared} = await clearStaleLoaders(project);
+export async function refreshLoaders(project: Project): Promise<string[]> {
+  const {cleared} = await clearStaleLoaders(project, {keep: true});
+  const now = new Date();
   const touched: string[] = [];
   for (const [target, loaders] of findLoaders(project.srcRoot)) {
     // An archive's members (data/councils/x.json from data/councils.zip) are cleared with it.
