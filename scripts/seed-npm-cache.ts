@@ -16,7 +16,9 @@
  * A dependency listed in `shares` stays the other seeded package's file, imported by relative
  * path as jsDelivr's bundles do.
  *
- * Skipped when every bundle is newer than its package and this script. A package that is not
+ * Skipped when every bundle is newer than this script and the last install (npm's
+ * node_modules/.package-lock.json, rewritten by each `npm ci` or `npm install`, so a dependency
+ * inside a bundle counts too). A package that is not
  * installed (a dev dependency after `npm ci --omit=dev`) is named in one line and left to
  * Framework, which fetches it when a network is there.
  */
@@ -102,14 +104,15 @@ export async function seedNpmCache(
     log(
       `seed-npm-cache: not installed, Framework will fetch them from the network if a page uses them: ${missing.join(", ")}`
     );
-  const script = statSync(import.meta.filename).mtimeMs;
+  const install = join(projectRoot, "node_modules/.package-lock.json");
+  const since = Math.max(statSync(import.meta.filename).mtimeMs, existsSync(install) ? statSync(install).mtimeMs : 0);
   for (const {name, entry, shares = []} of SEEDED) {
     const version = versions.get(name);
     if (!version) continue;
     removeOtherVersions(cacheRoot, name, version);
     const out = bundlePath(cacheRoot, name, version);
     const pkg = statSync(join(projectRoot, "node_modules", name, "package.json")).mtimeMs;
-    if (existsSync(out) && statSync(out).mtimeMs >= Math.max(pkg, script)) continue;
+    if (existsSync(out) && statSync(out).mtimeMs >= Math.max(pkg, since)) continue;
     await bundle({projectRoot, cacheRoot, name, version, entry, versions, shares});
   }
   return missing;
