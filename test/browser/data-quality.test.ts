@@ -34,6 +34,7 @@ test("the data-quality page shows the seed's checks and says it has no warnings"
       "responses/leicester-city-council-2016.txt",
       "text",
       "table read",
+      "verified", // the verdict: its totals agree with the rows
       "25",
       "31",
       "0",

@@ -102,7 +102,12 @@ test("seeded from node_modules, it builds with the network blocked, at the insta
 test("each free name and file method works in the built page", async () => {
   const {page, problems} = await visit(browser, site.url + "index.html", site);
   const text = (id: string) => page.locator(`#${id}`).innerText();
-  assert.deepEqual(problems, []);
+  // apache-arrow reads the file as a stream and may cancel the response once it has the table,
+  // which Chromium reports as an aborted request; the table's values are checked below.
+  assert.deepEqual(
+    problems.filter((p) => !/^request failed: .*\/_file\/made-up\.[0-9a-f]+\.arrow \(net::ERR_ABORTED\)$/.test(p)),
+    []
+  );
   assert.equal(await text("csv"), "16-24:number:3,25-34:number:5,35-44:number:2");
   assert.equal(await text("tsv"), "3,5,2");
   assert.equal(await text("json"), "3,5,2");

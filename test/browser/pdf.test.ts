@@ -46,7 +46,7 @@ test("npm run pdf writes the report as a PDF holding its key figures, caveats an
   // The campaign's sections at the shipped scale: statuses, the funnel plot's note, the council table in full.
   expect("A refusal is never counted as zero cases");
   expect("there are no councils to compare");
-  expect(`Leicester City Council answered ${figures.employees} 0 0`);
+  expect(`Leicester City Council answered ${figures.employees} 0 verified`);
   expect(`Total ${figures.outcomes.map((o) => o.count).join(" ")} ${figures.employees}`);
   // No sidebar, search box or pager: their words are not in the printed text.
   for (const control of ["Data and downloads", "Next page", "Search", "Find a council", "Age band 16-24"])

@@ -104,7 +104,10 @@ test("the report shows the campaign: statuses, councils behind the pooled figure
   const rows = await main
     .locator("form table tbody tr")
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(1).map((td) => td.textContent)));
-  assert.deepEqual(rows, [["Leicester City Council", "answered", String(figures.employees), "0", "0", rows[0][5]]]);
+  // Council, status, employees, withheld rows, verdict (its totals agree with its rows), reply date.
+  assert.deepEqual(rows, [
+    ["Leicester City Council", "answered", String(figures.employees), "0", "verified", rows[0][5]]
+  ]);
   const href = await main.locator("form table tbody a").first().getAttribute("href");
   assert.equal(href, "./councils/leicester-city-council.html");
   await main.locator("input[type=search]").fill("no such council");
