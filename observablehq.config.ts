@@ -1,5 +1,5 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
-import {readFileSync} from "node:fs";
+import {readPageList} from "./tools/new-page.js";
 
 export default {
   title: "FOI evidence kit",
@@ -8,9 +8,10 @@ export default {
   // e.g. FOI_BASE=/foi/ for https://example.org/foi/ (see docs/publishing.md).
   output: process.env.FOI_OUTPUT ?? "dist",
   base: process.env.FOI_BASE ?? "/",
-  // The sidebar, in order. It is data, so `npm run new-page` adds a page without editing code.
+  // The sidebar, in order: pages, and sections such as the examples. It is data, so `npm run new-page`
+  // adds a page without editing code; a malformed list stops the build with one line naming the file.
   // Council pages (src/councils/[slug].md) stay out of it: the report's table of councils links to them.
-  pages: readPages("src/pages.json"),
+  pages: readPageList(import.meta.dirname),
   // A page per council, one per reply or authority asked in the data folder (FOI_DATA or data/):
   // listed from file names and metadata without parsing a reply, with the slugs the data has.
   async *dynamicPaths() {
@@ -35,20 +36,3 @@ export default {
   // which starts a second Node process: half the start-up time of each loader.
   interpreters: {".ts": ["node", "--import", "tsx"]}
 };
-
-/** Reads the sidebar's list; a malformed one stops the build with one line naming the file. */
-function readPages(file: string): {name: string; path: string}[] {
-  const text = readFileSync(new URL(file, import.meta.url), "utf8");
-  let pages: unknown;
-  try {
-    pages = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, {cause: error});
-  }
-  if (!Array.isArray(pages)) throw new Error(`${file}: expected a list of {"name", "path"}`);
-  pages.forEach((page, i) => {
-    if (typeof page?.name !== "string" || typeof page?.path !== "string" || !page.path.startsWith("/"))
-      throw new Error(`${file}: entry ${i + 1} needs a "name" and a "path" starting with "/"`);
-  });
-  return pages;
-}

@@ -24,8 +24,18 @@ import {SERIES, summarise, type BenchResult} from "./results.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const LOADING = "observablehq-loading, .observablehq--loading";
-/** The top-level pages the budgets name; a council page is added when the build has one. */
-export const CAMPAIGN_PAGES = ["index.html", "explore.html", "ofcom.html", "data.html", "data-quality.html"];
+/** The top-level pages the budgets name, the template and examples included; a council page is added when the build has one. */
+export const CAMPAIGN_PAGES = [
+  "index.html",
+  "explore.html",
+  "ofcom.html",
+  "data.html",
+  "data-quality.html",
+  "template.html",
+  "examples/upheld-by-age.html",
+  "examples/your-own-chart.html",
+  "examples/two-councils.html"
+];
 
 export interface CampaignBenchOptions {
   /** Replies in the campaign measured against the budgets (400). */

@@ -221,13 +221,14 @@ function readManifest(cacheDir: string): Record<string, string> {
 /**
  * Removes the cached outputs whose loader's inputs changed (or that no loader or no record
  * explains), records the fingerprints the coming build's outputs will have, and says what it
- * removed. An output older than any of its inputs is cleared too: the record says what the
- * inputs were when this last ran, not when `dev` later ran the loader. Framework's own cache
- * (folders and files starting with "_") is never touched.
+ * removed (with `keep`, what it would remove, left in place). An output older than any of its
+ * inputs is cleared too: the record says what the inputs were when this last ran, not when `dev`
+ * later ran the loader. Framework's own cache (folders and files starting with "_") is never
+ * touched.
  */
 export async function clearStaleLoaders(
   project: Project,
-  options: {all?: boolean} = {}
+  options: {all?: boolean; keep?: boolean} = {}
 ): Promise<{cleared: string[]; kept: string[]}> {
   const cacheDir = join(project.srcRoot, ".observablehq/cache");
   const now = await loaderInputs(project);
@@ -241,7 +242,9 @@ export async function clearStaleLoaders(
       target && inputs && before[target] === inputs.hash && statSync(join(cacheDir, output)).mtimeMs >= inputs.newestMs;
     if (fresh && !options.all) kept.push(output);
     else {
-      rmSync(join(cacheDir, output), {force: true});
+      // keep: under a running preview (scripts/dev.ts), which may be serving the file; there its
+      // loader is touched instead, and Framework replaces the output when it runs it again.
+      if (!options.keep) rmSync(join(cacheDir, output), {force: true});
       cleared.push(output);
     }
   }
@@ -390,8 +393,8 @@ export async function runMissingLoaders(
   return made.sort();
 }
 
-/** The command: clears stale loader output, then (unless --no-run) makes what is missing. */
-export async function prepareLoaders(args: string[]): Promise<void> {
+/** This project as the config and the environment describe it, and the config's interpreters. */
+export async function kitProject(): Promise<{project: Project; interpreters?: Record<string, string[] | null>}> {
   const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {
     root?: string;
     interpreters?: Record<string, string[] | null>;
@@ -403,6 +406,12 @@ export async function prepareLoaders(args: string[]): Promise<void> {
     fallbackDataDir: join(ROOT, "data"),
     projectRoot: ROOT
   };
+  return {project, interpreters: config.interpreters};
+}
+
+/** The command: clears stale loader output, then (unless --no-run) makes what is missing. */
+export async function prepareLoaders(args: string[]): Promise<void> {
+  const {project, interpreters} = await kitProject();
   const {cleared} = await clearStaleLoaders(project, {all: args.includes("--all")});
   if (cleared.length) process.stdout.write(`loaders to run again (their inputs changed): ${cleared.join(", ")}\n`);
   if (
@@ -419,7 +428,7 @@ export async function prepareLoaders(args: string[]): Promise<void> {
     } catch {
       // a reply that cannot be read: the loader that reads it says so, in the build's own words
     }
-    await runMissingLoaders(project, config.interpreters);
+    await runMissingLoaders(project, interpreters);
   }
 }
 

@@ -12,13 +12,15 @@ const ROOT = join(import.meta.dirname, "..");
 /**
  * Copies into `dir` what `npm run build` reads: the pages and loaders (`src/`, with Framework's
  * cache, so its bundles of npm packages are reused; the loaders' outputs in it are cleared by the
- * build when their inputs differ), the build's own steps (`scripts/`), the config and
+ * build when their inputs differ), the build's own steps (`scripts/`, and `tools/`, which they and the config import), the config and
  * `package.json`, and the project's `data/` (which a data folder without mappings or reference
  * data falls back to). `node_modules` is linked, not copied; removing `dir` removes the link only.
  */
 export function copyApp(dir: string): void {
   cpSync(join(ROOT, "src"), join(dir, "src"), {recursive: true});
   cpSync(join(ROOT, "scripts"), join(dir, "scripts"), {recursive: true});
+  // The config reads the sidebar's list with tools/new-page.ts.
+  cpSync(join(ROOT, "tools"), join(dir, "tools"), {recursive: true});
   for (const file of ["observablehq.config.ts", "package.json"]) cpSync(join(ROOT, file), join(dir, file));
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   cpSync(join(ROOT, "data"), join(dir, "data"), {recursive: true});

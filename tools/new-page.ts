@@ -11,6 +11,12 @@ export interface PageEntry {
   path: string;
 }
 
+/** A heading in the sidebar over pages of its own (Framework's section), such as the examples. */
+export interface SectionEntry {
+  name: string;
+  pages: PageEntry[];
+}
+
 export interface NewPage {
   /** The page's file relative to the project, e.g. "src/my-question.md". */
   file: string;
@@ -41,8 +47,11 @@ export function slugOf(title: string): string {
   return cut.slice(0, cut.lastIndexOf("-") > 20 ? cut.lastIndexOf("-") : 60).replace(/-+$/, "");
 }
 
-/** Reads the sidebar's list, or says in one line what is wrong with it. */
-export function readPageList(root: string): PageEntry[] {
+/**
+ * Reads the sidebar's list, or says in one line what is wrong with it. observablehq.config.ts
+ * reads it with this too, so the build and the command agree on what the list may hold.
+ */
+export function readPageList(root: string): (PageEntry | SectionEntry)[] {
   const file = join(root, PAGES);
   if (!existsSync(file)) throw new NewPageError(`${PAGES} is missing: it lists the sidebar's pages`);
   let pages: unknown;
@@ -52,11 +61,23 @@ export function readPageList(root: string): PageEntry[] {
     throw new NewPageError(`${PAGES}: not valid JSON (${(error as Error).message})`, {cause: error});
   }
   if (!Array.isArray(pages)) throw new NewPageError(`${PAGES}: expected a list of {"name", "path"}`);
+  const checkPage = (page: unknown, where: string) => {
+    const p = page as Partial<PageEntry> | null;
+    if (typeof p?.name !== "string" || typeof p?.path !== "string" || !p.path.startsWith("/"))
+      throw new NewPageError(`${PAGES}: ${where} needs a "name" and a "path" starting with "/"`);
+  };
   pages.forEach((page, i) => {
-    if (typeof page?.name !== "string" || typeof page?.path !== "string")
-      throw new NewPageError(`${PAGES}: entry ${i + 1} needs a "name" and a "path"`);
+    if (Array.isArray(page?.pages)) {
+      if (typeof page.name !== "string") throw new NewPageError(`${PAGES}: section ${i + 1} needs a "name"`);
+      page.pages.forEach((p: unknown, j: number) => checkPage(p, `page ${j + 1} of section "${page.name}"`));
+    } else checkPage(page, `entry ${i + 1}`);
   });
-  return pages as PageEntry[];
+  return pages as (PageEntry | SectionEntry)[];
+}
+
+/** Every page of the list, those in sections included. */
+function allPages(pages: (PageEntry | SectionEntry)[]): PageEntry[] {
+  return pages.flatMap((p) => ("pages" in p ? p.pages : [p]));
 }
 
 /** The template with the title in its front matter and first heading; no longer hidden from search. */
@@ -100,7 +121,7 @@ export function newPage(root: string, rawTitle: string): NewPage {
   if (existsSync(join(root, "src", slug)))
     throw new NewPageError(`src/${slug}/ already exists, so /${slug} is taken; choose another title`);
   const pages = readPageList(root);
-  const listed = pages.find((page) => page.path === path || page.path === `${path}.html`);
+  const listed = allPages(pages).find((page) => page.path === path || page.path === `${path}.html`);
   if (listed)
     throw new NewPageError(`${path} is already in the sidebar (${PAGES}, "${listed.name}"); choose another title`);
   const templateFile = join(root, TEMPLATE);

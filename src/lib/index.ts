@@ -13,6 +13,9 @@ export * from "./types.js";
 export {allRecords, type ResponsesData} from "./records/responses.js";
 export {RECORD_FIELDS, RECORD_COLUMNS, tidyRecords, type TidyRecord} from "./records/tidy.js";
 export {countRange, sumCounts, type CountRange, type CountSum} from "./records/withheld.js";
+// The records as data/records.columns.json holds them (compact columns): decoded, one object per
+// row of a reply's table, which the pivot and arquero (`aq.from(records)`) both read as they are.
+export {authoritiesOfColumns, decodeColumns, slugsOfColumns, type RecordColumns} from "./records/columns.js";
 
 // pivot/: the one pivot engine, and its words.
 export {

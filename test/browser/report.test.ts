@@ -104,6 +104,7 @@ test("the report shows the campaign: statuses, councils behind the pooled figure
   const rows = await main
     .locator("form table tbody tr")
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(1).map((td) => td.textContent)));
+  // Council, status, employees, withheld rows, verdict (its totals agree with its rows), reply date.
   assert.deepEqual(rows, [
     ["Leicester City Council", "answered", String(figures.employees), "0", "verified", rows[0][5]]
   ]);

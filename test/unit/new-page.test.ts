@@ -2,7 +2,17 @@
 // copy of the template, the sidebar's list and the config: the project's own files are never touched.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
@@ -26,7 +36,8 @@ function tempProject(): string {
   const dir = mkdtempSync(join(tmpdir(), "foi-new-page-"));
   temps.push(dir);
   mkdirSync(join(dir, "src"));
-  for (const file of ["src/template.md", "src/pages.json", "observablehq.config.ts"])
+  mkdirSync(join(dir, "tools"));
+  for (const file of ["src/template.md", "src/pages.json", "observablehq.config.ts", "tools/new-page.ts"])
     copyFileSync(join(ROOT, file), join(dir, file));
   utimesSync(join(dir, "observablehq.config.ts"), new Date(2020, 0, 1), new Date(2020, 0, 1));
   return dir;
@@ -148,4 +159,16 @@ test("the command prints what it did, or refuses in one line with exit code 1", 
   }
   assert.match(runCli("--root", dir, "My question").stderr, /src\/my-question\.md already exists/);
   assert.equal(snapshot(dir), before);
+});
+
+test("the sidebar may hold sections of pages; a malformed one is refused in one line naming it", () => {
+  const dir = tempProject();
+  const write = (pages: unknown) => writeFileSync(join(dir, "src/pages.json"), JSON.stringify(pages));
+  // A page already listed inside a section is found there too.
+  write([{name: "Examples", pages: [{name: "Mine", path: "/outcomes-by-council"}]}]);
+  assert.throws(() => newPage(dir, "Outcomes by council"), /\/outcomes-by-council is already in the sidebar/);
+  write([{name: "Examples", pages: [{name: "No path"}]}]);
+  assert.throws(() => newPage(dir, "Another"), /page 1 of section "Examples" needs a "name" and a "path"/);
+  write([{pages: []}]);
+  assert.throws(() => newPage(dir, "Another"), /section 1 needs a "name"/);
 });
