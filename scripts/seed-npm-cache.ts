@@ -105,7 +105,14 @@ export async function seedNpmCache(
       `seed-npm-cache: not installed, Framework will fetch them from the network if a page uses them: ${missing.join(", ")}`
     );
   const install = join(projectRoot, "node_modules/.package-lock.json");
-  const since = Math.max(statSync(import.meta.filename).mtimeMs, existsSync(install) ? statSync(install).mtimeMs : 0);
+  // A patch to a package (patches/, applied by patch-package) changes its code without changing its version.
+  const patches = join(projectRoot, "patches");
+  const patched = existsSync(patches) ? readdirSync(patches).map((f) => statSync(join(patches, f)).mtimeMs) : [];
+  const since = Math.max(
+    statSync(import.meta.filename).mtimeMs,
+    existsSync(install) ? statSync(install).mtimeMs : 0,
+    ...patched
+  );
   for (const {name, entry, shares = []} of SEEDED) {
     const version = versions.get(name);
     if (!version) continue;
