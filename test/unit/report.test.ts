@@ -22,11 +22,12 @@ import {
 } from "../../src/lib/records/tidy.js";
 import {formulaSafe, unguardFormula} from "../../src/lib/records/csv.js";
 import {describeDownloads} from "../../src/lib/records/downloads.js";
-import {AGE_BANDS, type ParsedReply} from "../../src/lib/types.js";
+import {AGE_BANDS} from "../../src/lib/types.js";
 import {summariseCampaign} from "../../src/lib/campaign/summarise.js";
 import {readRequest} from "../../src/lib/read/campaign.js";
 import {bandFunnel, councilRows, pooledFigures, statusFigures} from "../../src/lib/report/campaign.js";
 import {campaignNotes} from "../../src/lib/report/notes.js";
+import {madeUpCouncils} from "./made-up-councils.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const mappings = loadMappings();
@@ -288,29 +289,7 @@ test("the download loaders write the same records as CSV and JSON, in the dictio
 
 /** A MADE-UP campaign around the seed: Leicester, a made-up council answering with half its counts, a nil return, a section 12 refusal and an unreadable file. */
 function madeUpCampaign(askedToo: string[] | null = null) {
-  const seed = responses[0];
-  const as = (authority: string, patch: Partial<ParsedReply>): ParsedReply => ({
-    ...seed,
-    authority,
-    file: `responses/${authority.toLowerCase().replace(/ /g, "-")}.txt`,
-    meta: seed.meta && {...seed.meta, authority},
-    ...patch
-  });
-  const half = seed.records.map((r) => ({
-    ...r,
-    authority: "Made-up Half",
-    count: r.count == null ? null : Math.floor(r.count / 2)
-  }));
-  const replies = [
-    seed,
-    as("Made-up Half", {records: half}),
-    as("Made-up Nil", {status: "nil", records: []}),
-    as("Made-up Refusal", {
-      status: "refused",
-      records: [],
-      refusal: {sections: [12], questions: [], line: 3, text: "section 12"}
-    })
-  ];
+  const {replies, unreadable} = madeUpCouncils(responses[0]);
   return summariseCampaign({
     request: readRequest(),
     asked:
@@ -322,7 +301,7 @@ function madeUpCampaign(askedToo: string[] | null = null) {
         region: null
       })),
     replies,
-    unreadable: [{file: "responses/made-up-broken.pdf", authority: "Made-up Broken", reason: "no text", line: null}],
+    unreadable,
     outcomes: outcomeOrder(mappings)
   });
 }

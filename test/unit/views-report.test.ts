@@ -11,15 +11,14 @@ import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.j
 import {campaignNotes} from "../../src/lib/report/notes.js";
 import type {ParsedReply} from "../../src/lib/types.js";
 import type {Part} from "../../src/lib/views/parts.js";
+import type {Unreadable} from "../../src/lib/records/quality.js";
+import {madeUpCouncils} from "./made-up-councils.js";
 import {funnelView, reportView, verdictSentence} from "../../src/lib/views/report.js";
 
 const mappings = loadMappings();
 const replies = await Promise.all(listReplies().map((path) => readReply(path, mappings)));
 const ofcom = readOfcomData();
-const campaignOf = (
-  rs: ParsedReply[],
-  unreadable = [] as {file: string; authority: string; reason: string; line: null}[]
-) =>
+const campaignOf = (rs: ParsedReply[], unreadable: Unreadable[] = []) =>
   summariseCampaign({request: readRequest(), asked: null, replies: rs, unreadable, outcomes: outcomeOrder(mappings)});
 const words = (parts: readonly Part[]) => parts.map((p) => (typeof p === "string" ? p : JSON.stringify(p))).join("");
 
@@ -57,32 +56,8 @@ test("one reply: the report names the council, its 31 employees, its caveats quo
 });
 
 test("many councils: refusals with their sections, the unreadable file, nil returns, counted not listed", () => {
-  const seed = replies[0];
-  const as = (authority: string, patch: Partial<ParsedReply>): ParsedReply => ({
-    ...seed,
-    authority,
-    file: `responses/${authority.toLowerCase().replace(/ /g, "-")}.txt`,
-    meta: seed.meta && {...seed.meta, authority},
-    ...patch
-  });
-  const half = seed.records.map((r) => ({
-    ...r,
-    authority: "Made-up Half",
-    count: r.count == null ? null : Math.floor(r.count / 2)
-  }));
-  const rs = [
-    seed,
-    as("Made-up Half", {records: half}),
-    as("Made-up Nil", {status: "nil", records: []}),
-    as("Made-up Refusal", {
-      status: "refused",
-      records: [],
-      refusal: {sections: [12], questions: [], line: 3, text: "section 12"}
-    })
-  ];
-  const campaign = campaignOf(rs, [
-    {file: "responses/made-up-broken.pdf", authority: "Made-up Broken", reason: "no text", line: null}
-  ]);
+  const {replies: rs, unreadable} = madeUpCouncils(replies[0]);
+  const campaign = campaignOf(rs, unreadable);
   const v = reportView({campaign, notes: campaignNotes(rs), ofcom});
   assert.equal(v.replies.replied, "5 councils replied");
   assert.deepEqual(v.replies.refused, {count: "1", citing: ", citing section 12 (1 council)"});
