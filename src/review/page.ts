@@ -25,6 +25,16 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...
   return el;
 }
 
+/** A table with a row of column headings above the given body. */
+function table(className: string, headings: readonly string[], tbody: HTMLTableSectionElement) {
+  return h(
+    "table",
+    {class: className},
+    h("thead", {}, h("tr", {}, ...headings.map((t) => h("th", {scope: "col"}, t)))),
+    tbody
+  );
+}
+
 /** Replaces an element's children, leaving out the absent ones. */
 function put(el: Element, ...children: Child[]) {
   el.replaceChildren(...children.filter((c): c is Node | string => c != null && c !== false));
@@ -141,22 +151,7 @@ async function showQueue() {
       search
     ),
     shown,
-    h(
-      "table",
-      {class: "queue"},
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          ...["Council", "Verdict", "Status", "Records", "Checks failed", "Warnings", "Why", "File"].map((t) =>
-            h("th", {scope: "col"}, t)
-          )
-        )
-      ),
-      tbody
-    )
+    table("queue", ["Council", "Verdict", "Status", "Records", "Checks failed", "Warnings", "Why", "File"], tbody)
   );
   render();
 }
@@ -302,20 +297,9 @@ function editor(): HTMLElement {
   return h(
     "div",
     {class: "editor"},
-    h(
-      "table",
-      {class: "records"},
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          ...["Line", "Age as written", "Age band", "Outcome as written", "Outcome", "Count", "Reason", ""].map((t) =>
-            h("th", {scope: "col"}, t)
-          )
-        )
-      ),
+    table(
+      "records",
+      ["Line", "Age as written", "Age band", "Outcome as written", "Outcome", "Count", "Reason", ""],
       tbody
     ),
     h(
