@@ -1,9 +1,8 @@
 // Shared by the format tests (formats-*.test.ts): a MADE-UP fixture read as the kit reads a reply,
 // from bytes to text to records, and the made-up table they all carry.
-import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {splitLines} from "../../src/lib/parse/text.js";
 import {extractText} from "../../src/lib/read/extract.js";
-import {loadMappings} from "../../src/lib/read/replies.js";
+import {loadMappings, parseExtracted, requestQuestions} from "../../src/lib/read/replies.js";
 import type {CaseRecord} from "../../src/lib/types.js";
 
 export const mappings = loadMappings();
@@ -14,13 +13,7 @@ export const brief = (r: CaseRecord) => [r.ageBand, r.outcome, r.count, r.suppre
 /** Reads a fixture's bytes: the extracted text, its lines, and the parsed reply. */
 export async function read(bytes: Uint8Array, name: string) {
   const got = await extractText(bytes, name);
-  const reply = parseReplyText({
-    file: name,
-    text: got.text,
-    meta: null,
-    mappings,
-    source: {format: got.format, encoding: got.encoding, textSource: got.textSource}
-  });
+  const reply = parseExtracted(got, name, mappings, null, requestQuestions());
   return {...got, reply, lines: splitLines(got.text)};
 }
 

@@ -2,7 +2,7 @@
  * Runs the metamorphic suite: every base reply (./meaning.ts) written under
  * each transformation (./transforms.ts), alone and in seeded combinations, in
  * each format (./formats.ts), read through the kit's real path (extractText,
- * then parseReplyText with the project's mappings), and compared with its
+ * then parseExtracted with the project's mappings), and compared with its
  * meaning. Each case is:
  *
  * - "right": the records (as a multiset of age band, outcome and count or
@@ -12,11 +12,10 @@
  *   ReplyError), or the reply's verdict is "unverified" or "conflicting";
  * - "silent wrong": not right, and the verdict is "verified" or absent.
  */
-import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {ReplyError} from "../../src/lib/parse/text.js";
 import type {Mappings} from "../../src/lib/parse/mappings.js";
 import {extractText} from "../../src/lib/read/extract.js";
-import {requestQuestions} from "../../src/lib/read/replies.js";
+import {parseExtracted, requestQuestions} from "../../src/lib/read/replies.js";
 import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
 import {EXTENSIONS, PDF_UNDRAWABLE, writeFormat} from "./formats.js";
 import {baseMeanings, type Meaning} from "./meaning.js";
@@ -135,14 +134,7 @@ export async function runCase(plan: Planned, mappings: Mappings): Promise<CaseRe
   void list;
   try {
     const got = await extractText(bytes, name);
-    const reply = parseReplyText({
-      file: name,
-      text: got.text,
-      meta: null,
-      mappings,
-      source: {format: got.format, encoding: got.encoding, textSource: got.textSource},
-      questions: requestQuestions() // as readReply reads a reply: with the request's questions
-    });
+    const reply = parseExtracted(got, name, mappings, null, requestQuestions()); // as readReply reads it
     const why = compare(meaning, reply);
     const verdict = reply.verdict?.verdict ?? null;
     const outcome: Outcome = !why

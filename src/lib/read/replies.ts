@@ -215,12 +215,26 @@ async function parseReply(
       transcription.name
     );
   } else {
-    const {text, format, encoding, textSource} = await extract(bytes, shownAs);
-    parsed = parseReplyText({file: shownAs, text, meta, mappings, source: {format, encoding, textSource}, questions});
+    parsed = parseExtracted(await extract(bytes, shownAs), shownAs, mappings, meta, questions);
   }
   if (corrections)
     parsed = applyCorrections(parsed, new TextDecoder().decode(corrections.bytes), corrections.name, mappings);
   return parsed;
+}
+
+/**
+ * A reply's extracted text parsed, keeping where its text came from: how every path from a file's
+ * bytes to records ends (readReply, the metamorphic suite, the format tests).
+ */
+export function parseExtracted(
+  got: ExtractedText,
+  file: string,
+  mappings: Mappings,
+  meta: ReplyMeta | null,
+  questions: readonly RequestQuestion[]
+): ParsedReply {
+  const {text, format, encoding, textSource} = got;
+  return parseReplyText({file, text, meta, mappings, source: {format, encoding, textSource}, questions});
 }
 
 const questionsRead = new Map<string, RequestQuestion[]>();
