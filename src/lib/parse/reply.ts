@@ -19,7 +19,7 @@ import {parseRowTable} from "./tables/rows.js";
 import {parseTabbedTable, type TableResult} from "./tables/tabbed.js";
 import {gridsOf} from "./tables/grids.js";
 import {recordsKey, chooseTable} from "./tables/scope.js";
-import {typedTables, unreadGrids} from "./tables/typed.js";
+import {typedTables, unreadGrids, type TypeCache} from "./tables/typed.js";
 import {sumCounts} from "../records/withheld.js";
 import {ReplyError, splitLines} from "./text.js";
 import {verdictOf} from "./verdict.js";
@@ -150,8 +150,9 @@ function figuresByType(
   investigated: number | null
 ): {figures: Figures | null; scope: Warning[]; unread: {startLine: number; endLine: number}[]} {
   const grids = gridsOf(lines);
-  const tables = typedTables(grids, ctx);
-  const unread = unreadGrids(grids, tables, ctx);
+  const cache: TypeCache = new Map(); // each cell typed once, for both
+  const tables = typedTables(grids, ctx, cache);
+  const unread = unreadGrids(grids, tables, ctx, cache);
   // A table of zeros has no records but a total of 0: a nil return written as a table.
   const full = tables.filter((t) => !t.margin && (t.records.length || t.total != null));
   if (full.length) {

@@ -37,16 +37,18 @@ type Side = "age" | "outcome";
 const other = (side: Side): Side => (side === "age" ? "outcome" : "age");
 
 /** A reply's cells typed once: the same text stands in several grids (one table split several ways). */
-type TypeCache = Map<string, TypedCell>;
+export type TypeCache = Map<string, TypedCell>;
+
+/** A cell's type, worked out once per reply. */
+function typedOnce(text: string, ctx: RecordContext, cache: TypeCache): TypedCell {
+  let t = cache.get(text);
+  if (!t) cache.set(text, (t = typeCell(text, ctx.mappings)));
+  return t;
+}
 
 /** The cells of a row, typed; a missing cell reads as empty. */
 function typedRows(grid: Grid, ctx: RecordContext, cache: TypeCache): Slot[][] {
-  const typed = (text: string) => {
-    let t = cache.get(text);
-    if (!t) cache.set(text, (t = typeCell(text, ctx.mappings)));
-    return t;
-  };
-  return grid.rows.map((row) => row.cells.map((cell) => ({cell, typed: typed(cell.text)})));
+  return grid.rows.map((row) => row.cells.map((cell) => ({cell, typed: typedOnce(cell.text, ctx, cache)})));
 }
 
 const EMPTY: TypedCell = {type: "empty", text: "", value: null};
@@ -112,7 +114,7 @@ function crossTab(grid: Grid, m: Slot[][], ctx: RecordContext, h: number, L: num
   const result = emptyResult(grid, grid.rows[h].firstLine, "cross-tab");
   result.endLine = grid.rows[h].firstLine;
   const columnSums = cols.map(() => 0);
-  let unlabelled: {row: GridRow; slots: Slot[]}[] = [];
+  const unlabelled: {row: GridRow; slots: Slot[]}[] = [];
   body.forEach((slots, k) => {
     const row = grid.rows[h + 1 + k];
     const label = at(slots, L);
@@ -154,7 +156,6 @@ function crossTab(grid: Grid, m: Slot[][], ctx: RecordContext, h: number, L: num
     if (sums || unlabelled.length === 1)
       takeTotal(result, totalCol >= 0 ? at(slots, totalCol).value : sumOf(cells), row.firstLine);
   }
-  unlabelled = [];
   return result.records.length || result.total != null ? result : null;
 }
 
@@ -315,8 +316,7 @@ function totalAgrees(t: TypedTable): boolean {
  * (one table split by tabs and by spaces is one table), in the order they
  * stand in the reply.
  */
-export function typedTables(grids: readonly Grid[], ctx: RecordContext): TypedTable[] {
-  const cache: TypeCache = new Map();
+export function typedTables(grids: readonly Grid[], ctx: RecordContext, cache: TypeCache = new Map()): TypedTable[] {
   const readings = grids
     .map((g) => readGrid(g, ctx, cache))
     .filter((t): t is TypedTable => t != null)
@@ -331,12 +331,17 @@ export function typedTables(grids: readonly Grid[], ctx: RecordContext): TypedTa
  * figures are then read from sentences on the same lines, they are a guess
  * about a table the kit could not read.
  */
-export function unreadGrids(grids: readonly Grid[], tables: readonly TypedTable[], ctx: RecordContext): Grid[] {
+export function unreadGrids(
+  grids: readonly Grid[],
+  tables: readonly TypedTable[],
+  ctx: RecordContext,
+  cache: TypeCache = new Map()
+): Grid[] {
   return grids.filter((g) => {
     if (tables.some((t) => t.startLine <= g.endLine && g.startLine <= t.endLine)) return false;
     // Rows of a table: an age beside a count or an outcome label (not beside a sentence, which prose reads).
     const tableLike = g.rows.filter((r) => {
-      const types = r.cells.map((c) => typeCell(c.text, ctx.mappings).type);
+      const types = r.cells.map((c) => typedOnce(c.text, ctx, cache).type);
       return types.includes("age") && types.some((t) => t === "count" || t === "withheld" || t === "outcome");
     });
     return tableLike.length >= 2;
