@@ -88,6 +88,6 @@ test("the verdicts in one sentence: confirmed, waiting for a person, or none rea
       {verdict: "conflicting", councils: 1},
       {verdict: "unverified", councils: 0}
     ]),
-    "A check confirms the reading of 3 replies of 4. 1 conflicting (a check fails) waits for a person; their figures are in the pooled totals until a person settles them."
+    "A check confirms the reading of 3 replies of 4. 1 conflicting (a check fails) waits for a person; any figures they give stay in the pooled totals until a person settles them."
   );
 });

@@ -51,7 +51,7 @@ export function verdictSentence(verdicts: readonly {verdict: Verdict; councils: 
     n("conflicting") ? `${formatCount(n("conflicting"))} conflicting (a check fails)` : "",
     n("unverified") ? `${formatCount(n("unverified"))} unverified (no check could run)` : ""
   ].filter(Boolean);
-  return `${verified} ${listText(parts)} wait${waiting === 1 ? "s" : ""} for a person; their figures are in the pooled totals until a person settles them.`;
+  return `${verified} ${listText(parts)} wait${waiting === 1 ? "s" : ""} for a person; any figures they give stay in the pooled totals until a person settles them.`;
 }
 
 /** "Who replied, and how": the councils per status, in the order the paragraph gives them. */
