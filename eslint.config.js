@@ -1,6 +1,7 @@
 // ESLint (flat config): rules that catch bugs. Layout is Prettier's job (.prettierrc), so
 // eslint-config-prettier comes last and turns off anything that would argue with it.
 // Markdown pages are not linted: Framework compiles their code cells itself.
+import {dirname, join, relative, resolve, sep} from "node:path";
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import {defineConfig, globalIgnores} from "eslint/config";
@@ -19,7 +20,68 @@ const OUTSIDE_SRC = [
   ["**/test/**", "**/bench/**", "**/scripts/**", "**/tools/**"],
   "src/ is the product: it imports only from src/ and packages"
 ];
-const NODE = [["node:*"], "this runs in the browser: file access belongs in src/lib/read/ or a data loader"];
+const NODE = [
+  ["node:*"],
+  "this runs in the browser: file access belongs in src/lib/extract/, src/lib/read/ or a data loader"
+];
+
+// src/lib's folders in the order of the data path, from a reply's bytes to a page: a folder
+// imports only folders before it, so no two folders import each other and a change to a later
+// stage cannot reach an earlier one. src/lib/index.ts, the library's public face, imports them all.
+const LAYERS = [
+  "core", // types, errors, text, the withheld-count rule, CSV safety
+  "present", // words and number formats
+  "stats", // intervals, fits, expected counts
+  "extract", // bytes to text (Node-only): one reader per format, bounded
+  "parse", // text to answers, tables, records, status and verdict
+  "records", // a reply's tidy records, downloads and caveats
+  "pivot", // records to tables of counts
+  "ofcom", // the comparison with Ofcom's figures
+  "campaign", // many replies to one campaign: councils, quality, responses
+  "read", // the data folder read from disk, with the parse cache (Node-only)
+  "report", // the campaign report's figures and notes
+  "views" // what each page shows
+];
+const LIB = join(import.meta.dirname, "src/lib");
+const layerOf = (file) => {
+  const inLib = relative(LIB, file);
+  return inLib.startsWith("..") || !inLib.includes(sep) ? null : inLib.split(sep)[0];
+};
+const layers = {
+  rules: {
+    order: {
+      meta: {type: "problem", schema: []},
+      create(context) {
+        const from = layerOf(context.filename);
+        if (from == null) return {};
+        const check = (source) => {
+          if (source?.type !== "Literal" || typeof source.value !== "string" || !source.value.startsWith(".")) return;
+          const target = resolve(dirname(context.filename), source.value);
+          const to = layerOf(target);
+          if (to === from) return;
+          const at = LAYERS.indexOf(from),
+            goes = to == null ? -1 : LAYERS.indexOf(to);
+          if (at < 0) context.report({node: source, message: `src/lib/${from}/ is not in eslint.config.js's LAYERS`});
+          else if (to == null)
+            context.report({node: source, message: "src/lib's folders do not import src/lib/index.ts"});
+          else if (goes < 0)
+            context.report({node: source, message: `src/lib/${to}/ is not in eslint.config.js's LAYERS`});
+          else if (goes > at)
+            context.report({
+              node: source,
+              message: `src/lib/${from}/ comes before src/lib/${to}/ on the data path, so it cannot import it`
+            });
+        };
+        return {
+          ImportDeclaration: (node) => check(node.source),
+          ExportNamedDeclaration: (node) => check(node.source),
+          ExportAllDeclaration: (node) => check(node.source),
+          ImportExpression: (node) => check(node.source)
+        };
+      }
+    }
+  }
+};
 
 export default defineConfig([
   globalIgnores([
@@ -77,9 +139,10 @@ export default defineConfig([
   {files: ["src/**/*.ts"], rules: restrict(OUTSIDE_SRC)},
   {
     files: ["src/lib/**/*.ts", "src/components/**/*.ts"],
-    ignores: ["src/lib/read/**"],
+    ignores: ["src/lib/extract/**", "src/lib/read/**"],
     rules: restrict(OUTSIDE_SRC, NODE)
   },
+  {files: ["src/lib/**/*.ts"], plugins: {layers}, rules: {"layers/order": "error"}},
   {files: ["bench/**/*.ts", "scripts/**/*.ts"], rules: restrict(TEST)},
   {files: ["tools/**/*.ts"], rules: restrict(TEST, BENCH)},
   // The performance suite's own tests (bench-*.test.ts) import the code they test; no other test does.

@@ -12,7 +12,7 @@ import {pivotControls} from "../src/components/pivot-controls.js";
 import {pivotTable} from "../src/components/pivot-table.js";
 import {authoritiesOf, pivot, type PivotResult} from "../src/lib/pivot/pivot.js";
 import {specOf, type ExploreState} from "../src/lib/pivot/url-state.js";
-import type {CaseRecord} from "../src/lib/types.js";
+import type {CaseRecord} from "../src/lib/core/types.js";
 import {
   generateSyntheticColumns,
   SYNTHETIC_AGE_BANDS,

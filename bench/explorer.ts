@@ -19,7 +19,7 @@ import {build} from "esbuild";
 import type {Browser, Page} from "playwright-core";
 import {outcomeOrder} from "../src/lib/parse/mappings.js";
 import {readReplies} from "../src/lib/read/replies.js";
-import {AGE_BANDS} from "../src/lib/types.js";
+import {AGE_BANDS} from "../src/lib/core/types.js";
 import {launchBrowser} from "../tools/chromium.js";
 import {builtPages, DIST, serveDist} from "../tools/site.js";
 import type {ExplorerRunOptions, ExplorerRunResult} from "./explorer-page.js";

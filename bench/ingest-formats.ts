@@ -6,13 +6,13 @@
  * second or more a page, runs a few times at most. Run alone to print a table:
  *   node --import tsx bench/ingest-formats.ts [--budget-ms N] [--no-ocr]
  * With --bombs it measures instead the time and peak memory to refuse each
- * made-up bomb under the bounded reader (src/lib/read/bounded.ts), its limits
+ * made-up bomb under the bounded reader (src/lib/extract/bounded.ts), its limits
  * as shipped: about 20 s each for those stopped by the time limit.
  */
 import {spawnSync} from "node:child_process";
 import {fileURLToPath} from "node:url";
-import {BoundedReader} from "../src/lib/read/bounded.js";
-import {extractText} from "../src/lib/read/extract.js";
+import {BoundedReader} from "../src/lib/extract/bounded.js";
+import {extractText} from "../src/lib/extract/extract.js";
 import {loadMappings} from "../src/lib/read/replies.js";
 import {parseReplyText} from "../src/lib/parse/reply.js";
 import {makeDocx, makePdf, makePdfWrapped} from "../tools/fixtures/make-binary.js";

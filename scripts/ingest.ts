@@ -13,8 +13,8 @@ import {isAbsolute, resolve} from "node:path";
 import {transcriptionFileFor, transcriptionTemplate} from "../src/lib/parse/human.js";
 import {DATA_DIR, PROJECT_DATA_DIR, loadMappings, readReplies, readReply} from "../src/lib/read/replies.js";
 import {rowTotals} from "../src/lib/parse/reconcile.js";
-import {ReplyError} from "../src/lib/parse/text.js";
-import type {Check, ParsedReply} from "../src/lib/types.js";
+import {ReplyError} from "../src/lib/core/errors.js";
+import type {Check, ParsedReply} from "../src/lib/core/types.js";
 
 const USAGE =
   "usage: npm run --silent ingest -- FILE... [--json]\n       FOI_DATA=DIR npm run --silent ingest -- --all [--json]\n       npm run --silent ingest -- FILE... --template   (writes FILE's .transcribed.csv beside it, pre-filled)";

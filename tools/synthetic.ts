@@ -13,7 +13,7 @@
  * ({@link generateSyntheticColumns}, for a million records without objects).
  */
 
-import type {AgeBand, CaseRecord, OutcomeTier} from "../src/lib/types.js";
+import type {AgeBand, CaseRecord, OutcomeTier} from "../src/lib/core/types.js";
 
 /** Age bands used by the generator (5 values). "16-24" is rare on purpose. */
 export const SYNTHETIC_AGE_BANDS: readonly AgeBand[] = ["16-24", "25-34", "35-44", "45-54", "55+"];

@@ -7,8 +7,8 @@
 import {html} from "htl";
 import {councilHref} from "../lib/campaign/council.js";
 import {STATUS_WORDS, formatCount} from "../lib/present/index.js";
-import {needsReview, problemRank, type QualityReply} from "../lib/records/quality.js";
-import type {Check, Warning} from "../lib/types.js";
+import {needsReview, problemRank, type QualityReply} from "../lib/campaign/quality.js";
+import type {Check, Warning} from "../lib/core/types.js";
 
 /** Options every table here takes; the tables scroll within their container, so width is accepted but not needed. */
 export interface TableOptions {

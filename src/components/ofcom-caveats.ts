@@ -1,5 +1,5 @@
 /**
- * What travels with the Ofcom comparison: the reply's own caveats (report/caveats.ts: quoted, with
+ * What travels with the Ofcom comparison: the reply's own caveats (records/caveats.ts: quoted, with
  * their lines) and the citation of the reference figures. htl sets every value as text, so a
  * reply's words stay text.
  */
@@ -7,7 +7,7 @@ import {html} from "htl";
 import type {Comparison} from "../lib/ofcom/comparison.js";
 import {readingOf, type ReadingOptions} from "../lib/ofcom/reading.js";
 import type {OfcomReference} from "../lib/ofcom/reference.js";
-import type {CaveatKind, ReplyCaveats} from "../lib/report/caveats.js";
+import type {CaveatKind, ReplyCaveats} from "../lib/records/caveats.js";
 import {
   formatCount,
   formatDate,

@@ -8,7 +8,7 @@ import {html} from "htl";
 import {councilLineHref} from "../lib/campaign/council.js";
 import {slugOf} from "../lib/campaign/slug.js";
 import {recordLines, recordSource} from "../lib/pivot/format.js";
-import type {CaseRecord} from "../lib/types.js";
+import type {CaseRecord} from "../lib/core/types.js";
 
 export interface PivotRecordsOptions {
   caption: string;

@@ -5,14 +5,14 @@ import {join} from "node:path";
 import {councilPage, type CouncilText} from "../lib/campaign/council.js";
 import {summariseCampaign} from "../lib/campaign/summarise.js";
 import {transcriptionFileFor} from "../lib/parse/human.js";
-import {splitLines} from "../lib/parse/text.js";
+import {splitLines} from "../lib/core/text.js";
 import {readCampaign} from "../lib/read/campaign.js";
 import {readWorkforce, readWorkforceContext} from "../lib/read/ofcom-data.js";
 import {DATA_DIR} from "../lib/read/replies.js";
 import {runOrExplain} from "../lib/read/run.js";
-import {BoundedReader} from "../lib/read/bounded.js";
-import {readRegularFile} from "../lib/read/files.js";
-import {replyText} from "../lib/read/text.js";
+import {BoundedReader} from "../lib/extract/bounded.js";
+import {readRegularFile} from "../lib/extract/files.js";
+import {replyText} from "../lib/extract/reply-text.js";
 import {zipArchive} from "../lib/read/zip.js";
 
 /**

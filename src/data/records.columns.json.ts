@@ -5,8 +5,8 @@ import {outcomeOrder} from "../lib/parse/mappings.js";
 import {readAsked, readRepliesListingUnreadable} from "../lib/read/campaign.js";
 import {runOrExplain} from "../lib/read/run.js";
 import {encodeColumns} from "../lib/records/columns.js";
-import {slugsByFile} from "../lib/records/quality.js";
-import {AGE_BANDS} from "../lib/types.js";
+import {slugsByFile} from "../lib/campaign/quality.js";
+import {AGE_BANDS} from "../lib/core/types.js";
 
 await runOrExplain(async () => {
   const {mappings, replies, unreadable} = await readRepliesListingUnreadable();

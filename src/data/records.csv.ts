@@ -2,7 +2,7 @@
 // A file the kit cannot read adds no rows (the campaign lists it as unreadable).
 import {readRepliesListingUnreadable} from "../lib/read/campaign.js";
 import {runOrExplain} from "../lib/read/run.js";
-import {safeCsvFormat} from "../lib/records/csv.js";
+import {safeCsvFormat} from "../lib/core/csv.js";
 import {RECORD_COLUMNS, tidyRecords} from "../lib/records/tidy.js";
 
 await runOrExplain(async () => {

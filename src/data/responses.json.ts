@@ -3,7 +3,7 @@
 import {outcomeOrder} from "../lib/parse/mappings.js";
 import {readRepliesListingUnreadable} from "../lib/read/campaign.js";
 import {runOrExplain} from "../lib/read/run.js";
-import {AGE_BANDS} from "../lib/types.js";
+import {AGE_BANDS} from "../lib/core/types.js";
 
 await runOrExplain(async () => {
   const {mappings, replies, unreadable} = await readRepliesListingUnreadable();

@@ -3,16 +3,17 @@
  * path a reply takes to a page. Pages import it as `./lib/index.js`; the files
  * behind it are in the folders named below (see docs/notebooks.md).
  *
- * Not here: src/lib/read/ (Node-only file access, for loaders and commands).
+ * Not here: src/lib/extract/ and src/lib/read/ (Node-only file access, for
+ * loaders and commands).
  */
 
 // The shapes every part agrees on.
-export * from "./types.js";
+export * from "./core/types.js";
 
 // records/: the loaders' output flattened, the tidy records, the one rule for withheld counts.
-export {allRecords, type ResponsesData} from "./records/responses.js";
+export {allRecords, type ResponsesData} from "./campaign/responses.js";
 export {RECORD_FIELDS, RECORD_COLUMNS, tidyRecords, type TidyRecord} from "./records/tidy.js";
-export {countRange, sumCounts, type CountRange, type CountSum} from "./records/withheld.js";
+export {countRange, sumCounts, type CountRange, type CountSum} from "./core/withheld.js";
 // The records as data/records.columns.json holds them (compact columns): decoded, one object per
 // row of a reply's table, which the pivot and arquero (`aq.from(records)`) both read as they are.
 export {authoritiesOfColumns, decodeColumns, slugsOfColumns, type RecordColumns} from "./records/columns.js";
@@ -42,7 +43,7 @@ export {wilsonInterval, type Interval} from "./stats/intervals.js";
 
 // report/: figures and caveats as structured facts with line citations.
 export {reportFigures, share, type ReportFigures, type Share} from "./report/figures.js";
-export {replyCaveats, type CaveatFact, type ReplyCaveats} from "./report/caveats.js";
+export {replyCaveats, type CaveatFact, type ReplyCaveats} from "./records/caveats.js";
 export {replySource, type ReplySource} from "./report/sources.js";
 
 // ofcom/: the comparison with Ofcom's figures on social media use by age.
@@ -51,7 +52,8 @@ export {readingOf} from "./ofcom/reading.js";
 
 // campaign/: one request, many councils.
 export {slugOf} from "./campaign/slug.js";
-export type {CampaignData, CampaignStatus, CouncilSummary} from "./campaign/types.js";
+export type {CampaignData, CouncilSummary} from "./campaign/types.js";
+export type {CampaignStatus} from "./core/types.js";
 
 // present/: the one place for numbers, shares and percentages, dates, lists, withheld wording, statuses.
 export * from "./present/index.js";

@@ -11,7 +11,7 @@ import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeF
 import {basename, dirname, join} from "node:path";
 import {authorityFromFile} from "../lib/campaign/summarise.js";
 import {readAsked, readRepliesListingUnreadable, readRequest} from "../lib/read/campaign.js";
-import {extractText} from "../lib/read/extract.js";
+import {extractText} from "../lib/extract/extract.js";
 import {
   dataSubdir,
   listReplies,
@@ -34,10 +34,11 @@ import {readHumanCsv} from "../lib/parse/human-csv.js";
 import {mapAgeBand, mapOutcome, normaliseAgeLabel, normaliseOutcomeLabel, outcomeOrder} from "../lib/parse/mappings.js";
 import type {Mappings} from "../lib/parse/mappings.js";
 import {parseReplyText} from "../lib/parse/reply.js";
-import {ReplyError, splitLines} from "../lib/parse/text.js";
-import {problemRank, qualityData, type QualityReply} from "../lib/records/quality.js";
-import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyMeta} from "../lib/types.js";
-import type {ExtractedText} from "../lib/read/extract.js";
+import {splitLines} from "../lib/core/text.js";
+import {ReplyError} from "../lib/core/errors.js";
+import {problemRank, qualityData, type QualityReply} from "../lib/campaign/quality.js";
+import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyMeta} from "../lib/core/types.js";
+import type {ExtractedText} from "../lib/extract/extract.js";
 
 /** The file a person edits for a reply: corrections to the kit's reading, or a transcription when the kit could not read it. */
 export type EditKind = "corrections" | "transcription";

@@ -6,7 +6,7 @@
  * functions; the page only sends what the person typed.
  */
 import type {EditRow, Evaluation, ReadingView, RecordView, ReplyView} from "./desk.js";
-import type {QualityReply} from "../lib/records/quality.js";
+import type {QualityReply} from "../lib/campaign/quality.js";
 
 type Child = Node | string | null | undefined | false;
 type Props = Record<string, unknown>;

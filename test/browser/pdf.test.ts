@@ -10,9 +10,9 @@ import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {formatDate, formatShare} from "../../src/lib/present/index.js";
 import {reportFigures} from "../../src/lib/report/figures.js";
-import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {replyCaveats} from "../../src/lib/records/caveats.js";
 import {replySource} from "../../src/lib/report/sources.js";
-import {AGE_BANDS} from "../../src/lib/types.js";
+import {AGE_BANDS} from "../../src/lib/core/types.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const mappings = loadMappings();

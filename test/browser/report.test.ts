@@ -9,10 +9,10 @@ import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {formatShare} from "../../src/lib/present/index.js";
 import {reportFigures} from "../../src/lib/report/figures.js";
-import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {replyCaveats} from "../../src/lib/records/caveats.js";
 import {replySource} from "../../src/lib/report/sources.js";
 import {RECORD_COLUMNS, RECORD_FIELDS} from "../../src/lib/records/tidy.js";
-import {AGE_BANDS} from "../../src/lib/types.js";
+import {AGE_BANDS} from "../../src/lib/core/types.js";
 import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 
 const mappings = loadMappings();

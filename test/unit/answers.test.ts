@@ -10,7 +10,7 @@ import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {answerFiveReading, refusalDetail} from "../../src/lib/parse/status.js";
 import {loadMappings} from "../../src/lib/read/replies.js";
 import {parseRequest} from "../../src/lib/campaign/inputs.js";
-import {splitLines} from "../../src/lib/parse/text.js";
+import {splitLines} from "../../src/lib/core/text.js";
 
 const mappings = loadMappings();
 const request = parseRequest(

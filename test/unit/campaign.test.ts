@@ -14,8 +14,8 @@ import {councilHref, councilLineHref, councilPage} from "../../src/lib/campaign/
 import {statusLabel} from "../../src/lib/present/status.js";
 import {councilSlugs, readCampaign} from "../../src/lib/read/campaign.js";
 import {PROJECT_DATA_DIR} from "../../src/lib/read/replies.js";
-import {sumCounts} from "../../src/lib/records/withheld.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {sumCounts} from "../../src/lib/core/withheld.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-campaign-"));
 after(() => rmSync(dir, {recursive: true, force: true}));

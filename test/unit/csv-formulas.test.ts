@@ -9,10 +9,10 @@ import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {parseTranscription, transcriptionTemplate} from "../../src/lib/parse/transcription.js";
 import {pivot} from "../../src/lib/pivot/pivot.js";
 import {pivotCsv} from "../../src/lib/pivot/csv.js";
-import {formulaSafe, safeCsvFormat, unguardFormula} from "../../src/lib/records/csv.js";
+import {formulaSafe, safeCsvFormat, unguardFormula} from "../../src/lib/core/csv.js";
 import {RECORD_COLUMNS, tidyRecords} from "../../src/lib/records/tidy.js";
 import {loadMappings} from "../../src/lib/read/replies.js";
-import type {ReplyMeta} from "../../src/lib/types.js";
+import type {ReplyMeta} from "../../src/lib/core/types.js";
 
 const mappings = loadMappings();
 const HOSTILE = [

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import fc from "fast-check";
-import {extractText} from "../../src/lib/read/extract.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {extractText} from "../../src/lib/extract/extract.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 import {makeDocx, makePdf, makePdfWrapped} from "../../tools/fixtures/make-binary.js";
 import {makeDocxMerged, makeEml, makeHtml, makeOdt, makeWorkbook} from "../../tools/fixtures/make-formats.js";
 import {makeEntityBombDocx, makeManyPagesPdf, makeZipBomb} from "../../tools/fixtures/make-hostile.js";
@@ -132,7 +132,7 @@ test("fuzzed copies of every format (bytes overwritten, or cut short) give text 
 test("a rejection pdf.js leaves unhandled while a PDF is read does not end the process; any other still does", async () => {
   const {spawnSync} = await import("node:child_process");
   const script = (name: string) => `
-    import {extractText} from "./src/lib/read/extract.ts";
+    import {extractText} from "./src/lib/extract/extract.ts";
     import {makePdf} from "./tools/fixtures/make-binary.ts";
     const reading = extractText(await makePdf(), "x.pdf");
     // As pdf.js does on some damaged files: a promise of its own, rejected, that nothing awaits.
@@ -170,7 +170,7 @@ test("the damaged PDF fuzzing found, on which pdf.js leaves a rejection unhandle
     [1363, 106]
   ];
   const script = `
-    import {extractText} from "./src/lib/read/extract.ts";
+    import {extractText} from "./src/lib/extract/extract.ts";
     import {makePdf} from "./tools/fixtures/make-binary.ts";
     const bytes = (await makePdf()).slice(0, 1749);
     for (const [at, value] of ${JSON.stringify(edits)}) bytes[at] = value;

@@ -1,8 +1,8 @@
 // HTML pages and e-mails (.eml, Outlook .msg), from MADE-UP fixtures written by code.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {extractText} from "../../src/lib/read/extract.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {extractText} from "../../src/lib/extract/extract.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 import {makeEml, makeHtml} from "../../tools/fixtures/make-formats.js";
 import {makeMsg, makeMsgEmbedded} from "../../tools/fixtures/make-ole.js";
 import {MERGED, brief, read} from "./read-fixture.js";

@@ -2,11 +2,11 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as XLSX from "@e965/xlsx";
-import {extractText, sniffFormat} from "../../src/lib/read/extract.js";
-import {docxText} from "../../src/lib/read/formats/docx.js";
-import {odtText} from "../../src/lib/read/formats/odt.js";
+import {extractText, sniffFormat} from "../../src/lib/extract/extract.js";
+import {docxText} from "../../src/lib/extract/formats/docx.js";
+import {odtText} from "../../src/lib/extract/formats/odt.js";
 import {zipArchive} from "../../src/lib/read/zip.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 import {makeDocxMerged, makeDocxNumbered, makeOdt, makeWorkbook} from "../../tools/fixtures/make-formats.js";
 import {makeDoc} from "../../tools/fixtures/make-ole.js";
 import {MERGED, brief, read} from "./read-fixture.js";

@@ -1,10 +1,10 @@
 // PDF tables as Word exports them (wrapped cells, words as separate pieces) and scanned PDFs read by OCR; MADE-UP fixtures.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {pdfItemsToText, type PdfTextItem} from "../../src/lib/parse/extracted-text.js";
+import {pdfItemsToText, type PdfTextItem} from "../../src/lib/extract/formats/pdf-text.js";
 import {makePdfWrapped} from "../../tools/fixtures/make-binary.js";
 import {makeScannedPdf} from "../../tools/fixtures/make-scan.js";
-import {toPgm} from "../../src/lib/read/formats/ocr.js";
+import {toPgm} from "../../src/lib/extract/formats/ocr.js";
 import {brief, read} from "./read-fixture.js";
 
 /** A piece of text at (x, y) in 10-point type, about 5 points a character. */

@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
-import {extractText, sniffFormat} from "../../src/lib/read/extract.js";
-import {RTF_MAX_DEPTH, rtfText} from "../../src/lib/read/formats/rtf.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
+import {extractText, sniffFormat} from "../../src/lib/extract/extract.js";
+import {RTF_MAX_DEPTH, rtfText} from "../../src/lib/extract/formats/rtf.js";
 import {MADE_UP_TABLE, PROSE_AFTER, PROSE_BEFORE} from "../../tools/fixtures/make-binary.js";
 import {makeRtf, makeRtfReply} from "../../tools/fixtures/make-rtf.js";
 import {brief, mappings, read} from "./read-fixture.js";

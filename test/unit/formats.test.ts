@@ -2,11 +2,11 @@
 import assert from "node:assert/strict";
 import {join} from "node:path";
 import {test} from "node:test";
-import {extractText} from "../../src/lib/read/extract.js";
+import {extractText} from "../../src/lib/extract/extract.js";
 import {loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
-import {splitLines} from "../../src/lib/parse/text.js";
-import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
+import {splitLines} from "../../src/lib/core/text.js";
+import type {CaseRecord, ParsedReply} from "../../src/lib/core/types.js";
 import {makeDocx, makePdf} from "../../tools/fixtures/make-binary.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/replies");
@@ -46,7 +46,7 @@ test("a Markdown pipe table with councils' age labels and withheld counts", asyn
   assert.equal(reply.fields.policyIntroduced, "2014-04-01");
   assert.equal(reply.fields.pctOfDisciplinary, 12.5);
   assert.deepEqual(Object.keys(reply.answers), ["1", "4", "5", "8", "9"]);
-  // "<5" is 1 to 4 and "*" at least 1 (the one withheld rule, src/lib/records/withheld.ts): 8 + 1 + 1.
+  // "<5" is 1 to 4 and "*" at least 1 (the one withheld rule, src/lib/core/withheld.ts): 8 + 1 + 1.
   assert.match(reply.checks[0].detail, /8 known \+ 2 withheld \(at least 10\); the totals row = 14/);
   assert.deepEqual(reply.warnings, []);
 });

@@ -10,9 +10,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import {readRepliesListingUnreadable} from "../../src/lib/read/campaign.js";
-import {readRegularFile} from "../../src/lib/read/files.js";
+import {readRegularFile} from "../../src/lib/extract/files.js";
 import {DATA_DIR} from "../../src/lib/read/replies.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-hostile-files-"));
 after(() => rmSync(dir, {recursive: true, force: true}));

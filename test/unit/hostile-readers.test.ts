@@ -15,11 +15,11 @@ import {makeEml, makeHtml, makeOdt, makeWorkbook} from "../../tools/fixtures/mak
 import {makeDivSoupHtml, makeHugeCsv, makeLongScanPdf, makeRepeatBombOds} from "../../tools/fixtures/make-hostile.js";
 import {makeDoc, makeMsg} from "../../tools/fixtures/make-ole.js";
 import {makeScannedPdf} from "../../tools/fixtures/make-scan.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
-import {BoundedReader} from "../../src/lib/read/bounded.js";
-import {extractText} from "../../src/lib/read/extract.js";
-import {spendOcrPages, withReadingBudget} from "../../src/lib/read/formats/budget.js";
-import {LIMITS} from "../../src/lib/read/formats/limits.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
+import {BoundedReader} from "../../src/lib/extract/bounded.js";
+import {extractText} from "../../src/lib/extract/extract.js";
+import {spendOcrPages, withReadingBudget} from "../../src/lib/extract/formats/budget.js";
+import {LIMITS} from "../../src/lib/extract/formats/limits.js";
 import {DATA_DIR, loadMappings, readReplies, readReply} from "../../src/lib/read/replies.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-hostile-readers-"));

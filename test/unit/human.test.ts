@@ -15,9 +15,9 @@ import {
   transcriptionFileFor,
   transcriptionTemplate
 } from "../../src/lib/parse/human.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 import {RECORD_COLUMNS} from "../../src/lib/records/tidy.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/replies");
 const mappings = loadMappings();

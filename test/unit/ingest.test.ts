@@ -7,9 +7,9 @@ import {join} from "node:path";
 import {after, test} from "node:test";
 import {PDFDocument} from "pdf-lib";
 import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
-import {extractText} from "../../src/lib/read/extract.js";
+import {extractText} from "../../src/lib/extract/extract.js";
 import {DATA_DIR} from "../../src/lib/read/replies.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 import {makeDocx, makePdf} from "../../tools/fixtures/make-binary.js";
 
 const ROOT = join(import.meta.dirname, "../..");

@@ -10,7 +10,7 @@ import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {parseCount} from "../../src/lib/parse/record.js";
 import {applyCorrections, parseTranscription} from "../../src/lib/parse/human.js";
 import {parseCsvRows, splitDelimitedRow} from "../../src/lib/parse/tables/delimited.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 import {syntheticReplies} from "../../tools/synthetic-replies.js";
 
 const mappings = loadMappings();

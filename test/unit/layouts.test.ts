@@ -9,8 +9,8 @@ import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {parseCount} from "../../src/lib/parse/record.js";
 import {columnRole, longRoles} from "../../src/lib/parse/tables/header.js";
 import {parseCsvRows, splitDelimitedRow} from "../../src/lib/parse/tables/delimited.js";
-import {splitLines} from "../../src/lib/parse/text.js";
-import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
+import {splitLines} from "../../src/lib/core/text.js";
+import type {CaseRecord, ParsedReply} from "../../src/lib/core/types.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/replies");
 const mappings = loadMappings();
@@ -436,7 +436,7 @@ test("withheld wordings keep their bounds; a footnote gives the bounds of its ma
     reply.checks[0].detail,
     "sum of the table's rows = 12 known + 7 withheld (between 19 and 40); the totals row = 20"
   );
-  // With no footnote, "*" keeps no bounds: at least 1, no upper bound (src/lib/records/withheld.ts).
+  // With no footnote, "*" keeps no bounds: at least 1, no upper bound (src/lib/core/withheld.ts).
   const bare = parse("Age\tOutcome\tNumber\n16-24\tDismissal\t*\n");
   assert.deepEqual([bare.records[0].countBounds, bare.records[0].countFootnote], [null, undefined]);
 });

@@ -8,7 +8,7 @@ import {after, test} from "node:test";
 import {csvParse} from "d3-dsv";
 import {madeUpMix, writeMadeUpCampaign, type MadeUpCampaign} from "../../tools/made-up-campaign.js";
 import {loadMappings, readReply} from "../../src/lib/read/replies.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 
 const dirs: string[] = [];
 const fresh = () => {

@@ -1,8 +1,8 @@
 // MADE-UP councils around the seed reply, for the report's tests: Leicester as read, a council
 // answering with half its counts, a nil return and a refusal under section 12 (and the unreadable
 // file that goes with them). Never shipped: written by the tests.
-import type {Unreadable} from "../../src/lib/records/quality.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import type {Unreadable} from "../../src/lib/campaign/quality.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 
 export function madeUpCouncils(seed: ParsedReply): {replies: ParsedReply[]; unreadable: Unreadable[]} {
   const as = (authority: string, patch: Partial<ParsedReply>): ParsedReply => ({

@@ -6,8 +6,8 @@ import {test} from "node:test";
 import fc from "fast-check";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {loadMappings, requestQuestions} from "../../src/lib/read/replies.js";
-import {ReplyError} from "../../src/lib/parse/text.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 
 const mappings = loadMappings();
 const questions = requestQuestions();

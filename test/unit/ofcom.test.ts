@@ -23,11 +23,11 @@ import {
 } from "../../src/lib/ofcom/reference.js";
 import {readingOf} from "../../src/lib/ofcom/reading.js";
 import {ofcomReplies} from "../../src/lib/ofcom/replies.js";
-import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {replyCaveats} from "../../src/lib/records/caveats.js";
 import {ofcomCaveatItems} from "../../src/components/ofcom-caveats.js";
 import {formatDate, formatPValue} from "../../src/lib/present/index.js";
 import {DATA_DIR, loadMappings, readReply} from "../../src/lib/read/replies.js";
-import type {CaseRecord} from "../../src/lib/types.js";
+import type {CaseRecord} from "../../src/lib/core/types.js";
 
 const close = (actual: number, expected: number, tol: number, label = "") =>
   assert.ok(Math.abs(actual - expected) <= tol, `${label} expected ${expected} ± ${tol}, got ${actual}`);

@@ -2,11 +2,12 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import fc from "fast-check";
-import {extractText} from "../../src/lib/read/extract.js";
+import {extractText} from "../../src/lib/extract/extract.js";
 import {loadMappings} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
-import {ReplyError, decodeReply} from "../../src/lib/parse/text.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import {decodeReply} from "../../src/lib/core/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 
 const mappings = loadMappings();
 

@@ -8,8 +8,9 @@ import {loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {impliedTotalCheck} from "../../src/lib/parse/reconcile.js";
 import {parseCount} from "../../src/lib/parse/record.js";
-import {ReplyError, splitLines} from "../../src/lib/parse/text.js";
-import type {ReplyFields} from "../../src/lib/types.js";
+import {splitLines} from "../../src/lib/core/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
+import type {ReplyFields} from "../../src/lib/core/types.js";
 
 const mappings = loadMappings();
 const FIXTURES = join(import.meta.dirname, "../fixtures/replies");
@@ -101,7 +102,7 @@ test("totals report known counts and withheld rows apart, never as 0", () => {
   );
   const check = reply.checks.find((c) => c.name === "rows = totals row")!;
   assert.equal(check.status, "pass");
-  // "<5" is at least 1, and so is "*", which states no bounds (src/lib/records/withheld.ts): 3 + 1 + 1.
+  // "<5" is at least 1, and so is "*", which states no bounds (src/lib/core/withheld.ts): 3 + 1 + 1.
   assert.equal(check.detail, "sum of the table's rows = 3 known + 2 withheld (at least 5); the totals row = 7");
   const tooSmall = parseReplyText({file: "x.csv", text: text.replace("Total,,7", "Total,,3"), meta: null, mappings});
   assert.equal(tooSmall.checks[0].status, "fail", "3 cannot hold 3 known and a withheld row of at least 1");

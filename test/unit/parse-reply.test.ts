@@ -6,9 +6,10 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {DATA_DIR, loadMappings, readMeta, readReply} from "../../src/lib/read/replies.js";
-import type {CaseRecord} from "../../src/lib/types.js";
+import type {CaseRecord} from "../../src/lib/core/types.js";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
-import {ReplyError, decodeReply} from "../../src/lib/parse/text.js";
+import {decodeReply} from "../../src/lib/core/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 
 const SEED = join(DATA_DIR, "responses/leicester-city-council-2016.txt");
 const mappings = loadMappings();

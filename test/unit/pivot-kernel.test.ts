@@ -18,7 +18,7 @@ import {
   type CubePivot as PivotResult
 } from "../../src/lib/pivot/kernel.js";
 import {generateSyntheticColumns, syntheticRecordsFromColumns} from "../../tools/synthetic.js";
-import {AGE_BANDS, type CaseRecord} from "../../src/lib/types.js";
+import {AGE_BANDS, type CaseRecord} from "../../src/lib/core/types.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const aq = ((m as any).default ?? m) as any;
@@ -40,7 +40,7 @@ interface Figures {
   max: number;
 }
 
-/** The one rule for a record's count (src/lib/records/withheld.ts), written out again as the reference. */
+/** The one rule for a record's count (src/lib/core/withheld.ts), written out again as the reference. */
 function rangeOf(r: Rec): [number, number] {
   if (typeof r.count === "number") return [r.count, r.count];
   if (r.count !== null) return [0, 0];

@@ -12,7 +12,7 @@ import {aq} from "../../src/lib/records/aq.js";
 import {formatCell, recordSource} from "../../src/lib/pivot/format.js";
 import {cellAt, pivot, recordsAt, type PivotOptions, type PivotSpec} from "../../src/lib/pivot/pivot.js";
 import {pivotCsv, pivotRows} from "../../src/lib/pivot/csv.js";
-import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../../src/lib/types.js";
+import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../../src/lib/core/types.js";
 import {generateSyntheticRecords, SYNTHETIC_AGE_BANDS, SYNTHETIC_OUTCOMES} from "../../tools/synthetic.js";
 
 const mappings = loadMappings();

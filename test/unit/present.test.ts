@@ -23,7 +23,7 @@ import {
   formatWithheldRows,
   listText
 } from "../../src/lib/present/index.js";
-import {sumCounts} from "../../src/lib/records/withheld.js";
+import {sumCounts} from "../../src/lib/core/withheld.js";
 
 test("counts carry thousands separators; numbers keep the decimals asked for", () => {
   assert.equal(formatCount(11599), "11,599");
@@ -109,7 +109,7 @@ test("citations name the file, answer and lines", () => {
   assert.equal(formatPlace({file: "responses/x.meta.json", answer: null, line: null}), "responses/x.meta.json");
 });
 
-test("withheld counts are never shown as 0: the words follow records/withheld.ts", () => {
+test("withheld counts are never shown as 0: the words follow core/withheld.ts", () => {
   assert.equal(formatRecordCount({count: 12, countBounds: null}), "12");
   assert.equal(formatRecordCount({count: 0, countBounds: null}), "0", "a count of 0 the council gave is a 0");
   assert.equal(formatRecordCount({count: null, countBounds: [1, 4]}), "withheld (1 to 4)");

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {readReplies} from "../../src/lib/read/replies.js";
-import {qualityData, slugsByFile, WARNINGS_KEPT} from "../../src/lib/records/quality.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import {qualityData, slugsByFile, WARNINGS_KEPT} from "../../src/lib/campaign/quality.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 
 test("the shipped reply's row, checks and provenance, and unreadable files first", async () => {
   const {replies} = await readReplies({cacheDir: null});

@@ -1,9 +1,9 @@
 // Shared by the format tests (formats-*.test.ts): a MADE-UP fixture read as the kit reads a reply,
 // from bytes to text to records, and the made-up table they all carry.
-import {splitLines} from "../../src/lib/parse/text.js";
-import {extractText} from "../../src/lib/read/extract.js";
+import {splitLines} from "../../src/lib/core/text.js";
+import {extractText} from "../../src/lib/extract/extract.js";
 import {loadMappings, parseExtracted, requestQuestions} from "../../src/lib/read/replies.js";
-import type {CaseRecord} from "../../src/lib/types.js";
+import type {CaseRecord} from "../../src/lib/core/types.js";
 
 export const mappings = loadMappings();
 

@@ -5,7 +5,7 @@ import {readReplies} from "../../src/lib/read/replies.js";
 import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {authoritiesOfColumns, decodeColumns, encodeColumns, type ColumnRecord} from "../../src/lib/records/columns.js";
 import {pivot} from "../../src/lib/pivot/pivot.js";
-import {AGE_BANDS, type CaseRecord} from "../../src/lib/types.js";
+import {AGE_BANDS, type CaseRecord} from "../../src/lib/core/types.js";
 
 const FIELDS: (keyof ColumnRecord)[] = [
   "authority",

@@ -11,7 +11,7 @@ import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {formatDate, listText, statusLabel} from "../../src/lib/present/index.js";
 import {roundingRange} from "../../src/lib/parse/reconcile.js";
 import {reportFigures, questionText} from "../../src/lib/report/figures.js";
-import {replyCaveats} from "../../src/lib/report/caveats.js";
+import {replyCaveats} from "../../src/lib/records/caveats.js";
 import {replySource} from "../../src/lib/report/sources.js";
 import {
   RECORD_COLUMNS,
@@ -20,9 +20,9 @@ import {
   tidyRecords,
   type TidyRecord
 } from "../../src/lib/records/tidy.js";
-import {formulaSafe, unguardFormula} from "../../src/lib/records/csv.js";
+import {formulaSafe, unguardFormula} from "../../src/lib/core/csv.js";
 import {describeDownloads} from "../../src/lib/records/downloads.js";
-import {AGE_BANDS} from "../../src/lib/types.js";
+import {AGE_BANDS} from "../../src/lib/core/types.js";
 import {summariseCampaign} from "../../src/lib/campaign/summarise.js";
 import {readRequest} from "../../src/lib/read/campaign.js";
 import {bandFunnel, councilRows, pooledFigures, statusFigures} from "../../src/lib/report/campaign.js";

@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {after, before, test} from "node:test";
 import {startReviewServer, type DeskServer} from "../../src/review/server.js";
 import type {Evaluation, ReplyView} from "../../src/review/desk.js";
-import type {QualityReply} from "../../src/lib/records/quality.js";
+import type {QualityReply} from "../../src/lib/campaign/quality.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "foi-review-"));

@@ -10,7 +10,7 @@ import {madeUpMeta} from "../../tools/fixtures/made-up-meta.js";
 import {assignSlugs, uniqueSlugs} from "../../src/lib/campaign/slug.js";
 import {summariseCampaign} from "../../src/lib/campaign/summarise.js";
 import {councilSlugs, readCampaign} from "../../src/lib/read/campaign.js";
-import {qualityData, slugsByFile} from "../../src/lib/records/quality.js";
+import {qualityData, slugsByFile} from "../../src/lib/campaign/quality.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-slugs-"));
 after(() => rmSync(dir, {recursive: true, force: true}));

@@ -5,7 +5,7 @@ import {test} from "node:test";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {typeCell} from "../../src/lib/parse/tables/cells.js";
 import {loadMappings} from "../../src/lib/read/replies.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 
 const mappings = loadMappings();
 const read = (text: string) =>

@@ -7,7 +7,7 @@ import {test} from "node:test";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {verdictOf} from "../../src/lib/parse/verdict.js";
 import {loadMappings} from "../../src/lib/read/replies.js";
-import {qualityData} from "../../src/lib/records/quality.js";
+import {qualityData} from "../../src/lib/campaign/quality.js";
 import {tidyRecords} from "../../src/lib/records/tidy.js";
 
 const mappings = loadMappings();

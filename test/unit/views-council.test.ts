@@ -8,7 +8,7 @@ import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {readRequest} from "../../src/lib/read/campaign.js";
 import {readOfcomData} from "../../src/lib/read/ofcom-data.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 import {councilView} from "../../src/lib/views/council.js";
 
 const mappings = loadMappings();

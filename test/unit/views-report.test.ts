@@ -9,9 +9,9 @@ import {readRequest} from "../../src/lib/read/campaign.js";
 import {readOfcomData} from "../../src/lib/read/ofcom-data.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {campaignNotes} from "../../src/lib/report/notes.js";
-import type {ParsedReply} from "../../src/lib/types.js";
+import type {ParsedReply} from "../../src/lib/core/types.js";
 import type {Part} from "../../src/lib/views/parts.js";
-import type {Unreadable} from "../../src/lib/records/quality.js";
+import type {Unreadable} from "../../src/lib/campaign/quality.js";
 import {madeUpCouncils} from "./made-up-councils.js";
 import {funnelView, reportView, verdictSentence} from "../../src/lib/views/report.js";
 

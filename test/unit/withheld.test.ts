@@ -1,8 +1,8 @@
-// The one rule for withheld counts (src/lib/records/withheld.ts): stated bounds are the range;
+// The one rule for withheld counts (src/lib/core/withheld.ts): stated bounds are the range;
 // no stated bounds means at least 1 with no upper bound; a withheld count is never 0.
 import assert from "node:assert/strict";
 import test from "node:test";
-import {countRange, sumCounts} from "../../src/lib/records/withheld.js";
+import {countRange, sumCounts} from "../../src/lib/core/withheld.js";
 
 test("a known count is its own range; a withheld one keeps its stated bounds or is at least 1", () => {
   assert.deepEqual(countRange({count: 3, countBounds: null}), {min: 3, max: 3});

@@ -13,7 +13,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {mapAgeBand, mapOutcome, type Mappings} from "../../src/lib/parse/mappings.js";
 import {PROJECT_DATA_DIR} from "../../src/lib/read/replies.js";
-import type {KnownAgeBand, ReplyStatus} from "../../src/lib/types.js";
+import type {KnownAgeBand, ReplyStatus} from "../../src/lib/core/types.js";
 import {MADE_UP_REFUSALS, madeUpBanner} from "../synthetic-replies.js";
 import {mulberry32} from "../synthetic.js";
 

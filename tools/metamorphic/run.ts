@@ -12,11 +12,11 @@
  *   ReplyError), or the reply's verdict is "unverified" or "conflicting";
  * - "silent wrong": not right, and the verdict is "verified" or absent.
  */
-import {ReplyError} from "../../src/lib/parse/text.js";
+import {ReplyError} from "../../src/lib/core/errors.js";
 import type {Mappings} from "../../src/lib/parse/mappings.js";
-import {extractText} from "../../src/lib/read/extract.js";
+import {extractText} from "../../src/lib/extract/extract.js";
 import {parseExtracted, requestQuestions} from "../../src/lib/read/replies.js";
-import type {CaseRecord, ParsedReply} from "../../src/lib/types.js";
+import type {CaseRecord, ParsedReply} from "../../src/lib/core/types.js";
 import {EXTENSIONS, PDF_UNDRAWABLE, writeFormat} from "./formats.js";
 import {baseMeanings, type Meaning} from "./meaning.js";
 import {FORMATS, defaultOptions, documentText, renderDocument, type Format} from "./render.js";

@@ -6,7 +6,7 @@
  * Pure: the loader (src/data/councils.zip.ts) gathers these.
  */
 import type {WorkforceContext, WorkforceProfile} from "../ofcom/reference.js";
-import type {ParsedReply, ReplyFormat, TextSource} from "../types.js";
+import type {ParsedReply, ReplyFormat, TextSource} from "../core/types.js";
 import {unreadableAdvice} from "./summarise.js";
 import type {CampaignRequest, CouncilSummary} from "./types.js";
 

@@ -5,7 +5,7 @@
  * Pure: the loaders read the files and pass the text here.
  */
 import {csvParseRows} from "d3-dsv";
-import {ReplyError} from "../parse/text.js";
+import {ReplyError} from "../core/errors.js";
 import type {AskedAuthority, CampaignRequest} from "./types.js";
 
 export const REQUEST_FILE = "campaign/request.json";

@@ -6,18 +6,11 @@
  */
 import {transcriptionFileFor} from "../parse/human.js";
 import {verdictOf} from "../parse/verdict.js";
-import {sumCounts} from "../records/withheld.js";
-import type {CaseRecord, ParsedReply} from "../types.js";
+import {sumCounts} from "../core/withheld.js";
+import {CAMPAIGN_STATUSES, type CampaignStatus, type CaseRecord, type ParsedReply} from "../core/types.js";
 import {sameNameKey} from "./inputs.js";
 import {assignSlugs} from "./slug.js";
-import {
-  CAMPAIGN_STATUSES,
-  type AskedAuthority,
-  type CampaignData,
-  type CampaignRequest,
-  type CampaignStatus,
-  type CouncilSummary
-} from "./types.js";
+import type {AskedAuthority, CampaignData, CampaignRequest, CouncilSummary} from "./types.js";
 
 /** A reply file the kit could not read: its name (relative to data/), whose it is when its metadata says, and why. */
 export interface UnreadableReply {

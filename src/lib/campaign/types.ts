@@ -4,7 +4,7 @@
  * the council archive and the explorer's columns) and what pages read: pages
  * get aggregates sized to what they show, never every reply in full.
  */
-import type {CaseRecord, ReplyStatus, Verdict} from "../types.js";
+import type {CampaignStatus, CaseRecord, Verdict} from "../core/types.js";
 
 /** The request as sent (data/campaign/request.json): shown as the request, never taken from a reply. */
 export interface CampaignRequest {
@@ -25,26 +25,6 @@ export interface AskedAuthority {
   region: string | null;
 }
 
-/**
- * A council's status in the campaign: a reply's own status, or "unreadable"
- * (the kit could not read the file: listed with the reason, never a failed
- * build) or "awaiting" (asked, per authorities.csv, with no reply yet).
- * Only "ok", "nil" and "partial" contribute to pooled figures; "nil" adds
- * councils with zero cases; a refusal, "not held", "unreadable" and
- * "awaiting" add nothing and are never counted as zero.
- */
-export type CampaignStatus = ReplyStatus | "unreadable" | "awaiting";
-
-export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = [
-  "ok",
-  "partial",
-  "nil",
-  "refused",
-  "not held",
-  "unreadable",
-  "awaiting"
-];
-
 /** One row per council: what the report's table, status chart and funnel plot need. */
 export interface CouncilSummary {
   authority: string;
@@ -64,7 +44,7 @@ export interface CouncilSummary {
   /** Sum of known counts; 0 for a nil return; null when there is no count at all (refused, not held, unreadable, awaiting). */
   employees: number | null;
   withheldRows: number;
-  /** Range the total can take, by the one withheld rule (records/withheld.ts); max null when unbounded. */
+  /** Range the total can take, by the one withheld rule (core/withheld.ts); max null when unbounded. */
   min: number | null;
   max: number | null;
   /** Known counts per age band, aligned with CampaignData.ageBands (then "unknown" last). */

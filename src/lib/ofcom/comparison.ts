@@ -12,8 +12,8 @@ import {goodnessOfFit, type GoodnessOfFit} from "../stats/fit.js";
 import {observedExpectedRatios} from "../stats/ratios.js";
 import {countNoun, formatCount, formatCountSum, formatNumber, formatStatedPercent} from "../present/index.js";
 import {cellAt, pivot, recordsAt} from "../pivot/pivot.js";
-import {ReplyError} from "../parse/text.js";
-import {AGE_BANDS, type CaseRecord, type KnownAgeBand} from "../types.js";
+import {ReplyError} from "../core/errors.js";
+import {AGE_BANDS, type CaseRecord, type KnownAgeBand} from "../core/types.js";
 import {
   OFCOM_SPLIT,
   OLDEST_BAND,

@@ -11,11 +11,11 @@ import {
   formatShare,
   listText
 } from "../present/index.js";
-import type {ScopeFact} from "../report/caveats.js";
+import type {ScopeFact} from "../records/caveats.js";
 import type {BandComparison, Comparison} from "./comparison.js";
 
 export interface ReadingOptions {
-  /** What the reply says it counted (report/caveats.ts), so the reading can name what else its cases include. */
+  /** What the reply says it counted (records/caveats.ts), so the reading can name what else its cases include. */
   scope?: ScopeFact | null;
 }
 

@@ -5,8 +5,8 @@
  * (src/data/ofcom.json.ts) reads them with these; a bad file is refused with its name and line.
  */
 import {csvParseRows} from "d3-dsv";
-import {ReplyError} from "../parse/text.js";
-import {AGE_BANDS} from "../types.js";
+import {ReplyError} from "../core/errors.js";
+import {AGE_BANDS} from "../core/types.js";
 
 /** The reference splits the request's oldest band in two; these are its halves. */
 export const OLDEST_BAND = "55+";

@@ -1,10 +1,10 @@
 /**
  * The replies the Ofcom page can compare, each as little as the comparison needs: what its records
- * give (observedBands), its caveats (report/caveats.ts) and its source. Made by a loader, so the
+ * give (observedBands), its caveats (records/caveats.ts) and its source. Made by a loader, so the
  * page loads neither records nor answers: at 400 replies this is a few per cent of responses.json.
  */
-import {replyCaveats, type ReplyCaveats} from "../report/caveats.js";
-import {AGE_BANDS, type KnownAgeBand, type ParsedReply} from "../types.js";
+import {replyCaveats, type ReplyCaveats} from "../records/caveats.js";
+import {AGE_BANDS, type KnownAgeBand, type ParsedReply} from "../core/types.js";
 import {observedBands, type ObservedBands} from "./comparison.js";
 
 export interface OfcomReply {

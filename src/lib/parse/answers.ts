@@ -9,8 +9,8 @@
  */
 import {NUMBER_WORDS} from "./numbers.js";
 import {answerFiveReading} from "./status.js";
-import {cleanCell} from "./text.js";
-import type {Answer, ReplyFields} from "../types.js";
+import {cleanCell} from "../core/text.js";
+import type {Answer, ReplyFields} from "../core/types.js";
 
 /** A question of the request (data/campaign/request.json), as CampaignRequest holds it. */
 export interface RequestQuestion {

@@ -22,8 +22,9 @@ import {mapAgeBand, type Mappings} from "./mappings.js";
 import {recordsSource, replyChecks} from "./reconcile.js";
 import {verdictOf} from "./verdict.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
-import {ReplyError, cleanCell} from "./text.js";
-import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type Warning} from "../types.js";
+import {cleanCell} from "../core/text.js";
+import {ReplyError} from "../core/errors.js";
+import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type Warning} from "../core/types.js";
 
 /** The columns of a corrections file; `countRaw` is accepted only to say that what the reply wrote is not corrected. */
 export const CORRECTION_COLUMNS = [

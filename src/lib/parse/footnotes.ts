@@ -6,8 +6,8 @@
  */
 import {boundsIn} from "./record.js";
 import {digitsForWords} from "./numbers.js";
-import {cleanCell} from "./text.js";
-import type {CaseRecord} from "../types.js";
+import {cleanCell} from "../core/text.js";
+import type {CaseRecord} from "../core/types.js";
 
 /** Markers that stand for a withheld count and may be explained by a footnote. */
 const MARKER = /^(?:\*+|†|‡|x|c|\[[cxz]\]|~)$/i;
@@ -40,7 +40,7 @@ function findFootnote(
  * Gives the bounds a footnote states to each withheld count written as its
  * marker that has none yet. Records are changed in place; returns how many.
  * A marker that no footnote explains keeps no bounds: at least 1, no upper
- * bound (src/lib/records/withheld.ts).
+ * bound (src/lib/core/withheld.ts).
  */
 export function applyFootnotes(lines: readonly string[], records: CaseRecord[]): number {
   const markers = new Set(

@@ -7,9 +7,10 @@
 import {mapOutcome, type Mappings, type OutcomeMapping} from "./mappings.js";
 import {parseCount, type ParsedCount} from "./record.js";
 import {parseCsvRows} from "./tables/delimited.js";
-import {ReplyError, cleanCell} from "./text.js";
-import {unguardFormula} from "../records/csv.js";
-import {AGE_BANDS, OUTCOME_NOT_STATED, type AgeBand, type CaseRecord} from "../types.js";
+import {cleanCell} from "../core/text.js";
+import {ReplyError} from "../core/errors.js";
+import {unguardFormula} from "../core/csv.js";
+import {AGE_BANDS, OUTCOME_NOT_STATED, type AgeBand, type CaseRecord} from "../core/types.js";
 
 /** One data row of a person's CSV: its line (where it starts), its text, and its cells by column name. */
 export interface HumanRow {

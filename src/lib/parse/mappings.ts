@@ -4,9 +4,10 @@
  * texts and applies them; reading the files is the loader's job.
  */
 import {csvParse} from "d3-dsv";
-import {AGE_BANDS, OUTCOME_TIERS, type AgeBand, type KnownAgeBand, type OutcomeTier} from "../types.js";
+import {AGE_BANDS, OUTCOME_TIERS, type AgeBand, type KnownAgeBand, type OutcomeTier} from "../core/types.js";
 import {outcomeByRules} from "./outcome-rules.js";
-import {ReplyError, cleanCell} from "./text.js";
+import {cleanCell} from "../core/text.js";
+import {ReplyError} from "../core/errors.js";
 
 export interface OutcomeMapping {
   outcome: string;

@@ -4,10 +4,10 @@
  * compares two of them and says so with the numbers, so a reader sees at a
  * glance whether the reply adds up.
  */
-import {sumCounts, type CountFields} from "../records/withheld.js";
-import {OUTCOME_NOT_STATED, type CaseRecord, type Check, type Margins, type ReplyFields} from "../types.js";
+import {sumCounts, type CountFields} from "../core/withheld.js";
+import {OUTCOME_NOT_STATED, type CaseRecord, type Check, type Margins, type ReplyFields} from "../core/types.js";
 
-/** Sum of known counts, and the range the withheld ones allow (the one rule: records/withheld.ts). */
+/** Sum of known counts, and the range the withheld ones allow (the one rule: core/withheld.ts). */
 export function rowTotals(records: CaseRecord[]): {known: number; withheld: number; min: number; max: number | null} {
   const {known, withheldRows, min, max} = sumCounts(records);
   return {known, withheld: withheldRows, min, max};

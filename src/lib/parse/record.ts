@@ -5,8 +5,8 @@
  */
 import {mapAgeBand, mapOutcome, normaliseOutcomeLabel, type Mappings} from "./mappings.js";
 import {digitsForWords} from "./numbers.js";
-import {cleanCell} from "./text.js";
-import {OUTCOME_NOT_STATED, type CaseRecord, type TextSource, type Warning} from "../types.js";
+import {cleanCell} from "../core/text.js";
+import {OUTCOME_NOT_STATED, type CaseRecord, type TextSource, type Warning} from "../core/types.js";
 
 export interface ParsedCount {
   count: number | null;

@@ -1,6 +1,6 @@
 /**
  * Reading one reply's text into records, answers, fields, checks and a status.
- * Formats other than plain text are turned into text first (src/lib/read/extract.ts),
+ * Formats other than plain text are turned into text first (src/lib/extract/extract.ts),
  * so that every number keeps a line to be traced back to.
  *
  * The figures are looked for in this order: a table of age, outcome and count
@@ -20,8 +20,9 @@ import {parseTabbedTable, type TableResult} from "./tables/tabbed.js";
 import {gridsOf} from "./tables/grids.js";
 import {recordsKey, chooseTable} from "./tables/scope.js";
 import {typedTables, unreadGrids, type TypeCache} from "./tables/typed.js";
-import {sumCounts} from "../records/withheld.js";
-import {ReplyError, splitLines} from "./text.js";
+import {sumCounts} from "../core/withheld.js";
+import {splitLines} from "../core/text.js";
+import {ReplyError} from "../core/errors.js";
 import {verdictOf} from "./verdict.js";
 import type {
   Answer,
@@ -33,7 +34,7 @@ import type {
   ReplyMeta,
   TextSource,
   Warning
-} from "../types.js";
+} from "../core/types.js";
 import type {RecordContext} from "./record.js";
 
 export interface ReplyInput {

@@ -8,8 +8,8 @@
  */
 import {NUMBER_WORDS, wordNumber} from "./numbers.js";
 import {boundsIn} from "./record.js";
-import {cleanCell} from "./text.js";
-import type {Answer, Refusal, ReplyFields, ReplyStatus} from "../types.js";
+import {cleanCell} from "../core/text.js";
+import type {Answer, Refusal, ReplyFields, ReplyStatus} from "../core/types.js";
 
 /** What the FOI Act 2000's sections are about, for saying why a reply was refused. */
 const SECTIONS: Record<number, string> = {

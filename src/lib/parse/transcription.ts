@@ -22,8 +22,9 @@ import {verdictOf} from "./verdict.js";
 import {findRefusal, refusalDetail} from "./status.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {isTotalLabel} from "./tables/header.js";
-import {ReplyError, splitLines} from "./text.js";
-import {formulaSafe} from "../records/csv.js";
+import {splitLines} from "../core/text.js";
+import {ReplyError} from "../core/errors.js";
+import {formulaSafe} from "../core/csv.js";
 import {
   OUTCOME_NOT_STATED,
   type CaseRecord,
@@ -34,7 +35,7 @@ import {
   type ReplyMeta,
   type TextSource,
   type Warning
-} from "../types.js";
+} from "../core/types.js";
 
 /** The columns of a transcription, in the template's order (the tidy records' names, plus `note`). */
 export const TRANSCRIPTION_COLUMNS = [

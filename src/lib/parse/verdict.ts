@@ -11,7 +11,7 @@
  * to a person. A failing check, or answer 5 contradicting the status, makes it
  * "conflicting". Pure: runs wherever a ParsedReply is made or read.
  */
-import type {Answer, Check, ParsedReply, ReplyVerdict} from "../types.js";
+import type {Answer, Check, ParsedReply, ReplyVerdict} from "../core/types.js";
 
 /** True when the 1-based line stands in answer 5 (where the request asks how many were investigated). */
 function inAnswerFive(answers: Record<string, Answer>, line: number | null | undefined): boolean {

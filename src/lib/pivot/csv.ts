@@ -4,7 +4,7 @@
  * (percentages to one decimal place); a withheld count is written as
  * "withheld", never as 0.
  */
-import {safeCsvFormatRows} from "../records/csv.js";
+import {safeCsvFormatRows} from "../core/csv.js";
 import {dimensionName, measureName, type PivotCell, type PivotResult} from "./pivot.js";
 
 /** A cell as a CSV field: a number where there is one, else the words a reader would see. */

@@ -2,13 +2,13 @@
  * Preparing records for the pivot kernel: each dimension becomes a typed array
  * of codes plus a dictionary of its distinct values, the measure (by default
  * `count`) a Float64Array, and withheld records a flag plus the range of their
- * true count under the one rule in ../records/withheld.ts. This is done once
+ * true count under the one rule in ../core/withheld.ts. This is done once
  * per record set; every pivot afterwards loops over codes only (accumulate.ts).
  *
  * Pure module: no Node imports, no DOM. Dictionary values keep their identity
  * (`"true"`, `true` and `null` are three keys) unless a `label` maps them.
  */
-import {countRange} from "../records/withheld.js";
+import {countRange} from "../core/withheld.js";
 
 /** Codes of one dimension, sized by the dictionary: < 2^8, < 2^16 or more distinct values. */
 export type CodeArray = Uint8Array | Uint16Array | Uint32Array;

@@ -3,7 +3,7 @@
  * the drill-down and the CSV. A withheld count is never shown as 0.
  */
 import {formatCount, formatPartlyWithheld, formatPercent, formatWithheld, NOT_A_NUMBER} from "../present/index.js";
-import type {CaseRecord} from "../types.js";
+import type {CaseRecord} from "../core/types.js";
 import {NO_CASE_TO_ANSWER, type Measure, type PivotCell, type PivotResult} from "./pivot.js";
 
 /** A measure value as text: "12", "38.7%"; "–" when there is nothing to divide by. */

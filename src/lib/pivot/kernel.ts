@@ -4,7 +4,7 @@
  * and no allocation per record (the loop itself is in accumulate.ts). Each
  * cell gets its number of records, the sum of the known measure, the number
  * of withheld records and the range the true sum can take under the one rule
- * for withheld counts (../records/withheld.ts).
+ * for withheld counts (../core/withheld.ts).
  *
  * This is the engine behind `pivot(records, spec)` (pivot.ts), which pages and
  * components use; the benchmark and the kernel's tests call it directly on

@@ -9,11 +9,11 @@
  * the records array), so a control change only re-runs the kernel's hot loop;
  * the result holds one small object per cell, not the records behind it:
  * `recordsAt(result, selection)` gathers those for the one cell a reader
- * chooses. Withheld counts follow the one rule in ../records/withheld.ts: a
+ * chooses. Withheld counts follow the one rule in ../core/withheld.ts: a
  * cell keeps its known sum, its withheld rows and the range the true number
  * can take, and is never read as 0.
  */
-import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../types.js";
+import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../core/types.js";
 import {buildMasks, passes, type Filters} from "./accumulate.js";
 import {prepareCube, type Cube} from "./cube.js";
 import {pivotCube, type CubeFigures} from "./kernel.js";

@@ -3,7 +3,7 @@
  * with the word below, so a reader meets one word per status. Statuses keep their meanings
  * apart: a nil return is a count of none, a refusal and "not held" are no count at all.
  */
-import type {CampaignStatus} from "../campaign/types.js";
+import type {CampaignStatus} from "../core/types.js";
 import {listText} from "./lists.js";
 
 /** One word (or phrase) per status. */

@@ -1,8 +1,8 @@
 /**
  * The words for counts a council withheld. The rule itself (what a withheld count can be) is
- * src/lib/records/withheld.ts; this file only says it, and never shows a withheld count as 0.
+ * src/lib/core/withheld.ts; this file only says it, and never shows a withheld count as 0.
  */
-import type {CountFields, CountSum} from "../records/withheld.js";
+import type {CountFields, CountSum} from "../core/withheld.js";
 import {countNoun} from "./lists.js";
 import {formatCount, formatRange} from "./numbers.js";
 
@@ -32,7 +32,7 @@ export function formatWithheldRows(rows: number): string {
 }
 
 /**
- * Counts summed (records/withheld.ts sumCounts): "31" when nothing was withheld, else the range
+ * Counts summed (core/withheld.ts sumCounts): "31" when nothing was withheld, else the range
  * the whole can take and why: "5 to 8 (1 row withheld)", "at least 4 (1 row withheld)".
  */
 export function formatCountSum(sum: CountSum): string {

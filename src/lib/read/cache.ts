@@ -9,9 +9,10 @@
  *
  * The key covers the reply's bytes and the name it is shown under, its
  * `.meta.json` bytes (or their absence), the mappings as parsed, and the
- * parsing code itself: the source of src/lib/{read,parse,records}/ and
- * src/lib/types.ts, and the versions of the libraries that decode and extract
- * (d3-dsv, mammoth, unpdf). Editing any of those re-parses.
+ * parsing code itself: every module src/lib/read/replies.ts imports, directly
+ * or not (found by following the imports, see codeFiles), and the lockfile, so
+ * an upgraded decoder re-parses too. Editing any of those re-parses; editing a
+ * page or a view does not.
  *
  * Entries live in node_modules/.cache/foi-kit/replies/ (FOI_CACHE_DIR moves
  * them): ignored by git, shared by every build of this checkout, and outside
@@ -24,11 +25,11 @@
  */
 import {createHash, createHmac, timingSafeEqual, type Hash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join, relative, sep} from "node:path";
+import {dirname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Mappings} from "../parse/mappings.js";
-import {ReplyError} from "../parse/text.js";
-import type {ParsedReply} from "../types.js";
+import {ReplyError} from "../core/errors.js";
+import type {ParsedReply} from "../core/types.js";
 
 const HERE = import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url));
 /** src/lib, whose parsing code is part of every key. */
@@ -39,11 +40,30 @@ export const PROJECT_ROOT = join(LIB, "../..");
 /** Where entries go unless a caller or FOI_CACHE_DIR says otherwise. */
 export const DEFAULT_CACHE_DIR = process.env.FOI_CACHE_DIR || join(PROJECT_ROOT, "node_modules/.cache/foi-kit/replies");
 
-/** The source that turns bytes into a ParsedReply: a change to any of it must re-parse. */
-const CODE_DIRS = ["read", "parse", "records"];
-const CODE_FILES = ["types.ts"];
-/** Libraries whose output the parse depends on: an upgrade must re-parse too. */
-const LIBRARIES = ["d3-dsv", "mammoth", "unpdf"];
+/**
+ * Where the code that turns a reply into a ParsedReply starts: this file's
+ * readers. Every module it imports, and they import, is part of the key, found
+ * by following their imports, so no list of folders can fall out of date.
+ */
+const CODE_ROOTS = ["read/replies.ts"];
+/** A relative import, export or worker URL in a module's source. */
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bnew URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
+
+/** The modules under lib that the roots import, directly or not, as paths relative to lib. */
+export function codeFiles(lib = LIB): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(join(lib, file))) return;
+    seen.add(file);
+    const source = readFileSync(join(lib, file), "utf8");
+    for (const [, spec] of source.matchAll(IMPORT)) {
+      const target = relative(lib, resolve(dirname(join(lib, file)), spec.replace(/\.js$/, ".ts")));
+      if (!target.startsWith("..")) visit(target.split(sep).join("/"));
+    }
+  };
+  for (const root of CODE_ROOTS) visit(root);
+  return [...seen].sort();
+}
 /** Bumped when the entry's own shape changes. */
 const ENTRY_VERSION = 2;
 
@@ -56,32 +76,21 @@ function field(hash: Hash, value: string | Uint8Array): void {
 
 const codeHashes = new Map<string, string>();
 
-/** A hash of the parsing code's source files and the libraries' versions; computed once per process. */
+/**
+ * A hash of the parsing code's source files and of the lockfile (so that any
+ * library upgrade re-parses: the decoders and extractors are libraries);
+ * computed once per process.
+ */
 export function codeHash(lib = LIB): string {
   const known = codeHashes.get(lib);
   if (known) return known;
   const hash = createHash("sha256");
-  const files = [
-    ...CODE_DIRS.flatMap((dir) =>
-      readdirSync(join(lib, dir), {recursive: true, withFileTypes: true})
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
-    ),
-    ...CODE_FILES.map((name) => join(lib, name))
-  ]
-    .map((path) => relative(lib, path).split(sep).join("/"))
-    .sort();
-  for (const file of files) {
+  for (const file of codeFiles(lib)) {
     field(hash, file);
     field(hash, readFileSync(join(lib, file)));
   }
-  for (const name of LIBRARIES) {
-    const manifest = join(PROJECT_ROOT, "node_modules", name, "package.json");
-    field(
-      hash,
-      `${name}@${existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as {version?: string}).version : "absent"}`
-    );
-  }
+  const lock = join(PROJECT_ROOT, "package-lock.json");
+  field(hash, existsSync(lock) ? readFileSync(lock) : "no lockfile");
   const digest = hash.digest("hex");
   codeHashes.set(lib, digest);
   return digest;
@@ -135,8 +144,8 @@ const entryPath = (dir: string, key: string) => join(dir, `${key}.json`);
 const macKeys = new Map<string, Buffer>();
 
 /**
- * The key entries are sealed with: a hash of the parsing code (codeHash) and of the
- * lockfile, computed by each build from the code it runs and never written down.
+ * The key entries are sealed with: a hash of the parsing code and the lockfile
+ * (codeHash), computed by each build from the code it runs and never written down.
  * An entry edited by hand or by another tool (a count 1 made 1000, still valid
  * JSON) no longer matches its seal and is read again from the reply. This is a
  * check against edits, not a secret: whoever can run this code can compute the key.
@@ -147,8 +156,6 @@ function macKey(lib = LIB): Buffer {
   const hash = createHash("sha256");
   field(hash, "foi-kit reply cache seal");
   field(hash, codeHash(lib));
-  const lock = join(PROJECT_ROOT, "package-lock.json");
-  field(hash, existsSync(lock) ? readFileSync(lock) : "no lockfile");
   const key = hash.digest();
   macKeys.set(lib, key);
   return key;

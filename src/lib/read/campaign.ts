@@ -17,9 +17,9 @@ import {
 } from "../campaign/summarise.js";
 import type {AskedAuthority, CampaignRequest} from "../campaign/types.js";
 import {outcomeOrder, type Mappings} from "../parse/mappings.js";
-import {ReplyError} from "../parse/text.js";
-import type {ParsedReply} from "../types.js";
-import {readRegularFile} from "./files.js";
+import {ReplyError} from "../core/errors.js";
+import type {ParsedReply} from "../core/types.js";
+import {readRegularFile} from "../extract/files.js";
 import {DATA_DIR, PROJECT_DATA_DIR, listReplies, readMeta, readReplies, shownPath} from "./replies.js";
 
 /**

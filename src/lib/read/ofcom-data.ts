@@ -16,8 +16,8 @@ import {
   type WorkforceContext,
   type WorkforceProfile
 } from "../ofcom/reference.js";
-import {ReplyError} from "../parse/text.js";
-import {readRegularFile} from "./files.js";
+import {ReplyError} from "../core/errors.js";
+import {readRegularFile} from "../extract/files.js";
 import {DATA_DIR, dataSubdir} from "./replies.js";
 
 export const REFERENCE = "reference/ofcom-cmr-2015-social-media-profile-by-age.csv";

@@ -20,13 +20,13 @@ import {
   transcriptionFileFor
 } from "../parse/human.js";
 import {parseReplyText} from "../parse/reply.js";
-import {ReplyError} from "../parse/text.js";
-import type {ParsedReply, ReplyMeta} from "../types.js";
+import {ReplyError} from "../core/errors.js";
+import type {ParsedReply, ReplyMeta} from "../core/types.js";
 import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedError, writeCachedReply} from "./cache.js";
-import {BoundedReader} from "./bounded.js";
-import type {ExtractedText} from "./extract.js";
-import {LIMITS, capLines, tooBig} from "./formats/limits.js";
-import {readRegularFile} from "./files.js";
+import {BoundedReader} from "../extract/bounded.js";
+import type {ExtractedText} from "../extract/extract.js";
+import {LIMITS, capLines, tooBig} from "../extract/formats/limits.js";
+import {readRegularFile} from "../extract/files.js";
 
 /** The project's own `data/` folder, found from this file so it works from any working directory. */
 export const PROJECT_DATA_DIR = join(

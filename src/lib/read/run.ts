@@ -4,7 +4,7 @@
  * sees what to fix rather than a stack trace; any other error is a bug in the
  * kit and keeps its stack trace.
  */
-import {ReplyError} from "../parse/text.js";
+import {ReplyError} from "../core/errors.js";
 
 /** Runs a step (waiting for it when it returns a promise) and explains a ReplyError in one line. */
 export async function runOrExplain(step: () => void | Promise<void>): Promise<void> {

@@ -10,7 +10,7 @@
  * `decodeColumns` in the page and the tests; a round trip gives the records
  * back (the fields listed in ColumnRecord).
  */
-import type {AgeBand, CaseRecord, OutcomeTier} from "../types.js";
+import type {AgeBand, CaseRecord, OutcomeTier} from "../core/types.js";
 
 /** What the columns keep of a record: everything the pivot, the drill-down and the links read. */
 export type ColumnRecord = Pick<

@@ -4,7 +4,7 @@
  * loader (src/data/downloads.json.ts) from the same tidy rows as the downloads, so the page need
  * not load them: at 400 replies they are about 0.4 MB gzip, against a few kB for this.
  */
-import type {ParsedReply} from "../types.js";
+import type {ParsedReply} from "../core/types.js";
 import {observedFields, tidyRecords, type FieldType} from "./tidy.js";
 
 export interface DownloadsDescription {

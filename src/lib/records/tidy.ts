@@ -7,7 +7,7 @@
  * Pure: used by the download loaders, the /data page and tests.
  */
 import {verdictOf} from "../parse/verdict.js";
-import type {ParsedReply} from "../types.js";
+import type {ParsedReply} from "../core/types.js";
 
 export interface TidyRecord {
   authority: string;

@@ -5,11 +5,12 @@
  * None of it grows with the number of councils but the table's rows. Pure: the home page
  * and tests import it.
  */
-import type {CampaignData, CampaignStatus, CouncilSummary} from "../campaign/types.js";
+import type {CampaignData, CouncilSummary} from "../campaign/types.js";
+import type {CampaignStatus} from "../core/types.js";
 import {STATUS_WORDS, statusLabel} from "../present/status.js";
 import {compareWithOfcom, type Comparison} from "../ofcom/comparison.js";
 import type {OfcomData} from "../ofcom/reference.js";
-import {VERDICTS, type KnownAgeBand, type Verdict} from "../types.js";
+import {VERDICTS, type KnownAgeBand, type Verdict} from "../core/types.js";
 import {funnel, type Funnel} from "../stats/funnel.js";
 import {recordFigures, type RecordFigures} from "./figures.js";
 

@@ -1,12 +1,12 @@
 /**
  * The figures the home page's report states, computed from the loader's output
  * so that no number is typed into prose. Pure: imported by the page and tests.
- * What each reply says limits them is report/caveats.ts; where it came from, report/sources.ts.
+ * What each reply says limits them is records/caveats.ts; where it came from, report/sources.ts.
  */
-import type {ResponsesData} from "../records/responses.js";
+import type {ResponsesData} from "../campaign/responses.js";
 import {pivot, type PivotResult} from "../pivot/pivot.js";
 import {wilsonInterval} from "../stats/intervals.js";
-import type {CaseRecord, ParsedReply, OutcomeTier} from "../types.js";
+import type {CaseRecord, ParsedReply, OutcomeTier} from "../core/types.js";
 
 export interface Share {
   count: number;

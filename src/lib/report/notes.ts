@@ -6,8 +6,8 @@
  * council's page. With a single reply read, its caveats and source are kept whole, so a
  * one-council report says what that council said. Pure: src/data/report-notes.json.ts calls it.
  */
-import type {ParsedReply} from "../types.js";
-import {replyCaveats, type ReplyCaveats} from "./caveats.js";
+import type {ParsedReply} from "../core/types.js";
+import {replyCaveats, type ReplyCaveats} from "../records/caveats.js";
 import {replySource, type ReplySource} from "./sources.js";
 
 /** Categories named, at most this many (the most common first): the list must not grow with the councils. */

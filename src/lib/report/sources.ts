@@ -1,5 +1,5 @@
 /** Where a reply came from and on what terms it may be re-used, for the pages' sources and licence. */
-import type {ParsedReply} from "../types.js";
+import type {ParsedReply} from "../core/types.js";
 
 export interface ReplySource {
   authority: string;

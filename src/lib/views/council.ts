@@ -6,7 +6,7 @@
  */
 import type {CouncilPage} from "../campaign/council.js";
 import {compareWithOfcom} from "../ofcom/comparison.js";
-import type {KnownAgeBand} from "../types.js";
+import type {KnownAgeBand} from "../core/types.js";
 import type {OfcomData} from "../ofcom/reference.js";
 import {DEFAULT_STATE, formatState} from "../pivot/url-state.js";
 import {pivot} from "../pivot/pivot.js";
@@ -21,7 +21,7 @@ import {
   listText,
   statusLabel
 } from "../present/index.js";
-import {replyCaveats} from "../report/caveats.js";
+import {replyCaveats} from "../records/caveats.js";
 import {replySource} from "../report/sources.js";
 import type {CaveatItem, Part} from "./parts.js";
 import {sourceLine} from "./sources.js";
@@ -61,7 +61,7 @@ function outcomeParts(page: CouncilPage): Part[] | null {
   }
 }
 
-/** The reply's own caveats (report/caveats.ts), with Ofcom's survey year set against the period. */
+/** The reply's own caveats (records/caveats.ts), with Ofcom's survey year set against the period. */
 function caveatItems(page: CouncilPage, ofcom: Pick<OfcomData, "reference">): CaveatItem[] {
   const c = replyCaveats(page.reply!, {
     survey: {year: ofcom.reference.citation.surveyYear, file: ofcom.reference.file}

@@ -3,7 +3,7 @@
  * and why, and what the checks, warnings and people found. Pure: built from data/quality.json.
  */
 import {countNoun, formatCount, STATUS_WORDS} from "../present/index.js";
-import type {QualityReply} from "../records/quality.js";
+import type {QualityReply} from "../campaign/quality.js";
 
 type Counted = Pick<QualityReply, "status" | "verdict" | "checksFailed" | "warnings" | "transcribed" | "corrected">;
 

@@ -20,9 +20,9 @@ import {
 } from "../present/index.js";
 import {pivot} from "../pivot/pivot.js";
 import {bandFunnel, councilRows, pooledFigures, statusFigures, type StatusFigures} from "../report/campaign.js";
-import {surveyYearFact, type ReplyCaveats} from "../report/caveats.js";
+import {surveyYearFact, type ReplyCaveats} from "../records/caveats.js";
 import type {CampaignNotes} from "../report/notes.js";
-import type {Verdict} from "../types.js";
+import type {Verdict} from "../core/types.js";
 import type {CaveatItem, Part} from "./parts.js";
 import {sourceLine} from "./sources.js";
 

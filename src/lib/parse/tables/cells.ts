@@ -17,7 +17,7 @@
 import {mapAgeBand, mapOutcome, normaliseAgeLabel, type Mappings} from "../mappings.js";
 import {NUMBER_WORDS} from "../numbers.js";
 import {parseCount} from "../record.js";
-import {cleanCell} from "../text.js";
+import {cleanCell} from "../../core/text.js";
 import {columnRole, isTotalLabel} from "./header.js";
 
 export type CellType =

@@ -1,7 +1,7 @@
 /**
  * Layout analysis of text: the runs of lines that read as rows of cells, each
  * run a grid with every cell's line. Every format reaches the parser as text
- * with one table row per line (cells separated by tabs, src/lib/read/), and
+ * with one table row per line (cells separated by tabs, src/lib/extract/), and
  * councils' own text replies lay tables out with tabs, pipes, runs of spaces,
  * commas, or bullets with dashes between the cells ("• 25-34 – Final written
  * warning – 2"); Leicester's reply puts each cell on a tab-indented line of
@@ -11,7 +11,7 @@
  */
 import {splitDelimitedRow} from "./delimited.js";
 import {isRuleLine} from "./rows.js";
-import {cleanCell, isBlank} from "../text.js";
+import {cleanCell, isBlank} from "../../core/text.js";
 
 export interface GridCell {
   text: string;

@@ -5,7 +5,7 @@
  * never read as an age, an outcome or a count. Shared by every table reader so
  * that they agree on what a header is.
  */
-import {cleanCell} from "../text.js";
+import {cleanCell} from "../../core/text.js";
 
 export type ColumnRole = "age" | "outcome" | "count" | "extra";
 

@@ -6,7 +6,7 @@
  * as written in the reply's `margins`, to be checked against each other and
  * against answer 5.
  */
-import type {AgeMarginEntry, CaseRecord, Margins, OutcomeMarginEntry} from "../../types.js";
+import type {AgeMarginEntry, CaseRecord, Margins, OutcomeMarginEntry} from "../../core/types.js";
 import type {TableResult} from "./tabbed.js";
 
 export function ageEntries(records: readonly CaseRecord[]): AgeMarginEntry[] {

@@ -7,7 +7,7 @@
  * kit a wording there teaches the prose reader too. Pure.
  */
 import {mapAgeBand, normaliseOutcomeLabel, type Mappings, type OutcomeMapping} from "../mappings.js";
-import type {AgeBand} from "../../types.js";
+import type {AgeBand} from "../../core/types.js";
 
 export interface Span {
   start: number;

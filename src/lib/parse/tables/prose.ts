@@ -21,7 +21,7 @@ import {
   type Span
 } from "./phrases.js";
 import type {TableResult} from "./tabbed.js";
-import type {CaseRecord} from "../../types.js";
+import type {CaseRecord} from "../../core/types.js";
 
 const PEOPLE =
   "(?:employees?|members?\\s+of\\s+staff|staff(?:\\s+members?)?|officers?|individuals?|people|persons?|workers?|colleagues?|cases?)";

@@ -8,7 +8,7 @@
 import {mapAgeBand, mapOutcome} from "../mappings.js";
 import {buildRecord, parseCount, type RecordContext, type RowInput} from "../record.js";
 import type {TableLayout, TableResult} from "./tabbed.js";
-import {cleanCell, isBlank} from "../text.js";
+import {cleanCell, isBlank} from "../../core/text.js";
 import {splitDelimitedRow} from "./delimited.js";
 import {
   columnRole,

@@ -6,7 +6,7 @@
  * twice count once; and a warning always says which table was used, so the
  * choice is never silent.
  */
-import type {CaseRecord, Warning} from "../../types.js";
+import type {CaseRecord, Warning} from "../../core/types.js";
 import type {TypedTable} from "./typed.js";
 
 /** Words around a table saying it is not (only) the council's own employees. */

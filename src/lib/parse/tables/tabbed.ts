@@ -5,8 +5,8 @@
  */
 import {buildRecord, parseCount, type RecordContext} from "../record.js";
 import {extraValues, isTotalLabel, longRoles, marginRoles, type LongRoles, type MarginRoles} from "./header.js";
-import {cleanCell, isBlank} from "../text.js";
-import type {CaseRecord, Warning} from "../../types.js";
+import {cleanCell, isBlank} from "../../core/text.js";
+import type {CaseRecord, Warning} from "../../core/types.js";
 
 interface Cell {
   text: string;

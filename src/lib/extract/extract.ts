@@ -10,8 +10,9 @@
  * ReplyError before the work they would cost. Nothing else may escape: a
  * library's own error becomes a ReplyError naming the file.
  */
-import {ReplyError, decodeReply} from "../parse/text.js";
-import type {ReplyFormat, TextSource} from "../types.js";
+import {decodeReply} from "../core/text.js";
+import {ReplyError} from "../core/errors.js";
+import type {ReplyFormat, TextSource} from "../core/types.js";
 import {withReadingBudget} from "./formats/budget.js";
 import {openOle} from "./formats/cfb.js";
 import {docxText} from "./formats/docx.js";

@@ -309,3 +309,23 @@ export interface ReplyFields {
   tableTotal: number | null;
   tableTotalLine: number | null;
 }
+
+/**
+ * A council's status in the campaign: a reply's own status, or "unreadable"
+ * (the kit could not read the file: listed with the reason, never a failed
+ * build) or "awaiting" (asked, per authorities.csv, with no reply yet).
+ * Only "ok", "nil" and "partial" contribute to pooled figures; "nil" adds
+ * councils with zero cases; a refusal, "not held", "unreadable" and
+ * "awaiting" add nothing and are never counted as zero.
+ */
+export type CampaignStatus = ReplyStatus | "unreadable" | "awaiting";
+
+export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = [
+  "ok",
+  "partial",
+  "nil",
+  "refused",
+  "not held",
+  "unreadable",
+  "awaiting"
+];

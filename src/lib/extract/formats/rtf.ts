@@ -15,7 +15,8 @@
  * file, and text beyond LIMITS.textChars (capText) are each one ReplyError
  * naming the file.
  */
-import {ReplyError, fixWindows1252} from "../../parse/text.js";
+import {fixWindows1252} from "../../core/text.js";
+import {ReplyError} from "../../core/errors.js";
 import {gridLines, type GridCell} from "./grid.js";
 import {capText} from "./limits.js";
 

@@ -8,8 +8,8 @@
  */
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
-import {pdfItemsToText, type PdfTextItem} from "../../parse/extracted-text.js";
-import {ReplyError} from "../../parse/text.js";
+import {pdfItemsToText, type PdfTextItem} from "./pdf-text.js";
+import {ReplyError} from "../../core/errors.js";
 import {spendOcrPages} from "./budget.js";
 import {transcribedName} from "./limits.js";
 

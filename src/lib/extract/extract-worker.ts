@@ -6,7 +6,7 @@
  * to be read, so the caller allows them their time.
  */
 import {parentPort} from "node:worker_threads";
-import {ReplyError} from "../parse/text.js";
+import {ReplyError} from "../core/errors.js";
 import {extractText} from "./extract.js";
 import {onOcrPages} from "./formats/budget.js";
 

@@ -1,16 +1,16 @@
 /**
  * Node-only: PDF replies through unpdf (Mozilla's pdf.js). The text layer's
- * pieces and their positions become lines (src/lib/parse/extracted-text.ts
+ * pieces and their positions become lines (src/lib/extract/formats/pdf-text.ts
  * puts a table's pieces in their columns). A PDF with no text layer is a scan:
  * its page images are read by OCR (./ocr.ts) when it has any.
  */
 import {getDocumentProxy, getResolvedPDFJS} from "unpdf";
-import {pdfItemsToText, type PdfTextItem} from "../../parse/extracted-text.js";
-import {ReplyError} from "../../parse/text.js";
+import {pdfItemsToText, type PdfTextItem} from "./pdf-text.js";
+import {ReplyError} from "../../core/errors.js";
 import {LIMITS, tooBig, transcribedName} from "./limits.js";
 import {whilePdfReads} from "./pdf-guard.js";
 import {ocrPages, type PageImage} from "./ocr.js";
-import type {TextSource} from "../../types.js";
+import type {TextSource} from "../../core/types.js";
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 

@@ -4,8 +4,9 @@
  * Word or PDF file), for the council pages. Read through the same extraction
  * as readReply, so "line N" anywhere in the kit is line N here.
  */
-import {ReplyError, splitLines} from "../parse/text.js";
-import type {ReplyFormat, TextSource} from "../types.js";
+import {splitLines} from "../core/text.js";
+import {ReplyError} from "../core/errors.js";
+import type {ReplyFormat, TextSource} from "../core/types.js";
 import {BoundedReader} from "./bounded.js";
 import {readRegularFile} from "./files.js";
 

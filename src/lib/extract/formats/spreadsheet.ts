@@ -12,7 +12,7 @@ import * as cptable from "@e965/xlsx/dist/cpexcel.full.mjs";
 import {LIMITS, tooBig} from "./limits.js";
 import {openZip} from "./zip.js";
 import {cellText} from "./grid.js";
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 
 // Old .xls files store text in the Windows code page they were saved with.
 XLSX.set_cptable(cptable);

@@ -11,7 +11,7 @@
 import {createRequire} from "node:module";
 import {Readable} from "node:stream";
 import type {OleFile} from "./cfb.js";
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 
 const require = createRequire(import.meta.url);
 

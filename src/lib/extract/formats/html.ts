@@ -8,7 +8,7 @@
  */
 import {parse} from "parse5";
 import {gridLines, type GridCell} from "./grid.js";
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 
 interface Node {
   nodeName: string;

@@ -2,8 +2,8 @@
  * What pages read from the responses loader, and small helpers to flatten it.
  * Pure: imported by pages and tests.
  */
-import type {UnreadableReply} from "../campaign/summarise.js";
-import type {CaseRecord, KnownAgeBand, ParsedReply} from "../types.js";
+import type {UnreadableReply} from "./summarise.js";
+import type {CaseRecord, KnownAgeBand, ParsedReply} from "../core/types.js";
 
 export interface ResponsesData {
   ageBands: KnownAgeBand[];

@@ -4,7 +4,7 @@
  * "billion laughs" cannot grow), calling back on each element and text run.
  */
 import {SaxesParser} from "saxes";
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 
 export interface XmlVisitor {
   /** `stack` holds the names of the open elements, innermost last (the new element included). */

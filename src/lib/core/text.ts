@@ -3,18 +3,7 @@
  * them (UTF-8 or Windows-1252, LF or CRLF) and tidying cell text. Pure: runs in
  * Node loaders, in tests and in the browser.
  */
-
-/** An error about one input, carrying the file and line a reader needs to fix it. */
-export class ReplyError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    readonly reason: string
-  ) {
-    super(`${file}${line == null ? "" : `:${line}`}: ${reason}`);
-    this.name = "ReplyError";
-  }
-}
+import {ReplyError} from "./errors.js";
 
 export interface DecodedText {
   text: string;

@@ -3,7 +3,7 @@
  * positions, into plain text with one table row per line (cells separated by
  * tabs), so the row-table reader can read it and every number has a line in
  * the extracted text. Pure: no file access. (Word, spreadsheets and the other
- * formats are turned into text by their readers in src/lib/read/formats/.)
+ * formats are turned into text by their readers in src/lib/extract/formats/.)
  */
 
 /** One piece of text on a PDF page, as pdf.js reports it. */

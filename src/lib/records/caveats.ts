@@ -7,8 +7,8 @@
  */
 import {impliedProceedings} from "../parse/reconcile.js";
 import {parseLongDate} from "../parse/answers.js";
-import {sumCounts, type CountSum} from "../records/withheld.js";
-import type {Answer, ParsedReply} from "../types.js";
+import {sumCounts, type CountSum} from "../core/withheld.js";
+import type {Answer, ParsedReply} from "../core/types.js";
 
 export type CaveatKind = "scope" | "period" | "share" | "bands-reason" | "survey-year";
 
@@ -109,7 +109,7 @@ export type CaveatFact = ScopeFact | PeriodFact | ShareFact | BandsReasonFact | 
 export interface ReplyCaveats {
   authority: string;
   file: string;
-  /** The employees the reply's table counts (records/withheld.ts: withheld rows give a range, never 0). */
+  /** The employees the reply's table counts (core/withheld.ts: withheld rows give a range, never 0). */
   counted: CountSum;
   scope: ScopeFact | null;
   period: PeriodFact | null;

@@ -6,7 +6,7 @@
  * limit (../bounded.ts), so a trick no check foresaw still ends in one line.
  * docs/ingest.md ("Limits") lists them; change them here only.
  */
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 
 export const LIMITS = {
   /** Bytes of any reply file; FOI replies are a few hundred KB, scans a few MB. */

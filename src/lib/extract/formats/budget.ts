@@ -6,7 +6,7 @@
  * that reads a reply (../bounded.ts) is told of each OCR page to allow it time.
  */
 import {AsyncLocalStorage} from "node:async_hooks";
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 import {LIMITS, transcribedName} from "./limits.js";
 
 const budgets = new AsyncLocalStorage<{ocrPages: number}>();

@@ -11,7 +11,7 @@
  * swapping a file for a link or a FIFO between the two steps gains nothing.
  */
 import {closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats} from "node:fs";
-import {ReplyError} from "../parse/text.js";
+import {ReplyError} from "../core/errors.js";
 import {LIMITS, tooBig} from "./formats/limits.js";
 
 /** Why a file that is not a regular file is not read; null for a regular file. */

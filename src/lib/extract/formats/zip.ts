@@ -8,7 +8,7 @@
  */
 import {inflateRawSync} from "node:zlib";
 import {LIMITS, tooBig} from "./limits.js";
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 
 export interface ZipEntry {
   name: string;

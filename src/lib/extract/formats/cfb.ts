@@ -6,7 +6,7 @@
  * "__properties_version1.0" and "__substg1.0_..." streams.
  */
 import * as XLSX from "@e965/xlsx";
-import {ReplyError} from "../../parse/text.js";
+import {ReplyError} from "../../core/errors.js";
 
 export type OleKind = "doc" | "xls" | "msg";
 

@@ -7,12 +7,12 @@
  *
  * Pure: used by the loader and the tests.
  */
-import {authorityFromFile, councilKeys, orderCouncils, unreadableAdvice} from "../campaign/summarise.js";
-import type {AskedAuthority} from "../campaign/types.js";
+import {authorityFromFile, councilKeys, orderCouncils, unreadableAdvice} from "./summarise.js";
+import type {AskedAuthority} from "./types.js";
 import {STATUS_WORDS, statusLabel} from "../present/status.js";
 import {verdictOf} from "../parse/verdict.js";
-import type {Check, ParsedReply, Verdict, Warning} from "../types.js";
-import {sumCounts} from "./withheld.js";
+import type {Check, ParsedReply, Verdict, Warning} from "../core/types.js";
+import {sumCounts} from "../core/withheld.js";
 
 /** Warnings kept per reply: enough to see what went wrong; the rest are counted, and listed by `npm run ingest`. */
 export const WARNINGS_KEPT = 25;

@@ -15,7 +15,7 @@
  * the process alive.
  */
 import {Worker} from "node:worker_threads";
-import {ReplyError} from "../parse/text.js";
+import {ReplyError} from "../core/errors.js";
 import type {ExtractedText} from "./extract.js";
 import type {ReadRequest, WorkerMessage} from "./extract-worker.js";
 import {LIMITS, transcribedName} from "./formats/limits.js";

@@ -13,9 +13,10 @@ import {simpleParser} from "mailparser";
 import {openOle, type OleFile} from "./cfb.js";
 import {htmlText} from "./html.js";
 import {LIMITS} from "./limits.js";
-import {ReplyError, decodeReply} from "../../parse/text.js";
+import {decodeReply} from "../../core/text.js";
+import {ReplyError} from "../../core/errors.js";
 import type {ExtractedText} from "../extract.js";
-import type {TextSource} from "../../types.js";
+import type {TextSource} from "../../core/types.js";
 
 type MailKind = "eml" | "msg";
 type Extract = (bytes: Uint8Array, name: string, depth: number) => Promise<ExtractedText>;
