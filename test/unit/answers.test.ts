@@ -217,6 +217,26 @@ test("answer 5's readings: words for numbers, a count written twice that disagre
     "'none of' is no nil return"
   );
   assert.deepEqual(read("6. Outcomes?\nNone\n").five, {kind: null, line: null}, "no answer 5");
+  // A number kept back is neither 0 nor the 5 it names.
+  for (const said of ["Fewer than five employees have been investigated.", "Less than 5", "<5", "Under 5 (withheld)"])
+    assert.deepEqual(read(`5. ${Q5}\n${said}\n`).five, {kind: "withheld", line: 2, bounds: [1, 4]}, said);
+  assert.deepEqual(read(`5. ${Q5}\n*\n`).five, {kind: "withheld", line: 2, bounds: null});
+});
+
+test("a number withheld in answer 5 makes the reply refused, never a count of 0 or of 5", () => {
+  for (const rest of ["", "8. Withheld under section 40(2): the numbers are small enough to identify people.\n"]) {
+    const reply = parseReplyText({
+      file: "responses/made-up.txt",
+      text: `MADE UP\n1. Yes\n5. Fewer than five employees have been investigated.\n${rest}`,
+      meta: null,
+      mappings: loadMappings()
+    });
+    assert.equal(reply.status, "refused");
+    assert.equal(reply.fields.investigated, null);
+    assert.equal(reply.records.length, 0);
+    assert.equal(reply.verdict?.verdict, "verified", reply.verdict?.reason);
+    assert.match(reply.statusDetail ?? "", /withheld \(1 to 4, line 3\)/);
+  }
 });
 
 test("Scottish refusals cite FOISA 2002, whose sections mean other things", () => {

@@ -83,6 +83,27 @@ const LAYOUTS: Record<string, string> = {
     "",
     "Age group\tOutcome\tNo. of employees",
     ...ROWS.slice(2).map((r) => r.join("\t"))
+  ].join("\n"),
+  "a table continued on the next page under a caption, its header not repeated": [
+    "Age group\tOutcome\tNo. of employees",
+    ...ROWS.slice(0, 2).map((r) => r.join("\t")),
+    "\tPage 1 of 2",
+    "",
+    "Ref. FOI/2016/123",
+    "Table 1 (continued)",
+    ...ROWS.slice(2).map((r) => r.join("\t")),
+    "Total\t\t9"
+  ].join("\n"),
+  // A PDF's narrow gutter runs the age into the outcome beside it; the header's two names run together too.
+  "age and outcome run together in one cell": [
+    "Age band Outcome\tNumber",
+    ...ROWS.map(([a, o, n]) => `${a} ${o}\t${n}`),
+    "Total\t9"
+  ].join("\n"),
+  "columns typed one space apart": [
+    "Age band Outcome Number",
+    ...ROWS.map(([a, o, n]) => `${a} ${o} ${n}`),
+    "Total 9"
   ].join("\n")
 };
 
@@ -147,6 +168,21 @@ test("a council's own age bands are kept under its labels with a warning, never 
     ]
   );
   assert.equal(reply.warnings.filter((w) => /maps to no age band/.test(w.message)).length, 2);
+});
+
+test("a caption that is not 'continued' between two tables keeps them apart", () => {
+  const reply = read(
+    [
+      "5. How many employees were investigated?\n9\n\n8. Ages and outcomes",
+      "Age group\tOutcome\tNo. of employees",
+      ...ROWS.map((r) => r.join("\t")),
+      "Page 1 of 2",
+      "",
+      "Agency workers:",
+      "16-24\tDismissal\t3"
+    ].join("\n")
+  );
+  assert.deepEqual(key(reply), EXPECTED, "the agency workers' row is not added to the employees' table");
 });
 
 test("cells are typed by what they hold", () => {

@@ -203,6 +203,23 @@ function confirmed(figures: Figures, investigated: number | null): boolean {
  * a warning says the other disagrees, so a person looks. A table read by its
  * types is preferred to sentences.
  */
+/** True when `fine` is `coarse` row for row (same line, outcome and count) with ages known where `coarse` has none. */
+function addsAges(fine: readonly CaseRecord[], coarse: readonly CaseRecord[]): boolean {
+  if (!fine.length || fine.length !== coarse.length) return false;
+  const byLine = (a: CaseRecord, b: CaseRecord) => a.line - b.line;
+  const [f, c] = [[...fine].sort(byLine), [...coarse].sort(byLine)];
+  let added = 0;
+  for (let i = 0; i < f.length; i++) {
+    const [x, y] = [f[i], c[i]];
+    if (x.line !== y.line || x.outcome !== y.outcome || x.count !== y.count || x.suppressed !== y.suppressed)
+      return false;
+    if (x.ageBand === y.ageBand) continue;
+    if (y.ageBand !== "unknown") return false;
+    added++;
+  }
+  return added > 0;
+}
+
 export function readFigures(
   lines: string[],
   answers: Record<string, Answer>,
@@ -219,6 +236,13 @@ export function readFigures(
   });
   if (!byHeader) return withScope(byType);
   if (recordsKey(byHeader.records) === recordsKey(byType.records)) return withScope(byHeader);
+  // The same rows, line for line, where the types also read the ages the header reading left unknown
+  // (a cell holding "25-34 Final written warning"): nothing disagrees, one reading knows more.
+  if (
+    addsAges(byType.records, byHeader.records) &&
+    confirmed(byType, investigated) === confirmed(byHeader, investigated)
+  )
+    return withScope(byType);
   const where = (f: Figures) => `${f.table?.layout} at line ${f.table?.headerLine}`;
   const describe = (f: Figures) => `${f.records.length} rows, ${sumCounts(f.records).known} employees`;
   const note = (message: string): Warning => ({file: ctx.file, line: byType.table?.headerLine ?? null, message});

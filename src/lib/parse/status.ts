@@ -7,7 +7,7 @@
  * must never be read as 0. Answer 5 is read first for what it says itself.
  */
 import {NUMBER_WORDS, wordNumber} from "./numbers.js";
-import {boundsIn} from "./record.js";
+import {boundsIn, parseCount} from "./record.js";
 import {cleanCell} from "../core/text.js";
 import type {Answer, Refusal, ReplyFields, ReplyStatus} from "../core/types.js";
 
@@ -267,9 +267,11 @@ export function findNoneInvestigated(lines: readonly string[], answers: Record<s
 
 /** What answer 5 itself says: a count, a nil return, a refusal, "not held", or nothing the kit can read (null). */
 export interface AnswerFiveReading {
-  kind: "count" | "nil" | "refused" | "not held" | null;
+  kind: "count" | "nil" | "withheld" | "refused" | "not held" | null;
   /** The number investigated: the count, or 0 for a nil return. */
   count?: number;
+  /** For a withheld count ("fewer than five"): the range it allows, when it states one. */
+  bounds?: [number, number] | null;
   /** 1-based line of the answer that says it; null when answer 5 says none of these (or is missing). */
   line: number | null;
   refusal?: Refusal;
@@ -306,6 +308,12 @@ const COUNT_LINE = [
 const NIL_LINE =
   /^(?:none\b(?!\s+of\b)|nil\b|zero\b|0(?![\d.,%]|\s*%)|no\.?$|no (?:employees?|members? of staff|staff|one|investigations?)\b|no cases?(?:[.;,]|$|\s+(?:have|has|were|was|recorded|to report)\b))/i;
 
+/** A withheld count standing for answer 5: "fewer than five", "less than 5", "<5", "*", at the start or before its people. */
+const WITHHELD_FIVE = new RegExp(
+  `^(?:there (?:were|are|have been) |we (?:have )?(?:investigated|identified) )?((?:fewer|less) than ${COUNT_WORD}|under ${COUNT_WORD}|<\\s*\\d+|\\*)(?=[\\s.,;:(]|$)`,
+  "i"
+);
+
 const countValue = (said: string): number | null =>
   /^\d/.test(said) ? Number(said.replace(/,/g, "")) : wordNumber(said);
 
@@ -313,6 +321,10 @@ const countValue = (said: string): number | null =>
 function readFiveLine(text: string, line: number, lines: readonly string[]): AnswerFiveReading | null {
   // A row of a table ("No case   1   -   -") says nothing of answer 5 by itself: the table is read as a table.
   if (/\S(?:\t|\s{3,})\S/.test(lines[line - 1] ?? "")) return null;
+  // "Fewer than five employees", "<5", "Less than 5 (withheld under section 40)": a number kept back, never the 5.
+  const held = WITHHELD_FIVE.exec(text);
+  const bounded = held && parseCount(held[1]);
+  if (bounded?.suppressed) return {kind: "withheld", line, bounds: bounded.bounds ?? null};
   const act = actOf(lines, text);
   const sections = lineRefusal(text, false, act);
   if (sections) {
@@ -384,6 +396,12 @@ export function noRecordsStatus(
     // Answer 5's own refusal, with every section the reply's refusals cite.
     const sections = [...new Set([...five.refusal.sections, ...(refusal?.sections ?? [])])].sort((a, b) => a - b);
     return refused({...five.refusal, sections});
+  }
+  if (five.kind === "withheld") {
+    // A number kept back ("fewer than five") is not an answer of 0, nor of 5: the reply withholds it.
+    const held = `answer 5 gives the number investigated only as withheld (${five.bounds ? `${five.bounds[0]} to ${five.bounds[1]}` : "no range"}, line ${five.line})`;
+    if (refusal) return {...refused(refusal), detail: `${held}; ${refusalDetail(refusal)}`, line: five.line};
+    return {status: "refused", reason: "withheld", detail: held, line: five.line};
   }
   if (five.kind === "not held")
     return {

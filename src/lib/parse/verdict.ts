@@ -61,7 +61,11 @@ export function verdictOf(reply: VerdictInput): ReplyVerdict {
       verdict: "conflicting",
       reason: `answer 5 says ${stated} employee${stated === 1 ? " was" : "s were"} investigated (line ${fields.investigatedLine}), but no figures were read and the reply is taken as ${status === "nil" ? "a nil return" : status}`
     };
-  const line = status === "refused" ? (reply.refusal?.line ?? reply.statusLine) : reply.statusLine;
+  // A refusal's line, unless the status was read in answer 5 itself (a number withheld there: "fewer than five").
+  const line =
+    status === "refused" && !inAnswerFive(reply.answers, reply.statusLine)
+      ? (reply.refusal?.line ?? reply.statusLine)
+      : reply.statusLine;
   const what =
     status === "nil"
       ? "no one was investigated"

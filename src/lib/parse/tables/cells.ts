@@ -45,6 +45,13 @@ export interface TypedCell {
 const AGE_RANGE =
   /^(?:\d{2}\s*-\s*\d{2}|\d{2}\+|\d{2}s?\s+(?:and|or)\s+(?:over|above|older|under|below|younger)|(?:over|under|above|below|older than|younger than)\s+(?:the age of\s+)?\d{2}s?)$/;
 
+/**
+ * An age band as it starts a run of text ("25-34 Final written warning 1"), for
+ * cells and rows whose columns ran together; the cell's type still decides.
+ */
+export const AGE_BAND_AT_START =
+  /^(\d{2}\s*(?:-|–|—|to)\s*\d{2}|\d{2}\s*\+|(?:over|under|aged)\s+\d{2}|\d{2}\s+(?:and|or)\s+(?:over|above|under|below))\s+(\S.*)$/i;
+
 /** A band of ages: one the mappings know, or two ages of working life joined, or an open band of them. */
 function isAgeLabel(text: string, mappings: Mappings): boolean {
   if (mapAgeBand(mappings, text) !== "unknown") return true;

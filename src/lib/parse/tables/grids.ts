@@ -9,6 +9,7 @@
  * is found whatever splits it; which grid is a table is decided by its cells'
  * types (typed.ts), not here.
  */
+import {AGE_BAND_AT_START} from "./cells.js";
 import {splitDelimitedRow} from "./delimited.js";
 import {isRuleLine} from "./rows.js";
 import {cleanCell, isBlank} from "../../core/text.js";
@@ -109,6 +110,20 @@ const SPLITTERS: LineSplitter[] = [
     }
   },
   {
+    layout: "rows spaced by single spaces",
+    split(lines, i) {
+      // "25-34 Final written warning 1", "Total 4": a letter typed with one space between its columns.
+      // Only an age band first and a count last mark the cells off; the middle is one cell.
+      const line = lines[i].replace(BULLET, "").trim();
+      if (line.includes("\t") || /\s{2,}/.test(line)) return null;
+      const total = /^((?:grand\s+)?total)\s*:?\s+(\d+)$/i.exec(line);
+      if (total) return {cells: [total[1], total[2]], span: 1};
+      const aged = AGE_BAND_AT_START.exec(line);
+      const counted = aged && /^(.+?)\s+(\d{1,4}|[<>≤]\s?\d+|\*|-|–|—|nil|none)$/i.exec(aged[2]);
+      return counted && counted[1].length <= 60 ? {cells: [aged[1], counted[1], counted[2]], span: 1} : null;
+    }
+  },
+  {
     layout: "comma-separated rows",
     split(lines, i) {
       if (!lines[i].includes(",")) return null;
@@ -152,9 +167,9 @@ function runsOf(lines: readonly string[], splitter: LineSplitter, facts: LineFac
     const row = lines[i].length <= 2000 ? splitter.split(lines, i) : null;
     if (!row) {
       // A table running onto the next page: a few lines of page furniture, then its header again.
-      const resume = rows.length ? repeatedHeader(lines, i, splitter, rows[0], facts.repeated) : -1;
+      const resume = rows.length ? resumeAfterBreak(lines, i, splitter, rows, facts.repeated) : -1;
       if (resume >= 0) {
-        i = resume;
+        i = resume - 1;
         continue;
       }
       close();
@@ -185,25 +200,48 @@ const isHeaderAgain = (cells: string[], first: GridRow) =>
 /** Lines a page break leaves between a table's two halves: page numbers, "continued", a form feed. */
 const PAGE_FURNITURE = /^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\(?cont(?:inued|'d|d)?\.?\)?|\f)\s*$/i;
 
+/** A caption saying a table goes on from the page before: "Table 1 (continued)", "cont'd". */
+const CONTINUED = /\b(?:continued|cont(?:'d|d)?\.?)(?=\W|$)/i;
+
 /**
- * The line (0-based) where the grid's header stands again after a page break
- * at `from`, or -1. Only page furniture, blank lines and running heads (lines
- * the document repeats) may stand between: a caption ("Agency workers:") means
- * a new table, not the same one continued.
+ * Where a grid's rows resume after a page break at `from` (0-based: the next
+ * line to read as a row), or -1. Only page furniture, blank lines, running
+ * heads (lines the document repeats) and a "continued" caption may stand
+ * between, and up to two other short lines where that caption says the table
+ * goes on: any other caption ("Agency workers:") means a new table, not the
+ * same one continued. The rows resume after the grid's header if it stands
+ * again; without it, they resume only where something says the page broke (a
+ * page number, "continued") and the next row has as many cells as the last.
  */
-function repeatedHeader(
+function resumeAfterBreak(
   lines: readonly string[],
   from: number,
   splitter: LineSplitter,
-  header: GridRow,
+  rows: readonly GridRow[],
   repeated: ReadonlySet<string>
 ): number {
+  let paged = false,
+    continued = false,
+    other = 0;
   for (let k = from; k < Math.min(lines.length, from + 6); k++) {
     const row = lines[k].length <= 2000 ? splitter.split(lines, k) : null;
-    if (row && isHeaderAgain(row.cells, header)) return k;
+    // A line the page break leaves that is none of those (a reference heading one page only) is let
+    // through only where a caption says the table goes on.
+    const plain = other === 0 || continued;
+    if (row && isHeaderAgain(row.cells, rows[0])) return plain ? k + 1 : -1;
+    if (row) return plain && paged && k > from && row.cells.length === rows.at(-1)!.cells.length ? k : -1;
     const line = lines[k];
-    const furniture = isBlank(line) || PAGE_FURNITURE.test(line) || repeated.has(line);
-    if (!furniture) return -1;
+    const goesOn = line.length <= 80 && CONTINUED.test(line);
+    continued ||= goesOn;
+    paged ||= goesOn || PAGE_FURNITURE.test(line);
+    if (
+      !goesOn &&
+      !PAGE_FURNITURE.test(line) &&
+      !isBlank(line) &&
+      !repeated.has(line) &&
+      (line.length > 80 || ++other > 2)
+    )
+      return -1;
   }
   return -1;
 }

@@ -14,7 +14,15 @@
  * others); they become the table's total, a check, and are never counted.
  */
 import {buildRecord, type RecordContext, type RowInput} from "../record.js";
-import {exactAge, isCountLike, isInterior, typeCell, type CellType, type TypedCell} from "./cells.js";
+import {
+  AGE_BAND_AT_START,
+  exactAge,
+  isCountLike,
+  isInterior,
+  typeCell,
+  type CellType,
+  type TypedCell
+} from "./cells.js";
 import type {Grid, GridCell, GridRow} from "./grids.js";
 import {columnRole} from "./header.js";
 import type {TableResult} from "./tabbed.js";
@@ -282,8 +290,74 @@ function readLongRows(grid: Grid, m: Slot[][], from: number, cols: Columns, ctx:
   for (const u of unlabelled) if (u.value === sum || unlabelled.length === 1) takeTotal(result, u.value, u.line);
 }
 
+const JOINED_REST: ReadonlySet<CellType> = new Set(["outcome", "count", "withheld", "nil"]);
+
+/** A header cell over two columns run together ("Age band Outcome"), cut where both halves name a column. */
+function splitHeader(text: string): [string, string] {
+  const ws = text.split(/\s+/);
+  for (let k = 1; k < ws.length; k++) {
+    const left = ws.slice(0, k).join(" "),
+      right = ws.slice(k).join(" ");
+    if (columnRole(left) === "age" && columnRole(right)) return [left, right];
+  }
+  return [text, ""];
+}
+
+/**
+ * The grid with a column of joined cells split in two, or null when it has
+ * none. Where a table's columns stand close (a PDF's narrow gutter, a letter
+ * typed with one space between), a cell can hold an age band and the cell
+ * beside it: "25-34 Final written warning". Read whole, such a cell is an
+ * outcome and the age is lost; split, it is the two cells it was. A column is
+ * split only when two or more of its cells are an age band followed by an
+ * outcome or a count, and no more of them are ages alone: the unsplit grid is
+ * read too, and the reading that explains more of the grid is kept.
+ */
+function splitJoined(grid: Grid, ctx: RecordContext, cache: TypeCache): Grid | null {
+  const width = Math.max(...grid.rows.map((r) => r.cells.length));
+  for (let j = 0; j < width; j++) {
+    let joined = 0,
+      alone = 0;
+    for (const row of grid.rows) {
+      const text = row.cells[j]?.text ?? "";
+      const m = AGE_BAND_AT_START.exec(text);
+      if (m && typedOnce(m[1], ctx, cache).type === "age" && JOINED_REST.has(typedOnce(m[2], ctx, cache).type))
+        joined++;
+      else if (typedOnce(text, ctx, cache).type === "age") alone++;
+    }
+    if (joined < 2 || alone >= joined) continue;
+    return {
+      ...grid,
+      rows: grid.rows.map((row) => {
+        const cell = row.cells[j];
+        if (!cell) return row;
+        const m = AGE_BAND_AT_START.exec(cell.text);
+        const [first, second] = m && typedOnce(m[1], ctx, cache).type === "age" ? [m[1], m[2]] : splitHeader(cell.text);
+        const cells = [
+          ...row.cells.slice(0, j),
+          {text: first, line: cell.line},
+          {text: second, line: cell.line},
+          ...row.cells.slice(j + 1)
+        ];
+        return {...row, cells};
+      })
+    };
+  }
+  return null;
+}
+
 /** The best reading of one grid, or null when its cells make no table of ages, outcomes and counts. */
 export function readGrid(grid: Grid, ctx: RecordContext, cache: TypeCache = new Map()): TypedTable | null {
+  const whole = readCells(grid, ctx, cache);
+  const split = splitJoined(grid, ctx, cache);
+  const parted = split && readCells(split, ctx, cache);
+  if (!parted || !whole) return parted ?? whole;
+  const aged = (t: TypedTable) => t.records.filter((r) => r.ageBand !== "unknown").length;
+  return parted.score > whole.score || (parted.score === whole.score && aged(parted) > aged(whole)) ? parted : whole;
+}
+
+/** The best reading of one grid's cells as they stand. */
+function readCells(grid: Grid, ctx: RecordContext, cache: TypeCache): TypedTable | null {
   const m = typedRows(grid, ctx, cache);
   const readings: TypedTable[] = [];
   for (let h = 0; h < Math.min(3, m.length - 1); h++)
