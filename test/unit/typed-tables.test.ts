@@ -156,6 +156,23 @@ test("the same figures given twice (in Welsh and in English) count once", () => 
   const reply = read(`5. How many employees were investigated?\n9\n\n${cy}\n\nEnglish:\n${en}`);
   assert.deepEqual(key(reply), EXPECTED);
   assert.equal(reply.verdict?.verdict, "verified");
+  // In Welsh throughout, outcomes and totals row too (data/mappings/outcomes.csv knows the Welsh labels).
+  const welsh: Record<string, string> = {
+    "Final written warning": "Rhybudd ysgrifenedig terfynol",
+    Dismissal: "Diswyddo",
+    "No case to answer": "Dim achos i'w ateb",
+    "Verbal warning": "Rhybudd llafar"
+  };
+  const cyOnly = [
+    "Band oedran\tCanlyniad\tNifer",
+    ...ROWS.map(([a, o, n]) => [a, welsh[o], n].join("\t")),
+    "Cyfanswm\t\t9"
+  ].join("\n");
+  for (const text of [`${cyOnly}\n\n${en}`, `${en}\n\n${cyOnly}`, cyOnly]) {
+    const both = read(`5. How many employees were investigated?\n9\n\n${text}`);
+    assert.deepEqual(key(both), EXPECTED);
+    assert.equal(both.verdict?.verdict, "verified", both.verdict?.reason);
+  }
 });
 
 test("a council's own age bands are kept under its labels with a warning, never forced into the request's", () => {

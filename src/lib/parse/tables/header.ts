@@ -32,10 +32,12 @@ export interface MarginRoles {
   extras: ExtraColumn[];
 }
 
-const AGE_WORD = /^age[ds]?$/;
-const OUTCOME_WORD = /^(?:outcomes?|results?|actions?|sanctions?|disposals?|decisions?|penalt(?:y|ies))$/;
+// Welsh too: bilingual replies give each table in both languages (oedran, canlyniad, nifer, cyfanswm).
+const AGE_WORD = /^(?:age[ds]?|oedran)$/;
+const OUTCOME_WORD =
+  /^(?:canlyniad(?:au)?|outcomes?|results?|actions?|sanctions?|disposals?|decisions?|penalt(?:y|ies))$/;
 const COUNT_WORD =
-  /^(?:no|nos|number|numbers|count|counts|employees|staff|total|totals|cases|investigations|people|individuals|#|headcount|frequency)$/;
+  /^(?:nifer|no|nos|number|numbers|count|counts|employees|staff|total|totals|cases|investigations|people|individuals|#|headcount|frequency)$/;
 /** Words that make a column something else, when they begin or end its header ("Year", "Outcome date", "Date of action", "Gender"). */
 const EXTRA_WORD =
   /^(?:years?|date|dates|month|months|period|quarter|gender|sex|department|departments|directorate|directorates|service|services|division|team|grade|job|post|role|title|nature|allegations?|platforms?|sites?|reason|location|ethnicity|reference|ref|id|fy)$/;
@@ -145,4 +147,5 @@ export const isOutcomeHeader = (text: string): boolean => columnRole(text) === "
 /** True when a cell names another column (year, gender, department...). */
 export const isExtraHeader = (text: string): boolean => columnRole(text) === "extra";
 /** True for a "Total" label, in a row or a column. */
-export const isTotalLabel = (text: string): boolean => /^(?:grand\s+)?totals?\b/i.test(cleanCell(text));
+export const isTotalLabel = (text: string): boolean =>
+  /^(?:(?:grand\s+)?totals?|cyfanswm(?:\s+cyffredinol)?)\b/i.test(cleanCell(text));
