@@ -1,7 +1,8 @@
 // A person in the loop: transcriptions of replies the kit cannot read, and corrections of rows it mis-read.
 // Every reply and CSV here is MADE UP (test/fixtures/README.md).
 import assert from "node:assert/strict";
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {loadMappings, readReply} from "../../src/lib/read/replies.js";
@@ -11,6 +12,7 @@ import {
   correctionsFileFor,
   isHumanFile,
   parseTranscription,
+  statusSetIn,
   transcribedReply,
   transcriptionFileFor,
   transcriptionTemplate
@@ -311,8 +313,80 @@ test("a bad corrections file is a ReplyError naming the file and line", async ()
       3,
       /already corrected at line 2/
     ],
-    ["ageRaw,action,count,reason\n16-24,add,1,x\n", 2, /an added record needs the line/]
+    ["ageRaw,action,count,reason\n16-24,add,1,x\n", 2, /an added record needs the line/],
+    ["action,status,reason\nstatus,ok,x\n", 2, /status "ok" is not one a person sets: nil, refused, not held/],
+    ["action,status,reason\nchecked,nil,x\n", 2, /a "checked" row sets no status/],
+    ["action,reason\nchecked,x\nchecked,y\n", 3, /already checked at line 2/],
+    [
+      "action,status,reason\nstatus,nil,x\n",
+      2,
+      /status "nil" is for a reply with no records, and \d+ remain: drop them first/
+    ]
   ];
   for (const [csv, line, reason] of cases)
     assert.throws(() => applyCorrections(reply, csv, f, mappings), errorAt(f, line, reason), csv);
+});
+
+test("a person vouches for a reading, or sets the status of a letter the kit could not tell, and the verdict says so", () => {
+  const read = (text: string) =>
+    parseReplyText({file: "responses/made-up.txt", text: `MADE UP\n${text}`, meta: null, mappings});
+  const f = "responses/made-up.corrections.csv";
+  // A case list without a total: nothing in the reply confirms it, so a person does.
+  const list = read("8. Cases\nAge\tOutcome\n25-34\tDismissal\n45-54\tVerbal warning\n");
+  assert.equal(list.verdict?.verdict, "unverified", list.verdict?.reason);
+  const checked = applyCorrections(
+    list,
+    'action,reason\nchecked,"compared with the letter: two cases, as read"\n',
+    f,
+    mappings
+  );
+  assert.equal(checked.verdict?.verdict, "verified");
+  assert.match(
+    checked.verdict!.reason,
+    /^a person checked the reading \(responses\/made-up\.corrections\.csv line 2\): compared/
+  );
+  assert.deepEqual(checked.records, list.records, "checking changes no record");
+  // A letter the kit finds neither figures nor a status in is unreadable, until a person says which it is.
+  const letter = "MADE UP\nDear Sir\nWe have looked into this and there is nothing we can add.\n";
+  const input = {file: "responses/made-up.txt", text: letter, meta: null, mappings};
+  assert.throws(() => parseReplyText(input), /no table of age group/);
+  for (const [status, nilReason] of [
+    ["not held", "not held"],
+    ["refused", "withheld"],
+    ["nil", "none investigated"]
+  ] as const) {
+    const csv = `action,status,reason\nstatus,${status},the letter says so in its second paragraph\n`;
+    assert.equal(statusSetIn(csv, f), status);
+    const set = applyCorrections(parseReplyText({...input, statusByPerson: statusSetIn(csv, f)}), csv, f, mappings);
+    assert.equal(set.status, status);
+    assert.equal(set.nilReason, nilReason);
+    assert.deepEqual(set.records, []);
+    assert.equal(set.verdict?.verdict, "verified");
+    assert.match(set.statusDetail ?? "", /^set by a person \(responses\/made-up\.corrections\.csv line 2\)/);
+  }
+  // Records dropped first, then the status set: a table that was no reply's figures.
+  const table = read("5. How many?\n2\n8.\nAge\tOutcome\tNumber\n25-34\tDismissal\t2\n");
+  const dropped = applyCorrections(
+    table,
+    "line,action,status,reason\n6,drop,,a table of another year\n,status,refused,refused under section 40 in the covering letter\n",
+    f,
+    mappings
+  );
+  assert.equal(dropped.status, "refused");
+  assert.equal(dropped.records.length, 0);
+  assert.equal(dropped.verdict?.verdict, "verified");
+});
+
+test("the read path gives a letter it could not read the status its corrections file sets", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "foi-status-"));
+  const reply = join(dir, "made-up.txt");
+  writeFileSync(reply, "MADE UP\nDear Sir\nWe have looked into this and there is nothing we can add.\n");
+  const options = {shownAs: "responses/made-up.txt", cacheDir: null};
+  await assert.rejects(readReply(reply, mappings, options), /no table of age group/);
+  writeFileSync(join(dir, "made-up.corrections.csv"), "action,status,reason\nstatus,not held,phoned the council\n");
+  const read = await readReply(reply, mappings, options);
+  assert.equal(read.status, "not held");
+  assert.equal(read.verdict?.verdict, "verified");
+  assert.match(read.verdict!.reason, /a person set the status to not held .*phoned the council/);
+  rmSync(dir, {recursive: true});
 });

@@ -261,6 +261,12 @@ export interface ParsedReply {
   human?: {
     transcription?: string;
     corrections?: {file: string; applied: number; dropped: {record: CaseRecord; reason: string; line: number}[]};
+    /**
+     * A person read the reply and vouches for the reading as it now stands (a corrections
+     * row with action "checked", or one setting the status): the verdict becomes "verified"
+     * by a person, whatever the checks could confirm.
+     */
+    checked?: {file: string; line: number; reason: string; status?: ReplyStatus};
   };
   records: CaseRecord[];
   answers: Record<string, Answer>;

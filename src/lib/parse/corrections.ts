@@ -4,10 +4,14 @@
  * `ageRaw` and `outcomeRaw` as the reply wrote them, or both), the corrected
  * values (`ageBand`, `outcome`, `count`, `countLower`/`countUpper`), and a
  * `reason`. `action` may also be "drop" (a row that is no record, such as a
- * totals row read as one) or "add" (a row the kit missed). What the reply
- * wrote is never changed: the raw cells stay, the reading changes, and the
- * record keeps the values it had and the reason. The checks are run again.
- * Pure: the caller reads the file.
+ * totals row read as one) or "add" (a row the kit missed). Two actions are
+ * about the reply as a whole: "checked" (a person compared the reading with
+ * the reply and vouches for it) and "status" (the reply is a nil return, a
+ * refusal or "not held", in the `status` column, where the kit could not tell
+ * or told wrong); both make the verdict "verified" by a person, with the
+ * reason. What the reply wrote is never changed: the raw cells stay, the
+ * reading changes, and the record keeps the values it had and the reason. The
+ * checks are run again. Pure: the caller reads the file.
  */
 import {
   ageBandCell,
@@ -24,7 +28,7 @@ import {verdictOf} from "./verdict.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {cleanCell} from "../core/text.js";
 import {ReplyError} from "../core/errors.js";
-import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type Warning} from "../core/types.js";
+import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyStatus, type Warning} from "../core/types.js";
 
 /** The columns of a corrections file; `countRaw` is accepted only to say that what the reply wrote is not corrected. */
 export const CORRECTION_COLUMNS = [
@@ -39,8 +43,15 @@ export const CORRECTION_COLUMNS = [
   "countUpper",
   "reason",
   "note",
-  "countRaw"
+  "countRaw",
+  "status"
 ] as const;
+
+/** The statuses a person may set: those of a reply with no records (records make it answered). */
+export const SET_STATUSES = ["nil", "refused", "not held"] as const;
+type SetStatus = (typeof SET_STATUSES)[number];
+/** The short code each set status gives `nilReason` when the reply's own refusal does not name a section. */
+const SET_REASONS: Record<SetStatus, string> = {nil: "none investigated", refused: "withheld", "not held": "not held"};
 
 const same = (a: string, b: string) => cleanCell(a).toLowerCase() === cleanCell(b).toLowerCase();
 
@@ -167,6 +178,25 @@ function added(reply: ParsedReply, row: HumanRow, file: string, mappings: Mappin
 }
 
 /**
+ * The status a corrections file sets (its "status" row), or null: read before the
+ * reply is parsed, so that a letter the kit finds nothing in can still be given it.
+ * A malformed file is left for applyCorrections to report.
+ */
+export function statusSetIn(csvText: string, file: string): ReplyStatus | null {
+  try {
+    const {rows} = readHumanCsv(csvText, file, CORRECTION_COLUMNS);
+    const set = rows
+      .find((row) => row.get("action").toLowerCase() === "status")
+      ?.get("status")
+      .toLowerCase();
+    return set && (SET_STATUSES as readonly string[]).includes(set) ? (set as SetStatus) : null;
+  } catch (error) {
+    if (error instanceof ReplyError) return null;
+    throw error;
+  }
+}
+
+/**
  * The reply with a person's corrections applied: corrected records marked
  * "corrected" with their reason and former values, dropped records kept in
  * `human.corrections.dropped`, added records marked too, and every check run
@@ -182,17 +212,41 @@ export function applyCorrections(reply: ParsedReply, csvText: string, file: stri
   const dropped: {record: CaseRecord; reason: string; line: number}[] = [];
   const additions: CaseRecord[] = [];
   const warnings: Warning[] = [];
+  let checked: NonNullable<NonNullable<ParsedReply["human"]>["checked"]> | null = null;
   for (const row of rows) {
     if (!Object.keys(row.cells).length) continue;
     const reason = row.get("reason");
     if (!reason) throw new ReplyError(file, row.line, "every correction needs a reason");
     const action = row.get("action").toLowerCase() || "correct";
+    if (action === "checked" || action === "status") {
+      if (checked)
+        throw new ReplyError(
+          file,
+          row.line,
+          `the reply is already checked at line ${checked.line}: one "checked" or "status" row per reply`
+        );
+      const status = row.get("status").toLowerCase();
+      if (action === "status" && !(SET_STATUSES as readonly string[]).includes(status))
+        throw new ReplyError(
+          file,
+          row.line,
+          `status "${row.get("status")}" is not one a person sets: ${SET_STATUSES.join(", ")} (records make a reply answered)`
+        );
+      if (action === "checked" && status)
+        throw new ReplyError(file, row.line, 'a "checked" row sets no status; use action "status" to set one');
+      checked = {file, line: row.line, reason, ...(status ? {status: status as SetStatus} : {})};
+      continue;
+    }
     if (action === "add") {
       additions.push(added(reply, row, file, mappings, reason));
       continue;
     }
     if (action !== "correct" && action !== "drop")
-      throw new ReplyError(file, row.line, `action "${row.get("action")}" is not one of correct, drop, add`);
+      throw new ReplyError(
+        file,
+        row.line,
+        `action "${row.get("action")}" is not one of correct, drop, add, checked, status`
+      );
     const i = target(records, row, file);
     if (touched.has(i))
       throw new ReplyError(
@@ -212,23 +266,40 @@ export function applyCorrections(reply: ParsedReply, csvText: string, file: stri
   const margins = reply.margins && {...reply.margins};
   if (margins && source === "ageBand") margins.ageBand = ageEntries(kept);
   if (margins && source === "outcome") margins.outcome = outcomeEntries(kept);
+  const set = checked?.status;
+  if (set && kept.length)
+    throw new ReplyError(
+      file,
+      checked!.line,
+      `status "${set}" is for a reply with no records, and ${kept.length} remain: drop them first (action drop)`
+    );
   // Records added to a reply that had none make it answered (partial if it also refused something).
   const status =
-    !kept.length || reply.status === "ok" || reply.status === "partial"
+    set ??
+    (!kept.length || reply.status === "ok" || reply.status === "partial"
       ? reply.status
       : reply.refusal
         ? "partial"
-        : "ok";
-  const {statusDetail, nilReason, ...rest} = reply;
+        : "ok");
+  const {statusDetail, nilReason, statusLine, ...rest} = reply;
+  const byPerson = set && {
+    statusDetail: `set by a person (${file} line ${checked!.line}): ${checked!.reason}`,
+    statusLine: null,
+    nilReason: set === "refused" && reply.refusal && reply.nilReason ? reply.nilReason : SET_REASONS[set as SetStatus]
+  };
   const correctedReply: ParsedReply = {
     ...rest,
-    ...(status === "ok" && reply.status !== "ok" ? {} : {statusDetail, nilReason}),
+    ...(byPerson ?? (status === "ok" && reply.status !== "ok" ? {} : {statusDetail, nilReason, statusLine})),
     status,
     records: kept,
     ...(margins ? {margins} : {}),
     checks: replyChecks(kept, reply.fields, margins),
     warnings: [...reply.warnings, ...warnings],
-    human: {...reply.human, corrections: {file, applied: touched.size + additions.length, dropped}}
+    human: {
+      ...reply.human,
+      corrections: {file, applied: touched.size + additions.length, dropped},
+      ...(checked ? {checked} : {})
+    }
   };
   return {...correctedReply, verdict: verdictOf(correctedReply)};
 }

@@ -15,7 +15,7 @@ export {
   type TranscriptionContext,
   type TranscribedInput
 } from "./transcription.js";
-export {applyCorrections, CORRECTION_COLUMNS} from "./corrections.js";
+export {applyCorrections, statusSetIn, CORRECTION_COLUMNS, SET_STATUSES} from "./corrections.js";
 
 const stem = (replyPath: string) => replyPath.replace(/(\.[^./\\]+)?$/, "");
 

@@ -32,6 +32,7 @@ import type {
   ReplyFields,
   ReplyFormat,
   ReplyMeta,
+  ReplyStatus,
   TextSource,
   Warning
 } from "../core/types.js";
@@ -47,6 +48,12 @@ export interface ReplyInput {
   source?: {format: ReplyFormat; encoding: string | null; textSource: TextSource};
   /** The request's questions (data/campaign/request.json), to tie answers to them by their words as well as numbers. */
   questions?: readonly RequestQuestion[];
+  /**
+   * The status a person gives the reply in its corrections file (action "status"), when
+   * there is one: a letter the kit finds no figures and no status in is then read with no
+   * records, and the corrections set the status, instead of the letter being unreadable.
+   */
+  statusByPerson?: ReplyStatus | null;
 }
 
 /** The first table at or after line `from` (0-based), in whichever layout it comes. */
@@ -339,6 +346,17 @@ export function parseReplyText(input: ReplyInput): ParsedReply {
   }
   const records = figures?.records ?? [];
   const status = statusOf(lines, answers, fields, records) ?? zeroTable(figures);
+  if (!status && !figures && input.statusByPerson) {
+    const reply: ParsedReply = {
+      ...base,
+      status: input.statusByPerson,
+      records: [],
+      checks: replyChecks([], fields),
+      warnings: [],
+      table: null
+    };
+    return {...reply, verdict: verdictOf(reply)};
+  }
   if (!status && !figures) {
     const where = answers[8]?.startLine ?? answers[6]?.startLine ?? null;
     const extracted = source.textSource === "as received" ? "" : ` in the text ${source.textSource}`;

@@ -30,6 +30,18 @@ export type VerdictInput = Pick<
 export function verdictOf(reply: VerdictInput): ReplyVerdict {
   const ran = decisive(reply.checks);
   const failed = ran.filter((c) => c.status === "fail");
+  const person = reply.human?.checked;
+  if (person) {
+    // A person read the reply: their word stands, and a check that still fails is said beside it.
+    const still = failed.length
+      ? `; the reply's own figures still disagree: ${failed.map((c) => c.detail).join("; ")}`
+      : "";
+    const what = person.status ? `set the status to ${person.status}` : "checked the reading";
+    return {
+      verdict: "verified",
+      reason: `a person ${what} (${person.file} line ${person.line}): ${person.reason}${still}`
+    };
+  }
   if (failed.length)
     return {
       verdict: "conflicting",

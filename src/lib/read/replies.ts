@@ -17,11 +17,12 @@ import {
   correctionsFileFor,
   isHumanFile,
   transcribedReply,
+  statusSetIn,
   transcriptionFileFor
 } from "../parse/human.js";
 import {parseReplyText} from "../parse/reply.js";
 import {ReplyError} from "../core/errors.js";
-import type {ParsedReply, ReplyMeta} from "../core/types.js";
+import type {ParsedReply, ReplyMeta, ReplyStatus} from "../core/types.js";
 import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedError, writeCachedReply} from "./cache.js";
 import {BoundedReader} from "../extract/bounded.js";
 import type {ExtractedText} from "../extract/extract.js";
@@ -215,7 +216,8 @@ async function parseReply(
       transcription.name
     );
   } else {
-    parsed = parseExtracted(await extract(bytes, shownAs), shownAs, mappings, meta, questions);
+    const statusByPerson = corrections && statusSetIn(new TextDecoder().decode(corrections.bytes), corrections.name);
+    parsed = parseExtracted(await extract(bytes, shownAs), shownAs, mappings, meta, questions, statusByPerson);
   }
   if (corrections)
     parsed = applyCorrections(parsed, new TextDecoder().decode(corrections.bytes), corrections.name, mappings);
@@ -231,10 +233,19 @@ export function parseExtracted(
   file: string,
   mappings: Mappings,
   meta: ReplyMeta | null,
-  questions: readonly RequestQuestion[]
+  questions: readonly RequestQuestion[],
+  statusByPerson: ReplyStatus | null = null
 ): ParsedReply {
   const {text, format, encoding, textSource} = got;
-  return parseReplyText({file, text, meta, mappings, source: {format, encoding, textSource}, questions});
+  return parseReplyText({
+    file,
+    text,
+    meta,
+    mappings,
+    source: {format, encoding, textSource},
+    questions,
+    statusByPerson
+  });
 }
 
 const questionsRead = new Map<string, RequestQuestion[]>();
