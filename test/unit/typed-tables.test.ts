@@ -202,6 +202,49 @@ test("a caption that is not 'continued' between two tables keeps them apart", ()
   assert.deepEqual(key(reply), EXPECTED, "the agency workers' row is not added to the employees' table");
 });
 
+test("a label cell left empty under a filled one (a merged cell) is the label above, either way round", () => {
+  const expected = [
+    "25-34|dismissal|1",
+    "25-34|first written warning|2",
+    "45-54|no case to answer|2",
+    "45-54|verbal warning|1"
+  ];
+  const agesMerged =
+    "Age band\tOutcome\tNumber\n25-34\tDismissal\t1\n\tWritten warning\t2\n45-54\tVerbal warning\t1\n\tNo case to answer\t2";
+  const outcomesMerged =
+    "Outcome\tAge band\tNumber\nDismissal\t25-34\t1\nWritten warning\t25-34\t2\nVerbal warning\t45-54\t1\nNo case to answer\t45-54\t2";
+  const outcomesMergedToo =
+    "Age band\tOutcome\tNumber\n25-34\tDismissal\t1\n25-34\tWritten warning\t2\n45-54\tVerbal warning\t1\n45-54\tNo case to answer\t2";
+  for (const table of [agesMerged, outcomesMerged, outcomesMergedToo])
+    for (const total of ["", "\nTotal\t\t6"]) {
+      const reply = read(`5. How many employees were investigated?\n6\n\n8. Ages and outcomes\n${table}${total}`);
+      assert.deepEqual(key(reply), expected, table + total);
+      assert.equal(reply.verdict?.verdict, "verified", reply.verdict?.reason);
+    }
+  const merged = read(`5. How many?\n6\n\n8.\n${agesMerged}`);
+  assert.ok(merged.warnings.some((w) => /2 label cells left empty .* read as the label above/.test(w.message)));
+});
+
+test("counts split across columns by year or by sex are records of their own, the column kept under extra", () => {
+  for (const [head, keyName] of [
+    [["2013", "2014", "2015"], "year"],
+    [["Male", "Female", "Not stated"], "gender"]
+  ] as const) {
+    const table = [
+      ["Age band", "Outcome", ...head].join("\t"),
+      ["25-34", "Dismissal", "1", "0", "1"].join("\t"),
+      ["45-54", "Verbal warning", "-", "2", "1"].join("\t")
+    ].join("\n");
+    const reply = read(`5. How many employees were investigated?\n5\n\n8.\n${table}`);
+    assert.deepEqual(key(reply), ["25-34|dismissal|2", "45-54|verbal warning|3"]);
+    assert.deepEqual(
+      reply.records.map((r) => r.extra?.[keyName]),
+      [head[0], head[2], head[1], head[2]]
+    );
+    assert.equal(reply.verdict?.verdict, "verified", reply.verdict?.reason);
+  }
+});
+
 test("cells are typed by what they hold", () => {
   const types = (cells: string[]) => cells.map((c) => typeCell(c, mappings).type);
   assert.deepEqual(types(["25 to 34", "over 55", "25-39", "1-4", "<5", "Two (2)", "—", "", "Grand total", "2015/16"]), [

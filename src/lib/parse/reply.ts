@@ -210,19 +210,23 @@ function confirmed(figures: Figures, investigated: number | null): boolean {
  * a warning says the other disagrees, so a person looks. A table read by its
  * types is preferred to sentences.
  */
-/** True when `fine` is `coarse` row for row (same line, outcome and count) with ages known where `coarse` has none. */
-function addsAges(fine: readonly CaseRecord[], coarse: readonly CaseRecord[]): boolean {
+/**
+ * True when `fine` is `coarse` row for row (same line and count) with labels where `coarse`
+ * has none: an age it left unknown, an outcome cell it read as empty (a merged cell, or a
+ * cell holding "25-34 Final written warning" read whole). Nothing disagrees; one reading knows more.
+ */
+function addsLabels(fine: readonly CaseRecord[], coarse: readonly CaseRecord[]): boolean {
   if (!fine.length || fine.length !== coarse.length) return false;
-  const byLine = (a: CaseRecord, b: CaseRecord) => a.line - b.line;
+  const byLine = (a: CaseRecord, b: CaseRecord) => a.line - b.line || (a.count ?? 0) - (b.count ?? 0);
   const [f, c] = [[...fine].sort(byLine), [...coarse].sort(byLine)];
   let added = 0;
   for (let i = 0; i < f.length; i++) {
     const [x, y] = [f[i], c[i]];
-    if (x.line !== y.line || x.outcome !== y.outcome || x.count !== y.count || x.suppressed !== y.suppressed)
-      return false;
-    if (x.ageBand === y.ageBand) continue;
-    if (y.ageBand !== "unknown") return false;
-    added++;
+    if (x.line !== y.line || x.count !== y.count || x.suppressed !== y.suppressed) return false;
+    const age = x.ageBand === y.ageBand ? 0 : y.ageBand === "unknown" ? 1 : NaN;
+    const outcome = x.outcome === y.outcome ? 0 : y.outcomeRaw.trim() === "" ? 1 : NaN;
+    if (Number.isNaN(age + outcome)) return false;
+    added += age + outcome;
   }
   return added > 0;
 }
@@ -243,10 +247,9 @@ export function readFigures(
   });
   if (!byHeader) return withScope(byType);
   if (recordsKey(byHeader.records) === recordsKey(byType.records)) return withScope(byHeader);
-  // The same rows, line for line, where the types also read the ages the header reading left unknown
-  // (a cell holding "25-34 Final written warning"): nothing disagrees, one reading knows more.
+  // The same rows, line for line, where the types also read labels the header reading left out.
   if (
-    addsAges(byType.records, byHeader.records) &&
+    addsLabels(byType.records, byHeader.records) &&
     confirmed(byType, investigated) === confirmed(byHeader, investigated)
   )
     return withScope(byType);

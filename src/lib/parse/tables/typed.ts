@@ -171,20 +171,68 @@ interface Columns {
   age: number;
   outcome: number;
   count: number;
+  /**
+   * Further count columns beside the first, each headed by what splits the count (a year,
+   * "Male"/"Female"): every cell is a record of its own, the header kept under `extra`.
+   */
+  split: {column: number; key: string; value: string}[];
   /** True when the age column holds exact ages (a number per case), read only under a header naming the age. */
   exact: boolean;
 }
 
+/**
+ * The count columns of a table that splits its counts by something else (years across,
+ * "Male" and "Female"), when the first count column is one of them: every candidate column
+ * with a header that is neither a total nor a role, whose body cells are counts, and the
+ * first among them. Empty when the count column stands alone (then other columns are not
+ * counts of employees and are left out, as before).
+ */
+function splitColumns(header: Slot[], body: Slot[][], cols: Columns, candidates: number[]): Columns["split"] {
+  const heading = (j: number) => at(header, j);
+  const splits = (j: number) => {
+    const t = heading(j);
+    if (t.type === "total" || t.type === "empty" || (t.type !== "year" && columnRole(t.text))) return false;
+    return body.filter((row) => isCountLike(at(row, j)) || at(row, j).type === "nil").length * 2 >= body.length;
+  };
+  if (!splits(cols.count)) return [];
+  const columns = candidates.filter(splits);
+  if (columns.length < 2) return [];
+  return columns.map((column) => ({column, key: splitKey(heading(column)), value: heading(column).text}));
+}
+
+/** The key a split column's header goes under in `extra`: "year" for years, "gender" for sexes, else "split". */
+function splitKey(cell: TypedCell): string {
+  if (cell.type === "year") return "year";
+  if (/^(?:male|female|men|women|other|not stated|prefer not to say)$/i.test(cell.text)) return "gender";
+  return "split";
+}
+
 /** The column holding most cells of a type among the body rows, when at least half of them hold one. */
-function columnOf(m: Slot[][], width: number, test: (c: TypedCell) => boolean, taken: number[]): number {
+function columnOf(
+  m: Slot[][],
+  width: number,
+  test: (c: TypedCell) => boolean,
+  taken: number[],
+  merged = false
+): number {
   let best = -1,
     most = 0;
   for (let j = 0; j < width; j++) {
     if (taken.includes(j)) continue;
-    const n = m.filter((row) => test(at(row, j))).length;
+    let n = 0,
+      carry = false;
+    for (const row of m) {
+      const c = at(row, j);
+      // With `merged`, an empty cell below one that passes is the same cell spanning rows.
+      if (test(c)) [n, carry] = [n + 1, true];
+      else if (merged && carry && c.type === "empty" && row.some((s) => s.typed.type !== "empty")) n++;
+      else carry = false;
+    }
     if (n > most) [best, most] = [j, n];
   }
-  const rows = m.filter((row) => row.some((s) => s.typed.type !== "empty" && s.typed.type !== "total")).length;
+  const rows = m.filter(
+    (row) => row.some((s) => s.typed.type !== "empty") && !row.some((s) => s.typed.type === "total")
+  ).length;
   return most > 0 && most * 2 >= rows ? best : -1;
 }
 
@@ -200,7 +248,7 @@ function longTable(grid: Grid, m: Slot[][], ctx: RecordContext): TypedTable | nu
   const width = Math.max(...m.map((row) => row.length));
   const named = (j: number, what: string) => role(j) === what;
   const notOther = (j: number) => role(j) !== "extra";
-  let age = columnOf(body, width, (c) => c.type === "age", []);
+  let age = columnOf(body, width, (c) => c.type === "age", [], true);
   let exact = false;
   if (age < 0) {
     // Exact ages ("34") look like counts: only a column headed as the age holds them.
@@ -210,7 +258,7 @@ function longTable(grid: Grid, m: Slot[][], ctx: RecordContext): TypedTable | nu
       exact = true;
     }
   }
-  const outcome = columnOf(body, width, (c) => c.type === "outcome", [age]);
+  const outcome = columnOf(body, width, (c) => c.type === "outcome", [age], true);
   const candidates = [...Array(width).keys()].filter((j) => j !== age && j !== outcome && notOther(j));
   const countAt = candidates.find((j) => named(j, "count")) ?? -1;
   const count =
@@ -225,7 +273,8 @@ function longTable(grid: Grid, m: Slot[][], ctx: RecordContext): TypedTable | nu
   // A column numbering the rows (1, 2, 3...) is an index, not a count of employees.
   const values = count >= 0 ? body.map((row) => at(row, count).value).filter((v) => v != null) : [];
   const numbering = values.length >= 3 && values.every((v, i) => v === i + 1);
-  const cols: Columns = {age, outcome, count: numbering ? -1 : count, exact};
+  const cols: Columns = {age, outcome, count: numbering ? -1 : count, exact, split: []};
+  if (cols.count >= 0 && header) cols.split = splitColumns(header, body, cols, candidates);
   if ([age, outcome, cols.count].filter((j) => j >= 0).length < 2) return null;
   const shape: TypedTable["shape"] =
     age >= 0 && outcome >= 0 ? (cols.count >= 0 ? "long table" : "case list") : "table of one margin";
@@ -241,12 +290,19 @@ function readLongRows(grid: Grid, m: Slot[][], from: number, cols: Columns, ctx:
     c.type === want || (want === "age" && cols.exact && exactAge(c) != null);
   let sum = 0;
   const unlabelled: {value: number; line: number}[] = [];
+  // A label cell left empty under one filled (a merged cell: "25-34" spanning two outcomes) is the label above.
+  let above: {age: TypedCell; outcome: TypedCell} | null = null;
+  let filled = 0;
   for (let r = from; r < m.length; r++) {
     const slots = m[r];
     const row = grid.rows[r];
-    const age = at(slots, cols.age),
-      outcome = at(slots, cols.outcome),
-      count = at(slots, cols.count);
+    let age = at(slots, cols.age),
+      outcome = at(slots, cols.outcome);
+    const count = at(slots, cols.count);
+    if (above && cols.age >= 0 && cols.outcome >= 0 && (count.type !== "empty" || cols.count < 0)) {
+      if (age.type === "empty" && fits(outcome, "outcome")) [age, filled] = [above.age, filled + 1];
+      else if (outcome.type === "empty" && fits(age, "age")) [outcome, filled] = [above.outcome, filled + 1];
+    }
     if (slots.every((s) => s.typed.type === "empty")) continue;
     if (slots.some((s) => s.typed.type === "total")) {
       // A totals row whose empty cells were dropped (PDFs, hand-made tables): its last number is the total.
@@ -270,22 +326,37 @@ function readLongRows(grid: Grid, m: Slot[][], from: number, cols: Columns, ctx:
       if (result.records.length) break; // prose after the table
       continue;
     }
-    if (cols.count >= 0 && count.type === "nil") continue;
-    if (cols.count >= 0 && count.value === 0) continue;
+    if (fits(age, "age") && fits(outcome, "outcome")) above = {age, outcome};
     result.endLine = Math.max(result.endLine, ...slots.map((s) => s.cell.line));
-    const line = cols.count >= 0 ? lineOf(row, slots, cols.count) : row.firstLine;
-    const input = {
+    const written = {
       ageRaw: cols.age >= 0 ? age.text : "",
       outcomeRaw: cols.outcome >= 0 ? outcome.text : "",
-      countRaw: cols.count >= 0 ? count.text : "",
-      line,
-      ...(cols.count < 0 ? {parsedCount: {count: 1, suppressed: false, bounds: null}} : {}),
       ...(cols.age < 0 ? {notStated: "age" as const} : cols.outcome < 0 ? {notStated: "outcome" as const} : {})
     };
-    add(result, row, input, ctx);
-    sum += count.value ?? (cols.count < 0 ? 1 : 0);
-    result.score++;
+    const counts = cols.split.length
+      ? cols.split.map((s) => ({column: s.column, extra: {[s.key]: s.value}}))
+      : [{column: cols.count, extra: null}];
+    for (const {column, extra} of counts) {
+      const cell = at(slots, column);
+      if (column >= 0 && (cell.type === "nil" || cell.type === "empty" || cell.value === 0)) continue;
+      const input = {
+        ...written,
+        countRaw: column >= 0 ? cell.text : "",
+        line: column >= 0 ? lineOf(row, slots, column) : row.firstLine,
+        ...(column < 0 ? {parsedCount: {count: 1, suppressed: false, bounds: null}} : {}),
+        ...(extra ? {extra} : {})
+      };
+      add(result, row, input, ctx);
+      sum += cell.value ?? (column < 0 ? 1 : 0);
+      result.score++;
+    }
   }
+  if (filled)
+    result.warnings.push({
+      file: ctx.file,
+      line: result.headerLine,
+      message: `${filled} label cell${filled === 1 ? "" : "s"} left empty under a filled one (merged cells) ${filled === 1 ? "was" : "were"} read as the label above`
+    });
   // An unlabelled number after the rows is their total when it is their sum, or the only one.
   for (const u of unlabelled) if (u.value === sum || unlabelled.length === 1) takeTotal(result, u.value, u.line);
 }
