@@ -130,9 +130,8 @@ function splitAt(line: Line, gutter: Gutter, minWidth: number): {left: Chunk[]; 
 /**
  * The run of lines around a seed line that a gutter splits, if it is text in
  * columns: going up and down while no chunk crosses the gutter and no line is
- * more than about two blank lines from the next, then leaving out lines at
- * either end that have pieces on both sides but no running text (a table's
- * header just below the columns). It is columns when running text sits on
+ * more than about two blank lines from the next, then leaving out a
+ * full-width table at either end (see below). It is columns when running text sits on
  * both sides, in two or more lines each, six or more in all, side by side
  * rather than one above the other.
  */
@@ -144,12 +143,24 @@ function growRegion(lines: Line[], seed: number, gutter: Gutter): Region | null 
   while (to + 1 < lines.length && near(lines[to], lines[to + 1]) && splitAt(lines[to + 1], gutter, minWidth)) to++;
   while (from > 0 && near(lines[from - 1], lines[from]) && splitAt(lines[from - 1], gutter, minWidth)) from--;
   const sides = (i: number) => splitAt(lines[i], gutter, 0)!;
-  const tableLike = (i: number) => {
+  // A line with no running text and a piece that starts where no running text starts (a table's cell) is stray;
+  // stray lines at either end that reach both sides of the gutter are a full-width part (a table's header and rows
+  // whose cells happen to miss the gutter), not the columns. Stray lines on one side only may be a table in a column.
+  const starts = lines.slice(from, to + 1).flatMap((l) => l.chunks.filter(isProse).map((c) => c.x0));
+  const stray = (i: number) =>
+    !lines[i].chunks.some(isProse) &&
+    lines[i].chunks.some((c) => !starts.some((x) => Math.abs(c.x0 - x) <= lines[i].size));
+  const twoSided = (i: number) => {
     const {left, right} = sides(i);
-    return left.length > 0 && right.length > 0 && !isProse(left.at(-1)!) && !isProse(right[0]);
+    return left.length > 0 && right.length > 0;
   };
-  while (from < to && tableLike(from)) from++;
-  while (to > from && tableLike(to)) to--;
+  let head = from;
+  while (head <= to && stray(head)) head++;
+  if (lines.slice(from, head).some((_, k) => twoSided(from + k))) from = head;
+  let tail = to;
+  while (tail >= from && stray(tail)) tail--;
+  if (lines.slice(tail + 1, to + 1).some((_, k) => twoSided(tail + 1 + k))) to = tail;
+  if (from > to) return null;
   const leftY: number[] = [];
   const rightY: number[] = [];
   for (let i = from; i <= to; i++) {
