@@ -152,6 +152,27 @@ test("a two-column letter is read column by column, whichever column is longer, 
     }
 });
 
+test("columns set in different sizes and spacing, their lines at different heights, are still read column by column", () => {
+  for (const {st, x, gutterEm} of STYLES) {
+    const gutter = gutterEm * st.size;
+    const width = columnWidth(x, gutter);
+    const page = new Page(st);
+    page.prose([TITLE], x, 595 - 2 * x);
+    const top = page.y;
+    page.prose(LEFT, x, width);
+    const bottom = page.y;
+    // The right column a point smaller, more widely spaced, and starting a little lower.
+    page.st = {...st, size: st.size - 1, leading: st.leading + 0.2};
+    page.y = top - st.size * 0.6;
+    page.prose(RIGHT, x + width + gutter, width);
+    page.st = st;
+    page.y = Math.min(bottom, page.y);
+    page.skip(2);
+    page.table(TABLE, [x, x + 170, x + 340]);
+    assert.equal(page.text(), page.expected.join("\n") + "\n", `size ${st.size}, margin ${x}, gutter ${gutter}`);
+  }
+});
+
 test("a full-width table right below the columns stays one table, whether or not its cells cross the gutter", () => {
   for (const {st, x, gutterEm} of STYLES)
     for (const xs of [
@@ -203,6 +224,19 @@ test("a page whose top half is in columns and bottom half full width: columns fi
     page.columns([LEFT.slice(0, 3), RIGHT.slice(0, 2)], x, columnWidth(x, gutter), gutter);
     page.skip(1);
     page.prose([RIGHT[2], LEFT[3]], x, 595 - 2 * x);
+    assert.equal(page.text(), page.expected.join("\n") + "\n", `size ${st.size}, margin ${x}, gutter ${gutter}`);
+  }
+});
+
+test("two blocks of columns under each other, a short full-width heading between them: each block column by column", () => {
+  for (const {st, x, gutterEm} of STYLES) {
+    const gutter = gutterEm * st.size;
+    const page = new Page(st);
+    page.columns([LEFT.slice(0, 2), RIGHT.slice(0, 2)], x, columnWidth(x, gutter), gutter);
+    page.skip(1);
+    page.prose(["Part two"], x, 595 - 2 * x);
+    page.skip(1);
+    page.columns([LEFT.slice(2), RIGHT.slice(2)], x, columnWidth(x, gutter), gutter);
     assert.equal(page.text(), page.expected.join("\n") + "\n", `size ${st.size}, margin ${x}, gutter ${gutter}`);
   }
 });

@@ -130,8 +130,9 @@ function splitAt(line: Line, gutter: Gutter, minWidth: number): {left: Chunk[]; 
 /**
  * The run of lines around a seed line that a gutter splits, if it is text in
  * columns: going up and down while no chunk crosses the gutter and no line is
- * more than about two blank lines from the next, then leaving out a
- * full-width table at either end (see below). It is columns when running text sits on
+ * more than about two blank lines from the next, up to a full-width heading
+ * between two blocks of columns, and leaving out a full-width table at either
+ * end (see below). It is columns when running text sits on
  * both sides, in two or more lines each, six or more in all, side by side
  * rather than one above the other.
  */
@@ -160,6 +161,42 @@ function growRegion(lines: Line[], seed: number, gutter: Gutter): Region | null 
   let tail = to;
   while (tail >= from && stray(tail)) tail--;
   if (lines.slice(tail + 1, to + 1).some((_, k) => twoSided(tail + 1 + k))) to = tail;
+  // A line on one side only, standing apart from the line above it on its side, while the other side is blank
+  // for two lines or more above and below it, is a full-width heading between two blocks of columns: the region
+  // ends there. (The last lines of the longer column follow the line above them closely.)
+  const has = (i: number) => {
+    const {left, right} = sides(i);
+    return [left.length > 0, right.length > 0];
+  };
+  const between = (i: number) => {
+    const [onLeft, onRight] = has(i);
+    if (onLeft === onRight) return false;
+    const [own, other] = onLeft ? [0, 1] : [1, 0];
+    const nearest = (side: number, step: number) => {
+      let k = i + step;
+      while (k >= from && k <= to && !has(k)[side]) k += step;
+      return k >= from && k <= to ? lines[k].y : null;
+    };
+    const [size, ownAbove, above, below] = [lines[i].size, nearest(own, -1), nearest(other, -1), nearest(other, 1)];
+    return (
+      above != null &&
+      below != null &&
+      above - lines[i].y >= 2 * size &&
+      lines[i].y - below >= 2 * size &&
+      (ownAbove == null || ownAbove - lines[i].y > 1.5 * size)
+    );
+  };
+  if (between(seed)) return null;
+  for (let i = seed - 1; i > from; i--)
+    if (between(i)) {
+      from = i + 1;
+      break;
+    }
+  for (let i = seed + 1; i < to; i++)
+    if (between(i)) {
+      to = i - 1;
+      break;
+    }
   if (from > to) return null;
   const leftY: number[] = [];
   const rightY: number[] = [];
