@@ -82,6 +82,213 @@ function pageLines(items: PdfTextItem[]): Line[] {
   });
 }
 
+/**
+ * Whether a chunk reads as running text: several words and a good length,
+ * unlike a table's short cells ("25-34", "Final written warning", "2").
+ */
+const isProse = (chunk: Chunk) => chunk.text.length >= 20 && chunk.text.split(" ").length >= 4;
+
+/** An empty strip of the page, from x0 to x1, between two columns of text. */
+interface Gutter {
+  x0: number;
+  x1: number;
+}
+
+/** Lines from..to (inclusive) of a page, laid out in columns split by its gutters (left to right). */
+interface Region {
+  from: number;
+  to: number;
+  gutters: Gutter[];
+}
+
+/**
+ * A line's chunks left and right of a gutter, or null when a chunk lies across
+ * it (or inside it). A chunk reaching into the gutter from one side narrows
+ * the gutter, as a column's ragged right edge does, as long as the gutter stays
+ * at least minWidth wide; the gutter is changed only when the line fits.
+ */
+function splitAt(line: Line, gutter: Gutter, minWidth: number): {left: Chunk[]; right: Chunk[]} | null {
+  let {x0, x1} = gutter;
+  const left: Chunk[] = [];
+  const right: Chunk[] = [];
+  for (const c of line.chunks) {
+    if (c.x1 <= x0) left.push(c);
+    else if (c.x0 >= x1) right.push(c);
+    else if (c.x0 < x0 && c.x1 < x1) {
+      x0 = c.x1;
+      left.push(c);
+    } else if (c.x0 > x0 && c.x1 > x1) {
+      x1 = c.x0;
+      right.push(c);
+    } else return null;
+  }
+  if (x1 - x0 < minWidth) return null;
+  [gutter.x0, gutter.x1] = [x0, x1];
+  return {left, right};
+}
+
+/**
+ * The run of lines around a seed line that a gutter splits, if it is text in
+ * columns: going up and down while no chunk crosses the gutter and no line is
+ * more than about two blank lines from the next, up to a full-width heading
+ * between two blocks of columns, and leaving out a full-width table at either
+ * end (see below). It is columns when running text sits on
+ * both sides, in two or more lines each, six or more in all, side by side
+ * rather than one above the other.
+ */
+function growRegion(lines: Line[], seed: number, gutter: Gutter): Region | null {
+  const minWidth = Math.max(3, lines[seed].size * 0.6);
+  const near = (a: Line, b: Line) => Math.abs(a.y - b.y) <= 3 * Math.max(a.size, b.size);
+  if (!splitAt(lines[seed], gutter, minWidth)) return null;
+  let [from, to] = [seed, seed];
+  while (to + 1 < lines.length && near(lines[to], lines[to + 1]) && splitAt(lines[to + 1], gutter, minWidth)) to++;
+  while (from > 0 && near(lines[from - 1], lines[from]) && splitAt(lines[from - 1], gutter, minWidth)) from--;
+  const sides = (i: number) => splitAt(lines[i], gutter, 0)!;
+  // A line with no running text and a piece that starts where no running text starts (a table's cell) is stray;
+  // stray lines at either end that reach both sides of the gutter are a full-width part (a table's header and rows
+  // whose cells happen to miss the gutter), not the columns. Stray lines on one side only may be a table in a column.
+  const starts = lines.slice(from, to + 1).flatMap((l) => l.chunks.filter(isProse).map((c) => c.x0));
+  const stray = (i: number) =>
+    !lines[i].chunks.some(isProse) &&
+    lines[i].chunks.some((c) => !starts.some((x) => Math.abs(c.x0 - x) <= lines[i].size));
+  const twoSided = (i: number) => {
+    const {left, right} = sides(i);
+    return left.length > 0 && right.length > 0;
+  };
+  let head = from;
+  while (head <= to && stray(head)) head++;
+  if (lines.slice(from, head).some((_, k) => twoSided(from + k))) from = head;
+  let tail = to;
+  while (tail >= from && stray(tail)) tail--;
+  if (lines.slice(tail + 1, to + 1).some((_, k) => twoSided(tail + 1 + k))) to = tail;
+  // A line on one side only, standing apart from the line above it on its side, while the other side is blank
+  // for two lines or more above and below it, is a full-width heading between two blocks of columns: the region
+  // ends there. (The last lines of the longer column follow the line above them closely.)
+  const has = (i: number) => {
+    const {left, right} = sides(i);
+    return [left.length > 0, right.length > 0];
+  };
+  const between = (i: number) => {
+    const [onLeft, onRight] = has(i);
+    if (onLeft === onRight) return false;
+    const [own, other] = onLeft ? [0, 1] : [1, 0];
+    const nearest = (side: number, step: number) => {
+      let k = i + step;
+      while (k >= from && k <= to && !has(k)[side]) k += step;
+      return k >= from && k <= to ? lines[k].y : null;
+    };
+    const [size, ownAbove, above, below] = [lines[i].size, nearest(own, -1), nearest(other, -1), nearest(other, 1)];
+    return (
+      above != null &&
+      below != null &&
+      above - lines[i].y >= 2 * size &&
+      lines[i].y - below >= 2 * size &&
+      (ownAbove == null || ownAbove - lines[i].y > 1.5 * size)
+    );
+  };
+  if (between(seed)) return null;
+  for (let i = seed - 1; i > from; i--)
+    if (between(i)) {
+      from = i + 1;
+      break;
+    }
+  for (let i = seed + 1; i < to; i++)
+    if (between(i)) {
+      to = i - 1;
+      break;
+    }
+  if (from > to) return null;
+  const leftY: number[] = [];
+  const rightY: number[] = [];
+  for (let i = from; i <= to; i++) {
+    const {left, right} = sides(i);
+    if (left.length && isProse(left.at(-1)!)) leftY.push(lines[i].y);
+    if (right.length && isProse(right[0])) rightY.push(lines[i].y);
+  }
+  if (leftY.length < 2 || rightY.length < 2 || leftY.length + rightY.length < 6) return null;
+  // Side by side: the two sides' running text shares its height on the page (y falls down the page).
+  const overlap = Math.min(leftY[0], rightY[0]) - Math.max(leftY.at(-1)!, rightY.at(-1)!);
+  if (overlap <= 0) return null;
+  return {from, to, gutters: [{...gutter}]};
+}
+
+/**
+ * Where a page's text runs in columns: every place where running text sits
+ * just left of a strip that running text starts just right of, in the same
+ * or a nearby line, is tried as a gutter (growRegion); regions of different
+ * gutters over the same lines are one region of three or more columns when no
+ * line crosses any of their gutters, else the larger is kept.
+ */
+function columnRegions(lines: Line[]): Region[] {
+  const found: Region[] = [];
+  const covers = (r: Region, i: number, g: Gutter) =>
+    r.from <= i && i <= r.to && r.gutters.some((h) => h.x0 < g.x1 && g.x0 < h.x1);
+  lines.forEach((line, i) => {
+    for (const right of line.chunks) {
+      if (!isProse(right)) continue;
+      for (let j = Math.max(0, i - 2); j <= Math.min(lines.length - 1, i + 2); j++) {
+        const left = lines[j].chunks.filter((c) => c.x1 < right.x0).at(-1);
+        if (!left || !isProse(left)) continue;
+        const gutter = {x0: left.x1, x1: right.x0};
+        if (found.some((r) => covers(r, i, gutter))) continue;
+        const region = growRegion(lines, i, gutter);
+        if (region) found.push(region);
+      }
+    }
+  });
+  found.sort((a, b) => b.to - b.from - (a.to - a.from));
+  const regions: Region[] = [];
+  for (const r of found) {
+    const overlapping = regions.filter((q) => q.from <= r.to && r.from <= q.to);
+    if (overlapping.length === 0) {
+      regions.push(r);
+      continue;
+    }
+    // The same gutter found again from another seed, or lines already split by more than one region: left as they are.
+    const q = overlapping[0];
+    const sameGutter = q.gutters.some((h) => h.x0 < r.gutters[0].x1 && r.gutters[0].x0 < h.x1);
+    if (overlapping.length > 1 || sameGutter) continue;
+    const merged: Region = {
+      from: Math.min(q.from, r.from),
+      to: Math.max(q.to, r.to),
+      gutters: [...q.gutters, ...r.gutters].map((g) => ({...g})).sort((a, b) => a.x0 - b.x0)
+    };
+    let fits = true;
+    for (let i = merged.from; i <= merged.to && fits; i++)
+      fits = merged.gutters.every((g) => splitAt(lines[i], g, 0) != null);
+    if (fits) regions.splice(regions.indexOf(q), 1, merged);
+  }
+  return regions.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * A page's lines in reading order, as parts read one after another: the lines
+ * outside column regions as they are, and in a column region each column's
+ * lines, left column first. Whether each part starts afresh (no table carried
+ * into it) is said with it: only a page's first part, when it is not a column,
+ * may carry on a table from the page before.
+ */
+function readingParts(lines: Line[]): {lines: Line[]; fresh: boolean}[] {
+  const parts: {lines: Line[]; fresh: boolean}[] = [];
+  let at = 0;
+  for (const region of columnRegions(lines)) {
+    if (region.from > at) parts.push({lines: lines.slice(at, region.from), fresh: parts.length > 0});
+    const mids = region.gutters.map((g) => (g.x0 + g.x1) / 2);
+    const column = (c: Chunk) => mids.filter((m) => m < (c.x0 + c.x1) / 2).length;
+    for (let k = 0; k <= mids.length; k++)
+      parts.push({
+        lines: lines
+          .slice(region.from, region.to + 1)
+          .map((line) => ({...line, chunks: line.chunks.filter((c) => column(c) === k)}))
+          .filter((line) => line.chunks.length > 0),
+        fresh: true
+      });
+    at = region.to + 1;
+  }
+  if (at < lines.length) parts.push({lines: lines.slice(at), fresh: parts.length > 0});
+  return parts;
+}
+
 /** Which column a chunk sits in: the column whose span it overlaps most, or null when it straddles columns. */
 function columnOf(chunk: Chunk, starts: number[], tolerance: number): number | null {
   const width = Math.max(chunk.x1 - chunk.x0, 1e-6);
@@ -144,8 +351,7 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
       };
     else out.push(joinChunks(line));
   };
-  for (const items of pages) {
-    const lines = pageLines(items);
+  const readLines = (lines: Line[]) =>
     lines.forEach((line, index) => {
       if (table) {
         const tolerance = Math.max(2, table.size * 0.5);
@@ -193,6 +399,14 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
       }
       startTable(line);
     });
+  for (const items of pages) {
+    for (const part of readingParts(pageLines(items))) {
+      if (part.fresh) {
+        flush();
+        table = null;
+      }
+      readLines(part.lines);
+    }
     flush(); // the table's columns carry over to the next page
     out.push("");
   }
