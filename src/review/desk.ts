@@ -42,31 +42,12 @@ import {ReplyError} from "../lib/core/errors.js";
 import {problemRank, qualityData, type QualityReply} from "../lib/campaign/quality.js";
 import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyMeta} from "../lib/core/types.js";
 import type {ExtractedText} from "../lib/extract/extract.js";
+import {isVerdictRow, type EditRow} from "./rows.js";
+
+export type {EditRow} from "./rows.js";
 
 /** The file a person edits for a reply: corrections to the kit's reading, or a transcription when the kit could not read it. */
 export type EditKind = "corrections" | "transcription";
-
-/** One row of a person's file as the page edits it: every cell as typed (validated by the kit, not here). */
-export interface EditRow {
-  line?: string;
-  ageRaw?: string;
-  outcomeRaw?: string;
-  action?: string;
-  ageBand?: string;
-  outcome?: string;
-  count?: string;
-  countRaw?: string;
-  countLower?: string;
-  countUpper?: string;
-  /** The status a person sets (nil, refused, not held), on a row whose action is "status". */
-  status?: string;
-  /** Why (a correction's `reason`, a transcription's `note`). */
-  reason?: string;
-  /** The kit's record this row corrects (its index among the records read without corrections), for the page. */
-  record?: number;
-  /** Edited on this screen: signed with the reviewer's name and the time when saved. */
-  changed?: boolean;
-}
 
 export interface RecordView {
   line: number;
@@ -123,9 +104,6 @@ export interface ReplyView {
   /** The statuses a person may set (SET_STATUSES): those of a reply with no records. */
   statuses: string[];
 }
-
-/** A row about the reply as a whole (a person's verdict), not about one record. */
-export const isVerdictRow = (row: EditRow) => /^(checked|status)$/i.test((row.action ?? "").trim());
 
 export type Evaluation = {ok: true; reading: ReadingView} | {ok: false; error: string; row: number | null};
 

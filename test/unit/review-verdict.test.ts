@@ -188,5 +188,8 @@ test("a verdict beside a transcription is refused: the transcription's checks de
   assert.equal(view.verdictFile, null);
   const refused = await draft(file, [...rows, {action: "checked", reason: "looks right"}]);
   assert.ok(!refused.ok);
-  assert.match(refused.error, /^row 2: a person's verdict is a row of the corrections file, and this reply is transcribed/);
+  assert.match(
+    refused.error,
+    /^row 2: a person's verdict is a row of the corrections file, and this reply is transcribed/
+  );
 });
