@@ -3,8 +3,9 @@
  * reads replies through the kit's own read path, evaluates a person's draft
  * corrections or transcription with the kit's own functions (applyCorrections,
  * transcribedReply: the checks and verdict a build would give), and saves them
- * as the files the kit already reads beside a reply. The reply itself is never
- * written. The HTTP routes are in server.ts; the page in page.ts.
+ * as the files the kit already reads beside a reply. A person's verdict (a
+ * "checked" or "status" row) is a corrections row like the others. The reply
+ * itself is never written. The HTTP routes are in server.ts; the page in page.ts.
  */
 import {createHash, randomBytes} from "node:crypto";
 import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync} from "node:fs";
@@ -16,6 +17,7 @@ import {
   dataSubdir,
   listReplies,
   loadMappings,
+  parseExtracted,
   readMeta,
   readReply,
   requestQuestions,
@@ -23,45 +25,29 @@ import {
 } from "../lib/read/replies.js";
 import {
   CORRECTION_COLUMNS,
+  SET_STATUSES,
   TRANSCRIPTION_COLUMNS,
   applyCorrections,
   correctionsFileFor,
   csvCell,
+  statusSetIn,
   transcribedReply,
   transcriptionFileFor
 } from "../lib/parse/human.js";
 import {readHumanCsv} from "../lib/parse/human-csv.js";
 import {mapAgeBand, mapOutcome, normaliseAgeLabel, normaliseOutcomeLabel, outcomeOrder} from "../lib/parse/mappings.js";
 import type {Mappings} from "../lib/parse/mappings.js";
-import {parseReplyText} from "../lib/parse/reply.js";
 import {splitLines} from "../lib/core/text.js";
 import {ReplyError} from "../lib/core/errors.js";
 import {problemRank, qualityData, type QualityReply} from "../lib/campaign/quality.js";
 import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyMeta} from "../lib/core/types.js";
 import type {ExtractedText} from "../lib/extract/extract.js";
+import {isVerdictRow, type EditRow} from "./rows.js";
+
+export type {EditRow} from "./rows.js";
 
 /** The file a person edits for a reply: corrections to the kit's reading, or a transcription when the kit could not read it. */
 export type EditKind = "corrections" | "transcription";
-
-/** One row of a person's file as the page edits it: every cell as typed (validated by the kit, not here). */
-export interface EditRow {
-  line?: string;
-  ageRaw?: string;
-  outcomeRaw?: string;
-  action?: string;
-  ageBand?: string;
-  outcome?: string;
-  count?: string;
-  countRaw?: string;
-  countLower?: string;
-  countUpper?: string;
-  /** Why (a correction's `reason`, a transcription's `note`). */
-  reason?: string;
-  /** The kit's record this row corrects (its index among the records read without corrections), for the page. */
-  record?: number;
-  /** Edited on this screen: signed with the reviewer's name and the time when saved. */
-  changed?: boolean;
-}
 
 export interface RecordView {
   line: number;
@@ -93,7 +79,7 @@ export interface ReplyView {
   file: string;
   authority: string;
   kind: EditKind;
-  /** The person's file, as shown (`responses/x.corrections.csv`), and a hash of its bytes ("absent" when there is none). */
+  /** The person's file, as shown (`responses/x.corrections.csv`), and a hash of the person's files ("absent" when there are none). */
   humanFile: string;
   hash: string;
   format: string;
@@ -109,6 +95,14 @@ export interface ReplyView {
   rows: EditRow[];
   bands: string[];
   outcomes: string[];
+  /**
+   * The corrections file a person's verdict (a "checked" or "status" row) is saved in, or null
+   * when the desk cannot write one: a transcription is the person's own reading, and a reply
+   * with no text cannot be read even with a status.
+   */
+  verdictFile: string | null;
+  /** The statuses a person may set (SET_STATUSES): those of a reply with no records. */
+  statuses: string[];
 }
 
 export type Evaluation = {ok: true; reading: ReadingView} | {ok: false; error: string; row: number | null};
@@ -132,6 +126,8 @@ interface Source {
   textError: string | null;
   parsed: ParsedReply | null;
   parseError: string | null;
+  /** The letter the kit could not read, read again with the status a person gives it (readReply's path). */
+  withStatus: Map<string, ParsedReply>;
 }
 
 const sha = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
@@ -222,25 +218,70 @@ export class Desk {
     }
     if (extracted) {
       try {
-        parsed = parseReplyText({
-          file,
-          text: extracted.text,
-          meta,
-          mappings: this.mappings,
-          source: {format: extracted.format, encoding: extracted.encoding, textSource: extracted.textSource},
-          questions: requestQuestions(this.dataDir)
-        });
+        parsed = parseExtracted(extracted, file, this.mappings, meta, requestQuestions(this.dataDir));
       } catch (error) {
         parseError = errorLine(error);
       }
     } else parseError = textError;
-    const source = {key, path, file, meta, extracted, textError, parsed, parseError};
+    const source = {key, path, file, meta, extracted, textError, parsed, parseError, withStatus: new Map()};
     this.sources.set(file, source);
     return source;
   }
 
+  /**
+   * The reading the corrections start from, as readReply makes it: the kit's own, or, for a
+   * letter it could not read, the letter read again with the status the corrections set.
+   */
+  private baseOf(s: Source, status: string | null): ParsedReply {
+    if (s.parsed) return s.parsed;
+    if (!s.extracted || status == null) throw new ReplyError(s.file, null, s.parseError ?? "could not be read");
+    let parsed = s.withStatus.get(status);
+    if (!parsed) {
+      const set = status as (typeof SET_STATUSES)[number];
+      parsed = parseExtracted(s.extracted, s.file, this.mappings, s.meta, requestQuestions(this.dataDir), set);
+      s.withStatus.set(status, parsed);
+    }
+    return parsed;
+  }
+
+  /** The status a corrections file sets (the kit's statusSetIn), or null. */
+  private statusIn(s: Source, csv: string | null): string | null {
+    return csv == null ? null : statusSetIn(csv, correctionsFileFor(s.file));
+  }
+
+  /**
+   * The file the person's rows go in: a transcription when one exists or the kit could not
+   * read the reply; corrections otherwise, and for a letter the kit could not read whose
+   * corrections set its status (readReply reads those before parsing).
+   */
   private kindOf(s: Source): EditKind {
-    return existsSync(transcriptionFileFor(s.path)) || !s.parsed ? "transcription" : "corrections";
+    if (existsSync(transcriptionFileFor(s.path))) return "transcription";
+    if (s.parsed) return "corrections";
+    const corrections = correctionsFileFor(s.path);
+    return s.extracted && existsSync(corrections) && this.statusIn(s, readFileSync(corrections, "utf8")) != null
+      ? "corrections"
+      : "transcription";
+  }
+
+  /** The file a draft is saved in: as kindOf, but a status given to an unreadable letter goes in its corrections. */
+  private draftKind(s: Source, rows: readonly EditRow[]): EditKind {
+    const kind = this.kindOf(s);
+    if (kind === "transcription" && this.verdictFileOf(s) != null && rows.some(isVerdictRow)) return "corrections";
+    return kind;
+  }
+
+  /** See ReplyView.verdictFile. */
+  private verdictFileOf(s: Source): string | null {
+    if (existsSync(transcriptionFileFor(s.path)) || !s.extracted) return null;
+    return correctionsFileFor(s.file);
+  }
+
+  /** A hash of the person's files as they are ("absent" when there are none): a save checks nobody changed them. */
+  private hashOf(s: Source): string {
+    const parts = [transcriptionFileFor(s.path), correctionsFileFor(s.path)].map((p) =>
+      existsSync(p) ? sha(readFileSync(p)) : "absent"
+    );
+    return parts.every((p) => p === "absent") ? "absent" : sha(parts.join("\n"));
   }
 
   private humanPath(s: Source, kind: EditKind): string {
@@ -274,8 +315,8 @@ export class Desk {
         reply = applyCorrections(reply, readFileSync(corrections, "utf8"), correctionsFileFor(s.file), this.mappings);
       return reply;
     }
-    if (!s.parsed) throw new ReplyError(s.file, null, s.parseError ?? "could not be read");
-    return csv == null ? s.parsed : applyCorrections(s.parsed, csv, this.humanName(s, kind), this.mappings);
+    const base = this.baseOf(s, this.statusIn(s, csv));
+    return csv == null ? base : applyCorrections(base, csv, this.humanName(s, kind), this.mappings);
   }
 
   /** A reply's screen: its text, what the kit read, the person's file as rows, and the choices for each cell. */
@@ -300,7 +341,7 @@ export class Desk {
       authority: s.parsed?.authority ?? s.meta?.authority ?? authorityFromFile(file),
       kind,
       humanFile: this.humanName(s, kind),
-      hash: bytes == null ? "absent" : sha(bytes),
+      hash: this.hashOf(s),
       format: ex ? `${ex.format}${ex.textSource === "as received" ? "" : ` (${ex.textSource})`}` : "–",
       lines: ex ? splitLines(ex.text) : null,
       textError: s.textError,
@@ -310,7 +351,9 @@ export class Desk {
       currentError,
       rows,
       bands: [...readRequest(this.dataDir).ageBands, "unknown"],
-      outcomes: [...outcomeOrder(this.mappings), OUTCOME_NOT_STATED]
+      outcomes: [...outcomeOrder(this.mappings), OUTCOME_NOT_STATED],
+      verdictFile: this.verdictFileOf(s),
+      statuses: [...SET_STATUSES]
     };
   }
 
@@ -330,7 +373,8 @@ export class Desk {
           delete (row as Record<string, unknown>).note;
           return row;
         }
-        if ((row.action ?? "").toLowerCase() !== "add") {
+        // An added row and a verdict row correct no record of the kit's.
+        if ((row.action ?? "").toLowerCase() !== "add" && !isVerdictRow(row)) {
           const line = Number(r.get("line") || NaN);
           const fits = (x: CaseRecord) =>
             (!r.get("ageRaw") || same(x.ageRaw, r.get("ageRaw"))) &&
@@ -346,10 +390,12 @@ export class Desk {
 
   /** The CSV a list of rows makes: the kit's columns, rows in order (row i is the file's line i + 2). */
   csvOf(kind: EditKind, rows: readonly EditRow[], reviewer: string | null): string {
+    // The status column only when a row sets a status, so a file of plain corrections keeps its columns.
+    const status = rows.some((r) => (r.status ?? "").trim() !== "");
     const columns =
       kind === "transcription"
         ? [...TRANSCRIPTION_COLUMNS]
-        : CORRECTION_COLUMNS.filter((c) => c !== "countRaw" && c !== "note");
+        : CORRECTION_COLUMNS.filter((c) => c !== "countRaw" && c !== "note" && (status || c !== "status"));
     const when = stamp();
     const lines = [columns.join(",")];
     for (const row of rows) {
@@ -370,7 +416,9 @@ export class Desk {
   /** The reading a draft gives, or the kit's one-line message for a bad value (with the row it is on). */
   async evaluate(file: string, rows: readonly EditRow[]): Promise<Evaluation> {
     const s = await this.source(file);
-    const kind = this.kindOf(s);
+    const kind = this.draftKind(s, rows);
+    const unsaveable = this.misplaced(s, kind, rows);
+    if (unsaveable) return {ok: false, ...unsaveable};
     try {
       const csv = rows.length || kind === "transcription" ? this.csvOf(kind, rows, null) : null;
       return {ok: true, reading: readingOf(this.apply(s, kind, csv), this.mappings)};
@@ -383,27 +431,59 @@ export class Desk {
   }
 
   /**
+   * A draft whose rows cannot go in one file the kit reads: a verdict beside a transcription
+   * (the transcription is the person's own reading; the kit has no reading of its own to
+   * vouch for), or records beside the status of a letter the kit could not read. Said with
+   * the row, or null when the draft is one file's rows.
+   */
+  private misplaced(s: Source, kind: EditKind, rows: readonly EditRow[]): {error: string; row: number} | null {
+    const at = (row: number, error: string) => ({row, error: `row ${row + 1}: ${error}`});
+    if (kind === "transcription") {
+      const i = rows.findIndex(isVerdictRow);
+      if (i < 0) return null;
+      return at(
+        i,
+        s.extracted
+          ? `a person's verdict is a row of the corrections file, and this reply is transcribed (${transcriptionFileFor(s.file)}): the transcription's checks decide its verdict`
+          : `the kit has no text of this reply (${s.textError ?? "none extracted"}), so a status cannot make it readable: transcribe it`
+      );
+    }
+    if (s.parsed) return null;
+    const i = rows.findIndex((r) => !isVerdictRow(r));
+    if (i < 0) return null;
+    return at(
+      i,
+      "the kit could not read this letter, so it has no records to correct: give it a status alone, or remove the status and transcribe it"
+    );
+  }
+
+  /**
    * Saves a draft as the person's file beside the reply, if the kit accepts it
    * and nobody changed that file since the screen was opened (`hash`). Written
    * to a temporary file and renamed, so a reader never sees half a file. An
-   * empty draft removes the corrections file (the kit's reading stands).
+   * empty draft removes the corrections file (the kit's reading stands, or a
+   * letter given a status is unreadable again, to be transcribed).
    */
   async save(file: string, rows: readonly EditRow[], reviewer: string, hash: string): Promise<ReplyView> {
     const who = reviewer.trim();
     if (!who) throw new DeskError(400, "say who you are (the reviewer's name) before saving");
     if (/[()\r\n]/.test(who)) throw new DeskError(400, "the reviewer's name cannot hold brackets or line breaks");
     const s = await this.source(file);
-    const kind = this.kindOf(s);
+    const kind = this.draftKind(s, rows);
     const path = this.humanPath(s, kind);
-    const onDisk = existsSync(path) ? sha(readFileSync(path)) : "absent";
-    if (onDisk !== hash)
+    // Both of the person's files: a transcription is read with the corrections beside it.
+    if (this.hashOf(s) !== hash)
       throw new DeskError(
         409,
         `${this.humanName(s, kind)} changed on disk since this screen was opened (someone else saved?); reload the reply to see it, then make your changes again`
       );
-    const evaluation = await this.evaluate(file, rows);
-    if (!evaluation.ok) throw new DeskError(400, `not saved: ${evaluation.error}`);
-    if (!rows.length && kind === "corrections") {
+    const removing = !rows.length && kind === "corrections";
+    // Removing every correction needs no reading: the kit's own stands, or a letter is unreadable again.
+    if (!removing) {
+      const evaluation = await this.evaluate(file, rows);
+      if (!evaluation.ok) throw new DeskError(400, `not saved: ${evaluation.error}`);
+    }
+    if (removing) {
       if (existsSync(path)) unlinkSync(path);
     } else {
       const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -411,7 +491,10 @@ export class Desk {
       renameSync(temp, path);
     }
     // The kit's own read path re-reads it (its cache is keyed on the files' content, so this parses again).
-    await readReply(s.path, this.mappings, {dataDir: this.dataDir, cacheDir: this.cacheDir});
+    await readReply(s.path, this.mappings, {dataDir: this.dataDir, cacheDir: this.cacheDir}).catch((error: unknown) => {
+      // A letter whose status was removed is unreadable again: the queue lists it so, with the kit's message.
+      if (!(error instanceof ReplyError)) throw error;
+    });
     return this.reply(file);
   }
 

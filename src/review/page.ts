@@ -5,8 +5,10 @@
  * figure shown comes from the server, which computes it with the kit's own
  * functions; the page only sends what the person typed.
  */
-import type {EditRow, Evaluation, ReadingView, RecordView, ReplyView} from "./desk.js";
+import type {Evaluation, ReadingView, RecordView, ReplyView} from "./desk.js";
+import {isVerdictRow, type EditRow} from "./rows.js";
 import type {QualityReply} from "../lib/campaign/quality.js";
+import {STATUS_WORDS} from "../lib/present/status.js";
 
 type Child = Node | string | null | undefined | false;
 type Props = Record<string, unknown>;
@@ -54,6 +56,8 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 const app = document.getElementById("app")!;
 const REVIEWER = "foi-review.reviewer";
 const ORDER = "foi-review.order";
+/** The queue's filters as last set, so "← Queue" goes back to the queue the person was working through. */
+const FILTERS = "foi-review.filters";
 
 const verdictBadge = (v: string) => h("span", {class: `badge v-${v}`}, v);
 
@@ -113,7 +117,9 @@ async function showQueue() {
     );
     sessionStorage.setItem(ORDER, JSON.stringify(rows.map((r) => r.file)));
     const u = new URLSearchParams({...(v ? {verdict: v} : {}), ...(s ? {status: s} : {}), ...(q ? {q} : {})});
-    history.replaceState(null, "", `/${u.size ? `?${u}` : ""}`);
+    const query = u.size ? `?${u}` : "";
+    sessionStorage.setItem(FILTERS, query);
+    history.replaceState(null, "", `/${query}`);
     selected = Math.min(selected, Math.max(0, rows.length - 1));
     put(
       tbody,
@@ -241,7 +247,7 @@ function renderReply(message?: {text: string; error?: boolean}) {
     h(
       "header",
       {class: "bar"},
-      h("a", {href: "/", onclick: follow}, "← Queue"),
+      h("a", {href: `/${sessionStorage.getItem(FILTERS) ?? ""}`, onclick: follow}, "← Queue"),
       prev
         ? h("a", {href: `/reply?file=${encodeURIComponent(prev)}`, onclick: follow, rel: "prev"}, "↑ previous (k)")
         : null,
@@ -260,14 +266,9 @@ function renderReply(message?: {text: string; error?: boolean}) {
       h(
         "section",
         {class: "reading", "aria-label": "What the kit read"},
-        h(
-          "p",
-          {},
-          v.kind === "transcription"
-            ? `A transcription of the reply, saved as ${v.humanFile}.`
-            : `What the kit read; your corrections are saved as ${v.humanFile}. The reply itself is never changed.`
-        ),
+        h("p", {id: "saved-as"}, savedAs()),
         editor(),
+        verdictPart(),
         h("div", {id: "outcome"}),
         h(
           "div",
@@ -292,7 +293,7 @@ function editor(): HTMLElement {
   const tbody = h("tbody");
   base.forEach((rec, i) => tbody.append(baseRow(rec, i)));
   rows.forEach((row, i) => {
-    if (row.record == null) tbody.append(freeRow(row, i));
+    if (row.record == null && !isVerdictRow(row)) tbody.append(freeRow(row, i));
   });
   return h(
     "div",
@@ -307,6 +308,137 @@ function editor(): HTMLElement {
       {type: "button", onclick: addRow},
       v.kind === "transcription" ? "Add a row" : "Add a record the kit missed"
     )
+  );
+}
+
+/** Which file a save writes: a status given to a letter the kit could not read goes in its corrections, not a transcription. */
+function savedAs(): string {
+  const v = view!;
+  if (v.kind === "transcription" && v.verdictFile && rows.some(isVerdictRow))
+    return `The kit could not read this letter; your verdict is saved as ${v.verdictFile}, and the kit reads the letter with no records.`;
+  return v.kind === "transcription"
+    ? `A transcription of the reply, saved as ${v.humanFile}.`
+    : `What the kit read; your corrections are saved as ${v.humanFile}. The reply itself is never changed.`;
+}
+
+/**
+ * "Your verdict": the person vouches for the reading (a "checked" row) or says what the reply
+ * is (a "status" row: nil return, refused, not held). One of them per reply, as the kit takes
+ * it; radio buttons say so. A status is offered only when no record is left (the kit refuses
+ * one beside records) or for a letter the kit could not read.
+ */
+function verdictPart(): HTMLElement {
+  const v = view!;
+  const part = (...children: Child[]) =>
+    h("fieldset", {class: "verdict-part", id: "verdict-part"}, h("legend", {}, "Your verdict"), ...children);
+  if (!v.verdictFile)
+    return part(
+      h(
+        "p",
+        {},
+        v.lines
+          ? "This reply is transcribed: the transcription is your own reading, and its checks against the reply decide the verdict."
+          : "The kit has no text of this reply, so a status cannot make it readable: transcribe it."
+      )
+    );
+  const unreadable = !v.base;
+  const action = (r: EditRow) => (r.action ?? "").trim().toLowerCase();
+  const left = unreadable
+    ? 0
+    : v.base!.records.length -
+      rows.filter((r) => r.record != null && action(r) === "drop").length +
+      rows.filter((r) => action(r) === "add").length;
+  const existing = rows.find(isVerdictRow);
+  let chosen = existing ? action(existing) : "none";
+  const statusOffered = unreadable || left === 0 || chosen === "status";
+  const radio = (value: string, disabled = false) =>
+    h("input", {
+      type: "radio",
+      name: "verdict",
+      id: `verdict-${value}`,
+      value,
+      checked: chosen === value,
+      disabled,
+      onchange: () => choose(value)
+    });
+  const none = radio("none");
+  const checked = radio("checked");
+  const setStatus = radio("status", !statusOffered);
+  // The statuses in the kit's words (present/status.ts), their values as the corrections file takes them.
+  const status = h(
+    "select",
+    {id: "verdict-status-value", "aria-label": "The reply's status", disabled: !statusOffered},
+    ...v.statuses.map((s) => h("option", {value: s}, STATUS_WORDS[s as keyof typeof STATUS_WORDS] ?? s))
+  );
+  status.value = existing?.status?.trim().toLowerCase() || v.statuses[0];
+  const reason = h("input", {
+    id: "verdict-reason",
+    value: existing?.reason ?? "",
+    disabled: chosen === "none",
+    placeholder: "why (needed)",
+    "aria-describedby": "verdict-help"
+  });
+  const help = h("p", {id: "verdict-help", class: "help"});
+  const explain = () => {
+    help.textContent =
+      chosen === "none"
+        ? unreadable
+          ? "The kit could not read this letter. If it gives no figures, say what it is; if it does, transcribe it."
+          : "The kit's checks decide the verdict. If you compared the reading with the reply and it is right, say so."
+        : "Saved with your name and the time, like every other row; the verdict below is what a build would publish.";
+    if (!statusOffered)
+      help.textContent += ` A status is for a reply with no records: ${left} ${left === 1 ? "remains" : "remain"}; delete ${left === 1 ? "it" : "them"} first.`;
+  };
+  function choose(value: string) {
+    chosen = value;
+    let row = rows.find(isVerdictRow);
+    if (value === "none") {
+      if (row) rows.splice(rows.indexOf(row), 1);
+    } else {
+      if (!row) {
+        row = {reason: reason.value};
+        rows.push(row);
+      }
+      row.action = value;
+      if (value === "status") row.status = status.value;
+      else delete row.status;
+      row.changed = true;
+    }
+    reason.disabled = value === "none";
+    explain();
+    document.getElementById("saved-as")!.textContent = savedAs();
+    changed();
+  }
+  status.addEventListener("change", () => {
+    // Choosing a status is choosing to set one.
+    setStatus.checked = true;
+    choose("status");
+  });
+  reason.addEventListener("input", () => {
+    const row = rows.find(isVerdictRow);
+    if (!row) return;
+    row.reason = reason.value;
+    row.changed = true;
+    changed();
+  });
+  explain();
+  const choice = (...children: Child[]) => h("div", {class: "choice"}, ...children);
+  return part(
+    choice(
+      none,
+      h(
+        "label",
+        {for: "verdict-none"},
+        unreadable ? "None: the letter stays unreadable" : "None: the kit's checks decide"
+      )
+    ),
+    // A letter the kit could not read has no reading to vouch for.
+    unreadable && chosen !== "checked"
+      ? null
+      : choice(checked, h("label", {for: "verdict-checked"}, "The reading is right: mark it checked")),
+    choice(setStatus, h("label", {for: "verdict-status"}, "The reply is: "), status),
+    choice(h("label", {for: "verdict-reason"}, "Reason "), reason),
+    help
   );
 }
 
@@ -612,25 +744,40 @@ function renderOutcome() {
   const box = document.getElementById("outcome");
   const saveButton = document.getElementById("save") as HTMLButtonElement | null;
   if (!box || !evaluation) return;
-  for (const tr of app.querySelectorAll("tr.bad")) tr.classList.remove("bad");
+  for (const el of app.querySelectorAll(".bad")) el.classList.remove("bad");
   if (!evaluation.ok) {
     // The kit names the row of the file it would write; the person sees records, so name the record.
     const row = evaluation.row != null ? evaluated[evaluation.row] : null;
     const rec = row?.record != null ? view?.base?.records[row.record] : null;
     const where = row
-      ? rec
-        ? `the record at line ${rec.line}`
-        : `the added row (line ${row.line || "not given"})`
+      ? isVerdictRow(row)
+        ? "your verdict"
+        : rec
+          ? `the record at line ${rec.line}`
+          : `the added row (line ${row.line || "not given"})`
       : null;
     const text = where ? `${where}: ${evaluation.error.replace(/^row \d+: /, "")}` : evaluation.error;
     const tr = row
-      ? app.querySelector(
-          row.record != null ? `tr[data-record="${row.record}"]` : `tr[data-row="${rows.indexOf(row)}"]`
-        )
+      ? isVerdictRow(row)
+        ? document.getElementById("verdict-part")
+        : app.querySelector(
+            row.record != null ? `tr[data-record="${row.record}"]` : `tr[data-row="${rows.indexOf(row)}"]`
+          )
       : null;
     tr?.classList.add("bad");
-    put(box, h("p", {class: "error", role: "alert"}, `Cannot be saved: ${text}`));
-    if (saveButton) saveButton.disabled = true;
+    // A letter's status taken away leaves no reading to show, and saving removes the corrections file.
+    const removing = view?.kind === "corrections" && !view.base && !evaluated.length && view.hash !== "absent";
+    put(
+      box,
+      h(
+        "p",
+        {class: "error", role: "alert"},
+        removing
+          ? `Saving removes ${view!.humanFile}: the kit cannot read this letter (${evaluation.error}), so transcribe it or give it a status.`
+          : `Cannot be saved: ${text}`
+      )
+    );
+    if (saveButton) saveButton.disabled = !removing;
     return;
   }
   if (saveButton) saveButton.disabled = false;

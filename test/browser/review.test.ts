@@ -1,7 +1,8 @@
 // The review desk (npm run review) in Chromium against the real server over a temporary data folder of
 // MADE-UP replies: open the queue, open the conflicting reply, see a bad count refused, correct the
-// misread record, save with Ctrl+S, and find the corrections file on disk; axe-core finds no serious or
-// critical violation on either screen.
+// misread record, save with Ctrl+S, and find the corrections file on disk; mark an unverified reading
+// checked and see it leave the queue's unverified replies; axe-core finds no serious or critical
+// violation on either screen.
 import assert from "node:assert/strict";
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
@@ -20,6 +21,8 @@ const HEADER = "Age group\tOutcome\tNo. of employees";
 /** MADE UP: answer 5 says 3, the table's rows add to 2: the kit's reading conflicts. */
 const CONFLICTING = `5. How many employees have been investigated?\n3\n\n8. Ages\n${HEADER}\n25-34\tdismissal\t1\n35-44\tno case to answer\t1\n`;
 const VERIFIED = `5. How many employees have been investigated?\n1\n\n8. Ages\n${HEADER}\n25-34\tdismissal\t1\n`;
+/** MADE UP: a case list with no total and no answer 5: the kit cannot check it, so it is unverified. */
+const CASE_LIST = `8. Ages\n${HEADER}\n35-44\tfinal written warning\t1\n45-54\tno case to answer\t2\n`;
 
 let server: DeskServer;
 let browser: Browser;
@@ -31,6 +34,7 @@ before(async () => {
   mkdirSync(join(data, "responses"));
   writeFileSync(join(data, "responses/made-up-agrees.txt"), VERIFIED);
   writeFileSync(join(data, "responses/made-up-conflicting.txt"), CONFLICTING);
+  writeFileSync(join(data, "responses/made-up-case-list.txt"), CASE_LIST);
   server = await startReviewServer({dataDir: data, cacheDir: join(dir, "cache")});
   browser = await launchBrowser();
   const context = await browser.newContext({viewport: {width: 1280, height: 800}});
@@ -62,7 +66,11 @@ test("a person opens the queue, corrects a misread record, saves, and the correc
   await page.goto(server.url);
   await page.waitForSelector("table.queue tbody tr");
   const files = await page.$$eval("table.queue tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-file")));
-  assert.deepEqual(files, ["responses/made-up-conflicting.txt", "responses/made-up-agrees.txt"], "worst first");
+  assert.deepEqual(
+    files,
+    ["responses/made-up-conflicting.txt", "responses/made-up-case-list.txt", "responses/made-up-agrees.txt"],
+    "worst first"
+  );
   assert.match((await page.textContent(".counts")) ?? "", /conflicting\s*1/);
   assert.deepEqual(await serious(), []);
 
@@ -98,5 +106,49 @@ test("a person opens the queue, corrects a misread record, saves, and the correc
     /\n7,35-44,no case to answer,,,,2,,,"the council's letter gives 2 \(reviewed by Jo Reviewer test, /
   );
   assert.equal(readFileSync(join(data, "responses/made-up-conflicting.txt"), "utf8"), CONFLICTING);
+  assert.deepEqual(problems, []);
+});
+
+test("a person marks an unverified reading checked, saves, and the queue no longer lists it as unverified", async () => {
+  await page.goto(new URL("/?verdict=unverified", server.url).href);
+  await page.waitForSelector("table.queue tbody tr");
+  const files = await page.$$eval("table.queue tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-file")));
+  assert.deepEqual(files, ["responses/made-up-case-list.txt"]);
+  await page.click("table.queue a");
+  await page.waitForSelector("table.records");
+  await page.fill("#reviewer", "Jo Reviewer");
+
+  // The verdict part: "checked" offered, a status not (two records remain), the reason needed.
+  const status = page.getByLabel("The reply is:");
+  assert.equal(await status.isDisabled(), true, "a status is for a reply with no records");
+  assert.match((await page.textContent("#verdict-help")) ?? "", /2 remain; delete them first/);
+  await page.getByLabel("The reading is right: mark it checked").check();
+  await page.waitForFunction(() => /needs a reason/.test(document.querySelector("#outcome")?.textContent ?? ""));
+  assert.match((await page.textContent("#outcome")) ?? "", /your verdict: every correction needs a reason/);
+  assert.equal(await page.isDisabled("#save"), true);
+  await page.getByLabel("Reason", {exact: true}).fill("compared both rows with the letter; it gives no total");
+  await page.waitForFunction(() =>
+    /a person checked the reading/.test(document.querySelector("#outcome")?.textContent ?? "")
+  );
+  assert.match((await page.textContent("#outcome")) ?? "", /With your changes: verified/);
+  assert.deepEqual(await serious(), []);
+
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => /^Saved /.test(document.querySelector("#message")?.textContent ?? ""));
+  assert.match((await page.textContent("#message")) ?? "", /the verdict is now verified/);
+  const csv = readFileSync(join(data, "responses/made-up-case-list.corrections.csv"), "utf8");
+  assert.match(
+    csv,
+    /\n,,,checked,,,,,,"compared both rows with the letter; it gives no total \(reviewed by Jo Reviewer, /
+  );
+  // Saved, the verdict loads back into its controls.
+  assert.equal(await page.getByLabel("The reading is right: mark it checked").isChecked(), true);
+  assert.match(await page.getByLabel("Reason", {exact: true}).inputValue(), /\(reviewed by Jo Reviewer, /);
+
+  await page.click("text=← Queue");
+  await page.waitForSelector("table.queue");
+  assert.match(page.url(), /\/\?verdict=unverified$/, "back to the queue as filtered");
+  assert.equal(await page.$$eval("table.queue tbody tr", (trs) => trs.length), 0, "no unverified reply left");
+  assert.match((await page.textContent(".counts")) ?? "", /unverified\s*0/);
   assert.deepEqual(problems, []);
 });
