@@ -290,3 +290,15 @@ test("answer 5 read from a label and its count, a verb of counting, or a sentenc
   assert.deepEqual(said("Between 1 July 2013 and 31 December 2015, 6 employees were investigated."), ["count", 6]);
   assert.deepEqual(said("See the table below: 2014 - 3"), [null, null]);
 });
+
+test("a question that wraps onto a second line, its answer after the question mark there, is read", () => {
+  for (const answer of ["4", "Four employees.", "4 employees were investigated in total."]) {
+    const lines =
+      `MADE UP\n5. How many employees have been investigated for\nbreaching the policy up to 31 December 2015? ${answer}\n6. Outcomes? See below.\n`.split(
+        "\n"
+      );
+    const answers = parseAnswers(lines);
+    assert.match(answers[5].question, /2015\?$/, answer);
+    assert.equal(extractFields(lines, answers).investigated, 4, answer);
+  }
+});

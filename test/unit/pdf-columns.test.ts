@@ -397,11 +397,8 @@ test("a two-column PDF whose answer 5 ends its question's wrapped line: the reco
   assert.deepEqual(reply.records.map(brief), RECORDS(lines.indexOf("25-34\tFinal written warning\t1") + 1));
 });
 
-test(
-  "a two-column PDF whose answer 5 ends its question's wrapped line: answer 5 is read",
-  {todo: "the answer reader takes '...2015? 4' on a wrapped question's second line for the question (src/lib/parse)"},
-  async () => {
-    const {reply} = await read(await twoColumnPdf(false), "two-column.pdf");
-    assert.equal(reply.fields.investigated, 4);
-  }
-);
+test("a two-column PDF whose answer 5 ends its question's wrapped line: answer 5 is read", async () => {
+  const {reply} = await read(await twoColumnPdf(false), "two-column.pdf");
+  assert.equal(reply.fields.investigated, 4);
+  assert.equal(reply.verdict?.verdict, "verified", reply.verdict?.reason);
+});

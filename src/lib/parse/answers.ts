@@ -330,9 +330,16 @@ function readSection(lines: readonly string[], h: Heading, end: number, index: Q
           const asks = /\?\s*$/.test(next.text);
           const nb = /^(?:nb\b|n\.b\.)/i.test(next.text) && (!index || scoreFor(index, next.text, n) >= 0.5);
           const words = index != null && open && scoreFor(index, next.text, n) >= 0.6;
-          if (!asks && !nb && !words) break;
-          echo.push(next.text);
+          // The question may end, and its answer begin, on a wrapped line: "...up to 31 December 2015? 4".
+          const ends = open && !asks ? splitAsked(next.text) : null;
+          if (!asks && !nb && !words && !ends) break;
+          echo.push(ends ? ends[0] : next.text);
           lastEcho = next.line;
+          if (ends) {
+            items[j] = {text: ends[1], line: next.line};
+            k = j;
+            break;
+          }
           k = j + 1;
         }
       }
