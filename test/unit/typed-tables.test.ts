@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {parseReplyText} from "../../src/lib/parse/reply.js";
 import {typeCell} from "../../src/lib/parse/tables/cells.js";
+import {verdictOf} from "../../src/lib/parse/verdict.js";
 import {loadMappings} from "../../src/lib/read/replies.js";
 import type {ParsedReply} from "../../src/lib/core/types.js";
 
@@ -243,6 +244,26 @@ test("counts split across columns by year or by sex are records of their own, th
     );
     assert.equal(reply.verdict?.verdict, "verified", reply.verdict?.reason);
   }
+});
+
+test("a list row with its count before its age band ('Dismissal – 10 – 35-44') keeps the two apart", () => {
+  const reply = read(
+    "5. How many employees were investigated?\n33\n\n8.\n• Dismissal – 10 – 35-44\n• Final written warning – 23 – 25-34\n• Total – 33"
+  );
+  assert.deepEqual(key(reply), ["25-34|final written warning|23", "35-44|dismissal|10"]);
+  assert.equal(reply.verdict?.verdict, "verified", reply.verdict?.reason);
+});
+
+test("a count the kit cannot read is never verified, whatever the totals say", () => {
+  const reply = read(
+    "5. How many employees were investigated?\n3\n\n8.\nAge\tOutcome\tNumber\n25-34\tDismissal\t3\nTotal\t\t3"
+  );
+  assert.equal(reply.verdict?.verdict, "verified");
+  // The same reply with a row whose count is no number and withholds nothing: its checks may pass, it is not verified.
+  const odd = {...reply.records[0], line: 99, count: null, countRaw: "10-35-44", suppressed: false, countBounds: null};
+  const verdict = verdictOf({...reply, records: [...reply.records, odd]});
+  assert.equal(verdict.verdict, "unverified");
+  assert.match(verdict.reason, /1 count could not be read as a number \(line 99\)/);
 });
 
 test("cells are typed by what they hold", () => {

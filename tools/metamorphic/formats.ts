@@ -80,8 +80,8 @@ function html(doc: RenderedDocument): string {
     .map((b) =>
       b.kind === "p"
         ? `<p>${xmlEscape(b.text)}</p>`
-        : `<table>\n<thead><tr>${b.rows[0].map((c) => `<th>${xmlEscape(c)}</th>`).join("")}</tr></thead>\n<tbody>\n${b.rows
-            .slice(1)
+        : `<table>\n${b.continues ? "" : `<thead><tr>${b.rows[0].map((c) => `<th>${xmlEscape(c)}</th>`).join("")}</tr></thead>\n`}<tbody>\n${b.rows
+            .slice(b.continues ? 0 : 1)
             .map((r) => `<tr>${r.map((c) => `<td>${xmlEscape(c)}</td>`).join("")}</tr>`)
             .join("\n")}\n</tbody></table>`
     )
@@ -96,6 +96,7 @@ async function pdf(doc: RenderedDocument): Promise<Uint8Array> {
   const size = 9;
   let page = file.addPage([595, 842]);
   let y = 800;
+  let columns: {widths: number[]; gap: number} | null = null;
   const line = () => {
     y -= 13;
     if (y < 50) {
@@ -127,8 +128,16 @@ async function pdf(doc: RenderedDocument): Promise<Uint8Array> {
       }
       continue;
     }
-    const widths = b.rows[0].map((_, c) => Math.max(...b.rows.map((r) => font.widthOfTextAtSize(r[c] ?? "", size))));
-    const gap = Math.max(12, Math.min(40, (495 - widths.reduce((s, w) => s + w, 0)) / Math.max(1, widths.length - 1)));
+    // A table continued after a page break keeps the columns of the table it continues, as on paper.
+    const widths: number[] =
+      b.continues && columns
+        ? columns.widths
+        : b.rows[0].map((_, c) => Math.max(...b.rows.map((r) => font.widthOfTextAtSize(r[c] ?? "", size))));
+    const gap: number =
+      b.continues && columns
+        ? columns.gap
+        : Math.max(12, Math.min(40, (495 - widths.reduce((s, w) => s + w, 0)) / Math.max(1, widths.length - 1)));
+    columns = {widths, gap};
     for (const r of b.rows) {
       let x = 50;
       r.forEach((c, k) => {

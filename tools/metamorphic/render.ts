@@ -15,7 +15,17 @@ export const NUMBERINGS = ["dot-line", "dot", "paren", "q", "question", "roman"]
 export type Numbering = (typeof NUMBERINGS)[number];
 export const SHAPES = ["long", "crosstab-ages-down", "crosstab-outcomes-down", "caselist", "caselist-exact"] as const;
 export type Shape = (typeof SHAPES)[number];
-export const LAYOUTS = ["table", "tabbed-cells", "tsv", "spaces", "pipe", "markdown", "csv", "bullets"] as const;
+export const LAYOUTS = [
+  "table",
+  "tabbed-cells",
+  "tsv",
+  "spaces",
+  "single-spaces",
+  "pipe",
+  "markdown",
+  "csv",
+  "bullets"
+] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export const FORMATS = ["text", "docx", "odt", "rtf", "xlsx", "ods", "html", "pdf", "eml"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -50,6 +60,10 @@ export interface RenderOptions {
   echoQuestions: boolean;
   format: Format;
   seed: number;
+  /** A long table's first label column written once per run of the same label, blank below it (merged cells). */
+  merged: boolean;
+  /** The table's rows split in two, with a page break and "Table 1 (continued)" between and the header not repeated. */
+  continued: boolean;
 }
 
 export function defaultOptions(meaning: Meaning): RenderOptions {
@@ -72,12 +86,17 @@ export function defaultOptions(meaning: Meaning): RenderOptions {
     statusShort: false,
     echoQuestions: true,
     format: "text",
-    seed: 1
+    seed: 1,
+    merged: false,
+    continued: false
   };
 }
 
 /** A paragraph, or a table whose first row is its header. */
-export type Block = {kind: "p"; text: string} | {kind: "table"; rows: string[][]};
+export type Block =
+  | {kind: "p"; text: string}
+  /** `continues`: the rest of the table above, after a page break: no header, the same columns. */
+  | {kind: "table"; rows: string[][]; continues?: boolean};
 
 export interface RenderedDocument {
   blocks: Block[];
@@ -160,11 +179,16 @@ export function tableRows(meaning: Meaning, o: RenderOptions): string[][] {
     const totals = ["", "", num(total)];
     const totalsRow = pick(totals);
     totalsRow[labelColumn] = o.totalsLabel;
-    return withTotals(
-      pick([ageHeader, outcomeHeader, countHeader]),
-      rows.map((r) => pick([r.ageLabel, r.outcomeLabel, countCell(r)])),
-      totalsRow
-    );
+    let body = rows.map((r) => pick([r.ageLabel, r.outcomeLabel, countCell(r)]));
+    if (o.merged) {
+      // Rows with the same first label side by side, the label written once: a merged cell as text gives it.
+      const first = (r: string[]) => r[labelColumn];
+      const order = distinct(body.map(first));
+      body = order
+        .flatMap((label) => body.filter((r) => first(r) === label))
+        .map((r, k, all) => (k && first(all[k - 1]) === first(r) ? r.map((c, j) => (j === labelColumn ? "" : c)) : r));
+    }
+    return withTotals(pick([ageHeader, outcomeHeader, countHeader]), body, totalsRow);
   }
   if (o.shape === "caselist" || o.shape === "caselist-exact") {
     const rand = mulberry32(o.seed * 104729 + 3);
@@ -219,6 +243,9 @@ export function tableLines(rows: string[][], layout: Exclude<Layout, "table">): 
       return rows.flatMap((r, k) => [...(k ? [""] : []), ...r.map((c) => `\t${c}`)]);
     case "tsv":
       return rows.map((r) => r.join("\t"));
+    case "single-spaces":
+      // "25-34 Final written warning 1": a letter typed with one space between its columns.
+      return rows.map((r) => r.filter((c) => c !== "").join(" "));
     case "spaces": {
       const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
       return rows.map((r) =>
@@ -282,8 +309,19 @@ export function renderDocument(meaning: Meaning, o: RenderOptions): RenderedDocu
     if (answer.number === meaning.tableUnder) {
       const rows = tableRows(meaning, o).map((r) => r.map((c) => characters(c, o)));
       const layout = o.layout === "table" && o.format === "text" ? meaning.style.layout : o.layout;
-      if (layout === "table") blocks.push({kind: "table", rows});
-      else for (const line of tableLines(rows, layout)) blocks.push({kind: "p", text: line});
+      // A page break inside the table: the rows after it have no header above them.
+      const half = o.continued ? Math.ceil(rows.length / 2) : rows.length;
+      const parts = o.continued ? [rows.slice(0, half), rows.slice(half)] : [rows];
+      parts.forEach((part, k) => {
+        if (k) for (const text of ["Page 1 of 2", "", "Table 1 (continued)"]) blocks.push({kind: "p", text});
+        if (layout === "table") blocks.push({kind: "table", rows: part, ...(k ? {continues: true} : {})});
+        else {
+          // The part after the break is written as the table would be, less the lines of its header.
+          const skip = k ? tableLines([rows[0]], layout).length : 0;
+          for (const text of tableLines(k ? [rows[0], ...part] : part, layout).slice(skip))
+            blocks.push({kind: "p", text});
+        }
+      });
       for (const line of meaning.afterTable) p(line);
     }
   }

@@ -110,9 +110,12 @@ export const TRANSFORMATIONS: readonly Transformation[] = [
   t("counts as Two (2)", "numbers", hasTable, set({numbers: "words and digits"})),
   t("answer 5 in words", "numbers", (m) => m.answer5 != null, set({answer5Words: true})),
   // Layouts of the table in text.
-  ...(["tabbed-cells", "tsv", "spaces", "pipe", "markdown", "csv", "bullets"] as const).map((layout) =>
+  ...(["tabbed-cells", "tsv", "spaces", "single-spaces", "pipe", "markdown", "csv", "bullets"] as const).map((layout) =>
     t(`layout ${layout}`, "layout", hasTable, set({layout}))
   ),
+  // What tables do to their cells and pages.
+  t("merged label cells", "layout", hasTable, set({merged: true})),
+  t("table continued on the next page, header not repeated", "layout", hasTable, set({continued: true})),
   // Statuses: the sentence of a nil return, refusal or "not held" written as answer 5.
   t("status sentence as answer 5", "status", (m) => m.statusSentence != null, set({statusUnder5: true})),
   t(
@@ -128,6 +131,12 @@ export const TRANSFORMATIONS: readonly Transformation[] = [
 /** Pairs that make no reply: a bullet list is not a cross-tab; a PDF's font cannot draw every dash. */
 export function conflicts(o: RenderOptions): string | null {
   if (o.layout === "bullets" && o.shape !== "long") return "bullets are rows of a long table";
+  if (o.layout === "single-spaces" && (o.shape !== "long" || o.columns[0] !== 0 || o.columns[2] !== 2))
+    return "rows one space apart are read only from an age band first to a count last";
+  if (o.merged && o.shape !== "long") return "merged label cells are a long table's";
+  if (o.continued && (o.format === "xlsx" || o.format === "ods"))
+    return "a spreadsheet has no pages: its table would go on in the same sheet";
+  if (o.layout === "single-spaces" && o.merged) return "a blank cell vanishes between single spaces";
   if (o.format === "pdf" && o.dash === "\u2011") return "the PDF's standard font has no non-breaking hyphen";
   if (o.layout !== "table" && o.format !== "text" && o.layout !== "bullets")
     return "a text layout inside another format";

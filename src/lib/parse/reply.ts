@@ -211,24 +211,32 @@ function confirmed(figures: Figures, investigated: number | null): boolean {
  * types is preferred to sentences.
  */
 /**
- * True when `fine` is `coarse` row for row (same line and count) with labels where `coarse`
- * has none: an age it left unknown, an outcome cell it read as empty (a merged cell, or a
- * cell holding "25-34 Final written warning" read whole). Nothing disagrees; one reading knows more.
+ * True when `fine` reads all `coarse` reads and more: each of `coarse`'s records (a count of 0
+ * aside) is one of `fine`'s, on the same line with the same count, its labels the same or
+ * missing in `coarse` (an age left unknown, an outcome cell read as empty: a merged cell, or
+ * "25-34 Final written warning" read whole), and `fine` has labels or rows `coarse` has not (the
+ * rows of a table continued on the next page, say). Nothing disagrees; one reading knows more.
  */
-function addsLabels(fine: readonly CaseRecord[], coarse: readonly CaseRecord[]): boolean {
-  if (!fine.length || fine.length !== coarse.length) return false;
-  const byLine = (a: CaseRecord, b: CaseRecord) => a.line - b.line || (a.count ?? 0) - (b.count ?? 0);
-  const [f, c] = [[...fine].sort(byLine), [...coarse].sort(byLine)];
-  let added = 0;
-  for (let i = 0; i < f.length; i++) {
-    const [x, y] = [f[i], c[i]];
-    if (x.line !== y.line || x.count !== y.count || x.suppressed !== y.suppressed) return false;
-    const age = x.ageBand === y.ageBand ? 0 : y.ageBand === "unknown" ? 1 : NaN;
-    const outcome = x.outcome === y.outcome ? 0 : y.outcomeRaw.trim() === "" ? 1 : NaN;
-    if (Number.isNaN(age + outcome)) return false;
-    added += age + outcome;
+function readsMore(fine: readonly CaseRecord[], coarse: readonly CaseRecord[]): boolean {
+  const counted = (records: readonly CaseRecord[]) => records.filter((r) => r.count !== 0);
+  const [f, c] = [counted(fine), counted(coarse)];
+  if (!c.length || f.length < c.length) return false;
+  const free = new Set(f);
+  let more = f.length - c.length;
+  for (const y of c) {
+    const x = [...free].find(
+      (x) =>
+        x.line === y.line &&
+        x.count === y.count &&
+        x.suppressed === y.suppressed &&
+        (x.ageBand === y.ageBand || y.ageBand === "unknown") &&
+        (x.outcome === y.outcome || y.outcomeRaw.trim() === "")
+    );
+    if (!x) return false;
+    free.delete(x);
+    if (x.ageBand !== y.ageBand || x.outcome !== y.outcome) more++;
   }
-  return added > 0;
+  return more > 0;
 }
 
 export function readFigures(
@@ -247,9 +255,9 @@ export function readFigures(
   });
   if (!byHeader) return withScope(byType);
   if (recordsKey(byHeader.records) === recordsKey(byType.records)) return withScope(byHeader);
-  // The same rows, line for line, where the types also read labels the header reading left out.
+  // The types read every row the header reading did, and labels or rows it left out.
   if (
-    addsLabels(byType.records, byHeader.records) &&
+    readsMore(byType.records, byHeader.records) &&
     confirmed(byType, investigated) === confirmed(byHeader, investigated)
   )
     return withScope(byType);

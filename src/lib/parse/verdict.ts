@@ -52,6 +52,13 @@ export function verdictOf(reply: VerdictInput): ReplyVerdict {
   if (status === "ok" || status === "partial") {
     const passed = ran.filter((c) => c.status === "pass");
     if (reply.doubt) return {verdict: "unverified", reason: reply.doubt};
+    // A count the kit could not read ("10-35-44") is neither a number nor withheld: no total confirms it.
+    const unread = reply.records.filter((r) => r.count == null && !r.suppressed);
+    if (unread.length)
+      return {
+        verdict: "unverified",
+        reason: `${unread.length} count${unread.length === 1 ? "" : "s"} could not be read as a number (line ${unread.map((r) => r.line).join(", ")}); a person should check`
+      };
     if (passed.length) return {verdict: "verified", reason: `checked: ${passed.map((c) => c.name).join("; ")}`};
     if (reply.human?.transcription)
       return {

@@ -89,7 +89,9 @@ const SPLITTERS: LineSplitter[] = [
       const line = lines[i]
         .replace(BULLET, "")
         .trim()
-        .replace(/(?<![\d\-–—])(\d{2})\s+[-–—]\s+(\d{2})(?!\d)/g, "$1-$2");
+        .replace(/(?<![\d\-–—])(\d{2})\s+[-–—]\s+(\d{2})(?![\d\-–—])/g, (all, from: string, to: string) =>
+          Number(from) >= 15 && Number(from) < Number(to) ? `${from}-${to}` : all
+        );
       const cells = line.split(bulleted ? /\s+[–—-]\s+|\s*:\s+|\s*;\s+/ : /\s+[–—]\s+|\s*:\s+|\s*;\s+/);
       const fair = cells.every((c) => c.length <= 80 && !/^\s*[-–—]?\s*$/.test(c));
       return cells.length >= 2 && cells.length <= 8 && fair ? {cells, span: 1} : null;

@@ -299,7 +299,7 @@ function readLongRows(grid: Grid, m: Slot[][], from: number, cols: Columns, ctx:
     let age = at(slots, cols.age),
       outcome = at(slots, cols.outcome);
     const count = at(slots, cols.count);
-    if (above && cols.age >= 0 && cols.outcome >= 0 && (count.type !== "empty" || cols.count < 0)) {
+    if (above && cols.age >= 0 && cols.outcome >= 0 && (cols.count < 0 || isCountLike(count))) {
       if (age.type === "empty" && fits(outcome, "outcome")) [age, filled] = [above.age, filled + 1];
       else if (outcome.type === "empty" && fits(age, "age")) [outcome, filled] = [above.outcome, filled + 1];
     }
