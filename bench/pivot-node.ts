@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark of the pivot kernel (src/lib/cube.ts) against arquero's
+ * Micro-benchmark of the pivot kernel (src/lib/pivot/kernel.ts) against arquero's
  * groupby/rollup, on SYNTHETIC records (tools/synthetic.ts; for benchmarks
  * only, never shipped or published).
  *

@@ -1,6 +1,6 @@
 // The kit's one pivot against the real Leicester reply, against made-up records
 // (withheld counts, several authorities: made up here, for tests only), against
-// arquero on SYNTHETIC records (bench/synthetic.ts), and as properties that
+// arquero on SYNTHETIC records (tools/synthetic.ts), and as properties that
 // must hold for any records.
 import assert from "node:assert/strict";
 import {test} from "node:test";
@@ -8,7 +8,7 @@ import fc from "fast-check";
 import {csvParseRows} from "d3-dsv";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
 import {outcomeOrder} from "../../src/lib/parse/mappings.js";
-import {aq} from "../../src/lib/records/aq.js";
+import {aq} from "../../tools/aq.js";
 import {formatCell, recordSource} from "../../src/lib/pivot/format.js";
 import {cellAt, pivot, recordsAt, type PivotOptions, type PivotSpec} from "../../src/lib/pivot/pivot.js";
 import {pivotCsv, pivotRows} from "../../src/lib/pivot/csv.js";
@@ -327,7 +327,7 @@ function assertMatchesArquero(records: readonly CaseRecord[], options: PivotOpti
   return result;
 }
 
-/** SYNTHETIC records (bench/synthetic.ts), with every third withheld count stating no bounds ("*"). */
+/** SYNTHETIC records (tools/synthetic.ts), with every third withheld count stating no bounds ("*"). */
 function syntheticWithUnbounded(n: number, seed: number): CaseRecord[] {
   let k = 0;
   return generateSyntheticRecords(n, seed).map((r) =>

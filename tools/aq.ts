@@ -1,5 +1,5 @@
 /**
- * arquero, imported the one way that works both in the browser bundle and in
+ * arquero for the tests, imported the one way that works both in the browser bundle and in
  * Node: its main entry pulls `node:fs` into the browser, so we use the UMD
  * build, which exports through `default` when bundled and sets `globalThis.aq`
  * when Node runs it as an ES module.
