@@ -29,7 +29,6 @@ import {
   TRANSCRIPTION_COLUMNS,
   applyCorrections,
   correctionsFileFor,
-  csvCell,
   statusSetIn,
   transcribedReply,
   transcriptionFileFor
@@ -37,6 +36,7 @@ import {
 import {readHumanCsv} from "../lib/parse/human-csv.js";
 import {mapAgeBand, mapOutcome, normaliseAgeLabel, normaliseOutcomeLabel, outcomeOrder} from "../lib/parse/mappings.js";
 import type {Mappings} from "../lib/parse/mappings.js";
+import {safeCsvFormatRows} from "../lib/core/csv.js";
 import {splitLines} from "../lib/core/text.js";
 import {ReplyError} from "../lib/core/errors.js";
 import {problemRank, qualityData, type QualityReply} from "../lib/campaign/quality.js";
@@ -408,7 +408,7 @@ export class Desk {
         ...typed,
         [kind === "transcription" ? "note" : "reason"]: reason
       };
-      lines.push(columns.map((c) => csvCell((cells[c] ?? "").trim())).join(","));
+      lines.push(safeCsvFormatRows([columns.map((c) => (cells[c] ?? "").trim())]));
     }
     return lines.join("\n") + "\n";
   }
@@ -521,18 +521,16 @@ export class Desk {
       if (this.mappings.outcomes.has(normaliseOutcomeLabel(clean)))
         throw new DeskError(400, `"${clean}" is already a label of outcomes.csv`);
       csvFile = join(dir, "outcomes.csv");
-      row = [clean, known.outcome, known.severity, known.tier, known.upheld ?? ""]
-        .map((v) => csvCell(String(v)))
-        .join(",");
+      row = safeCsvFormatRows([[clean, known.outcome, known.severity, known.tier, known.upheld ?? ""]]);
     } else {
       if (!readRequest(this.dataDir).ageBands.includes(target))
         throw new DeskError(400, `"${target}" is not one of the request's age bands`);
       if (mapAgeBand(this.mappings, clean) !== "unknown" || this.mappings.ageBands.has(normaliseAgeLabel(clean)))
         throw new DeskError(400, `"${clean}" already maps to an age band`);
       csvFile = join(dir, "age-bands.csv");
-      row = [clean, target, `taught at the review desk by ${reviewer.trim() || "a reviewer"}, ${stamp()}`]
-        .map(csvCell)
-        .join(",");
+      row = safeCsvFormatRows([
+        [clean, target, `taught at the review desk by ${reviewer.trim() || "a reviewer"}, ${stamp()}`]
+      ]);
     }
     const before = new Map((await this.queue()).map((r) => [r.file, r]));
     const text = readFileSync(csvFile, "utf8");

@@ -9,7 +9,6 @@ export {
   parseTranscription,
   transcribedReply,
   transcriptionTemplate,
-  csvCell,
   TRANSCRIPTION_COLUMNS,
   type Transcription,
   type TranscriptionContext,

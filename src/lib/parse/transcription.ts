@@ -24,7 +24,7 @@ import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {isTotalLabel} from "./tables/header.js";
 import {splitLines} from "../core/text.js";
 import {ReplyError} from "../core/errors.js";
-import {formulaSafe} from "../core/csv.js";
+import {safeCsvFormatRows} from "../core/csv.js";
 import {
   OUTCOME_NOT_STATED,
   type CaseRecord,
@@ -246,23 +246,14 @@ export function transcribedReply(input: TranscribedInput, csvText: string, csvFi
 }
 
 /**
- * A cell for CSV: quoted when it holds a comma, a quote, a line break or spaces at its ends, and
- * never a formula a spreadsheet would run (formulaSafe; readHumanCsv takes the guard off again).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  const s = value == null ? "" : formulaSafe(String(value));
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
  * A transcription to fill in, pre-filled with whatever the kit read of the
  * reply (its records, the outcomes given apart, the totals row), or only the
  * header when it read nothing (pass null).
  */
 export function transcriptionTemplate(reply: ParsedReply | null): string {
-  const rows: string[][] = [[...TRANSCRIPTION_COLUMNS]];
+  const rows: (string | number | null | undefined)[][] = [[...TRANSCRIPTION_COLUMNS]];
   const row = (values: Partial<Record<(typeof TRANSCRIPTION_COLUMNS)[number], string | number | null>>) =>
-    TRANSCRIPTION_COLUMNS.map((c) => csvCell(values[c]));
+    TRANSCRIPTION_COLUMNS.map((c) => values[c]);
   for (const r of reply?.records ?? []) {
     rows.push(
       row({
@@ -296,5 +287,6 @@ export function transcriptionTemplate(reply: ParsedReply | null): string {
   }
   if (reply?.fields.tableTotal != null)
     rows.push(row({ageRaw: "Total", count: reply.fields.tableTotal, line: reply.fields.tableTotalLine}));
-  return rows.map((r) => r.join(",")).join("\n") + "\n";
+  // d3-dsv writes the CSV, every text cell formula-safe (readHumanCsv takes the guard off again).
+  return safeCsvFormatRows(rows) + "\n";
 }
