@@ -138,7 +138,8 @@ export const SERIES = {
   campaignBuild: "campaign: clean build",
   campaignPageReady: "campaign: page ready",
   campaignHomeHeight: "campaign: home page height",
-  campaignExplorerControl: "campaign: explorer control change settled"
+  campaignExplorerControl: "campaign: explorer control change settled",
+  liveData: "live data: a reply added or removed under npm run dev, until the records served show it"
 } as const;
 
 /** Issue 11's budgets, on the made-up campaign (bench/campaign.ts). */
@@ -261,6 +262,12 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
     const b = find(results, name, "node", null);
     out.push(b ? {target: t, value: `${(b.medianMs / 1000).toFixed(1)} s`, pass: b.medianMs <= limit} : missing(t));
   }
+  // Issue 18: the live data loop.
+  const live = find(results, SERIES.liveData, "node", null);
+  const tl = "live data: a reply added or removed is served within 3 s (npm run dev)";
+  out.push(
+    live ? {target: tl, value: `${(live.medianMs / 1000).toFixed(1)} s`, pass: live.medianMs <= 3000} : missing(tl)
+  );
   out.push(...checkCampaignTargets(results));
   return out;
 }

@@ -19,6 +19,7 @@ import {benchCampaign} from "../bench/campaign.js";
 import {benchChromium} from "../bench/chromium.js";
 import {benchExplorer} from "../bench/explorer.js";
 import {benchIngest} from "../bench/ingest.js";
+import {benchLiveData} from "../bench/live-data.js";
 import {benchBombs, benchIngestFormats} from "../bench/ingest-formats.js";
 import {machineInfo} from "../bench/machine.js";
 import {benchPages} from "../bench/pages.js";
@@ -56,6 +57,10 @@ if (values["skip-build"]) {
 } else {
   results.push(...benchBuild({runs: quick ? 1 : 3, log}));
 }
+
+// The live data loop: a reply added to a running `npm run dev`.
+log("live data: npm run dev on a copy of the app");
+results.push(...(await benchLiveData({rounds: quick ? 1 : 3, log})));
 
 // 2. Ingest.
 log("ingest: parsing synthetic replies");

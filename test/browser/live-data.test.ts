@@ -4,13 +4,12 @@
 // since it starts a dev server and its loaders (beside the unit tests it would slow their timings). The replies added are MADE UP (copies of the shipped
 // reply under another council's name, or text with no table), written only to the temp copy.
 import assert from "node:assert/strict";
-import {spawn, type ChildProcess} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {createServer} from "node:net";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, test} from "node:test";
 import {copyApp} from "../../tools/app-copy.js";
+import {startDev, writeReply as write, type DevServer} from "../../tools/live-data.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = mkdtempSync(join(tmpdir(), "foi-live-data-"));
@@ -18,56 +17,17 @@ const RESPONSES = join(DIR, "data/responses");
 const SHIPPED = "leicester-city-council-2016";
 const MADE_UP = "Made-up Borough Council (MADE UP)";
 
-let dev: ChildProcess;
-let base: string;
-let output = "";
-
-/** A free port on the loopback interface. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const {port} = server.address() as {port: number};
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function served(file: string): Promise<string> {
-  const response = await fetch(`${base}/_file/data/${file}`);
-  return response.ok ? response.text() : `HTTP ${response.status}`;
-}
-
-/** Polls the served file until `ok` holds; returns the seconds it took. */
-async function until(file: string, ok: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<number> {
-  const start = performance.now();
-  for (;;) {
-    const text = await served(file).catch((error: Error) => `fetch: ${error.message}`);
-    if (ok(text)) return (performance.now() - start) / 1000;
-    if (performance.now() - start > timeoutMs)
-      assert.fail(`${what}: not served after ${timeoutMs} ms\n${output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function writeReply(name: string, text: string, authority: string): void {
-  const meta = JSON.parse(readFileSync(join(RESPONSES, `${SHIPPED}.meta.json`), "utf8"));
-  writeFileSync(join(RESPONSES, `${name}.txt`), text);
-  writeFileSync(join(RESPONSES, `${name}.meta.json`), JSON.stringify({...meta, authority}, null, 2));
-}
+let dev: DevServer;
+const served = (file: string) => dev.served(file);
+const until = (file: string, ok: (text: string) => boolean, what: string) => dev.until(file, ok, what);
+const writeReply = (name: string, text: string, authority: string) => write(RESPONSES, name, text, authority, SHIPPED);
 
 before(async () => {
   copyApp(DIR);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // Its own process group, so that the test stops npm, the watcher and Framework together.
-  dev = spawn("npm", ["run", "dev", "--", "--port", String(port)], {cwd: DIR, detached: true});
-  dev.stdout?.on("data", (chunk) => (output += chunk));
-  dev.stderr?.on("data", (chunk) => (output += chunk));
-  await until("records.columns.json", (text) => text.startsWith("{"), "the first records", 120_000);
+  dev = await startDev(DIR);
 });
 after(() => {
-  // The group may have ended already (a server that stopped fails the tests above, with its output).
-  if (dev?.pid && dev.exitCode === null) process.kill(-dev.pid, "SIGTERM");
+  dev?.stop();
   rmSync(DIR, {recursive: true, force: true});
 });
 
