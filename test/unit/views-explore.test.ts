@@ -12,7 +12,7 @@ const records = replies.flatMap((r) => r.records);
 test("the explorer's heading, caption and file name follow the reader's choices", () => {
   const result = pivot(records, {rows: "ageBand", cols: "outcome", measure: "count"});
   const v = exploreView(result, records);
-  assert.equal(v.heading, "Employees investigated, by age band and outcome");
+  assert.equal(v.heading, "Number of employees, by age band and outcome");
   assert.equal(v.caption, v.heading);
   assert.equal(v.subtitle, "31 employees investigated");
   assert.equal(v.basename, "explore-ageBand-by-outcome-count");
