@@ -38,6 +38,7 @@ import {mapAgeBand, mapOutcome, normaliseAgeLabel, normaliseOutcomeLabel, outcom
 import type {Mappings} from "../lib/parse/mappings.js";
 import {safeCsvFormatRows} from "../lib/core/csv.js";
 import {splitLines} from "../lib/core/text.js";
+import {formatPlaceInFile} from "../lib/present/index.js";
 import {ReplyError} from "../lib/core/errors.js";
 import {problemRank, qualityData, type QualityReply} from "../lib/campaign/quality.js";
 import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyMeta} from "../lib/core/types.js";
@@ -63,6 +64,8 @@ export interface RecordView {
   countBounds: [number, number | null] | null;
   provenance: string;
   reason: string | null;
+  /** Where the count stands in the original file ("page 2", "sheet Data, cell C4"); null where the format has no pages or cells. */
+  place: string | null;
 }
 
 export interface ReadingView {
@@ -163,7 +166,8 @@ const recordView = (r: CaseRecord, mappings: Mappings): RecordView => ({
   countRaw: r.countRaw,
   countBounds: r.countBounds ?? null,
   provenance: r.provenance ?? "read",
-  reason: r.correction?.reason ?? r.note ?? null
+  reason: r.correction?.reason ?? r.note ?? null,
+  place: r.place ? formatPlaceInFile(r.place) : null
 });
 
 /** The review desk over one data folder. */

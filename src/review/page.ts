@@ -591,7 +591,7 @@ function baseRow(rec: RecordView, i: number): HTMLElement {
           type: "button",
           class: "line",
           onclick: () => highlight(rec.firstLine, rec.line, tr),
-          title: "show in the reply"
+          title: rec.place ? `show in the reply (in the original file: ${rec.place})` : "show in the reply"
         },
         String(rec.line)
       )

@@ -78,6 +78,25 @@ test("the data-quality page says where each reply's lines were counted", async (
   await page.context().close();
 });
 
+test("the PDF council's page cites each row's page beside its line; the Word council's, its line alone", async () => {
+  for (const [{authority}, place] of [
+    [PDF, ", page 1"],
+    [WORD, ""]
+  ] as const) {
+    const {page} = await visit(browser, `${site.url}councils/${slugOf(authority)}.html`, site);
+    const summary = (await page.locator("#observablehq-main details summary").first().textContent()) ?? "";
+    assert.equal(summary, `Each row of the reply's table, with its line${place ? " and page" : ""}`, authority);
+    const rows = await page.locator("ul.council-records li").allTextContents();
+    // The made-up table's four rows, on lines 8 to 11 of the extracted text (the PDF's page 1).
+    assert.deepEqual(
+      rows.map((row) => /\((line \d+.*)\)$/.exec(row)?.[1]),
+      [8, 9, 10, 11].map((line) => `line ${line}${place}`),
+      `${authority}: ${rows.join(" | ")}`
+    );
+    await page.context().close();
+  }
+});
+
 test("both downloads, fetched through the /data page's links, hold the Word and PDF replies' rows", async () => {
   const {page} = await visit(browser, site.url + "data.html", site);
   const links = Object.fromEntries(
@@ -105,9 +124,15 @@ test("both downloads, fetched through the /data page's links, hold the Word and 
     );
     const fromCsv = csv.filter((r) => r.file === file);
     assert.deepEqual(
-      fromCsv.map((r) => [r.authority, r.ageRaw, r.countRaw, r.line]),
-      fromJson.map((r) => [r.authority, r.ageRaw, r.countRaw, String(r.line)]),
+      fromCsv.map((r) => [r.authority, r.ageRaw, r.countRaw, r.line, r.place]),
+      fromJson.map((r) => [r.authority, r.ageRaw, r.countRaw, String(r.line), r.place ?? ""]),
       `${file} in records.csv`
+    );
+    // The PDF's rows are on its page 1; a Word file has no pages the kit can know.
+    assert.deepEqual(
+      fromJson.map((r) => r.place),
+      table.map(() => (file === PDF.file ? "page 1" : null)),
+      `${file}'s places`
     );
   }
   assert.equal(

@@ -82,7 +82,7 @@ test("pdfItemsToText: pieces go in their header's columns; a whole row in one pi
 
 test("a scanned PDF (an image, no text layer) is read by OCR, offline, and says so", async () => {
   const started = Date.now();
-  const {format, textSource, reply, lines} = await read(await makeScannedPdf(), "scan.pdf");
+  const {format, textSource, reply, lines, places} = await read(await makeScannedPdf(), "scan.pdf");
   assert.ok(Date.now() - started < 30_000, "one page in well under 30 s");
   assert.equal(format, "pdf");
   assert.equal(textSource, "read by OCR from a scanned pdf");
@@ -93,6 +93,12 @@ test("a scanned PDF (an image, no text layer) is read by OCR, offline, and says 
     ["55+", "no case to answer", 3, false, 5]
   ]);
   assert.equal(reply.fields.tableTotal, 6);
+  // The OCR'd text keeps its pages as a text layer's does: the scan's one page holds every record.
+  assert.deepEqual(places, {pages: [1]});
+  assert.deepEqual(
+    reply.records.map((r) => r.place),
+    reply.records.map(() => ({page: 1}))
+  );
 });
 
 test("scan images become grey PGM for OCR: 1-bit and colour images, dark scans inverted, large scans shrunk", () => {

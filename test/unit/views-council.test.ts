@@ -8,7 +8,7 @@ import {outcomeOrder} from "../../src/lib/parse/mappings.js";
 import {readRequest} from "../../src/lib/read/campaign.js";
 import {readOfcomData} from "../../src/lib/read/ofcom-data.js";
 import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
-import type {ParsedReply} from "../../src/lib/core/types.js";
+import type {ParsedReply, PlaceInFile} from "../../src/lib/core/types.js";
 import {councilView} from "../../src/lib/views/council.js";
 
 const mappings = loadMappings();
@@ -25,8 +25,20 @@ const replies: ParsedReply[] = [
     records: [],
     refusal
   },
-  {...seed, authority: "Made-up Partial", file: "responses/made-up-partial.txt", status: "partial", refusal}
-];
+  {...seed, authority: "Made-up Partial", file: "responses/made-up-partial.txt", status: "partial", refusal},
+  // Leicester's rows as if read from a PDF's page 2, and from a spreadsheet's cells.
+  ...(
+    [
+      ["Made-up PDF", "responses/made-up.pdf", () => ({page: 2})],
+      ["Made-up Sheet", "responses/made-up.xlsx", (k) => ({sheet: "Table 1", cell: `C${k + 5}`})]
+    ] as [string, string, (k: number) => PlaceInFile][]
+  ).map(([authority, file, place]) => ({
+    ...seed,
+    authority,
+    file,
+    records: seed.records.map((r, k) => ({...r, authority, file, place: place(k)}))
+  }))
+] as ParsedReply[];
 const campaign = summariseCampaign({
   request: readRequest(),
   asked: null,
@@ -94,4 +106,19 @@ test("a refusal quotes its words at their line and is never a count; an unreadab
   assert.match(broken.unreadable!.advice!, /made-up-broken/);
   assert.equal(broken.source, null);
   assert.equal(broken.noText, "The kit has no text to show for this reply.");
+});
+
+test("each row cites its line, and its page or cell in the original file where the reply has them", () => {
+  const leicester = viewOf("Leicester City Council").records!;
+  assert.equal(leicester.rowsTitle, "Each row of the reply's table, with its line");
+  assert.ok(
+    leicester.rows.every((r) => r.place === ""),
+    "a text reply has no pages or cells"
+  );
+  const pdf = viewOf("Made-up PDF").records!;
+  assert.equal(pdf.rowsTitle, "Each row of the reply's table, with its line and page");
+  assert.deepEqual(pdf.rows[0], {...leicester.rows[0], place: ", page 2"});
+  const sheet = viewOf("Made-up Sheet").records!;
+  assert.equal(sheet.rowsTitle, "Each row of the reply's table, with its line and cell");
+  assert.equal(sheet.rows[1].place, ", sheet Table 1, cell C6");
 });

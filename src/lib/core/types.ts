@@ -51,6 +51,13 @@ export interface CaseRecord {
    */
   textSource?: TextSource;
   /**
+   * Where the count stands in the original file, for a reader holding it rather than the
+   * kit's text: its page (PDF, scanned PDF) or its sheet and cell (spreadsheets). Absent
+   * where the file has no such places (text, Word, HTML), for records a person wrote, and
+   * in data written before it existed.
+   */
+  place?: PlaceInFile;
+  /**
    * Columns of the reply's table other than age, outcome and count (a year, a
    * gender, a department), kept as written. Keys are "year", "gender" and
    * "department" for those, else the column's header in lower case. Absent when
@@ -165,6 +172,28 @@ export type TextSource =
   | "read by OCR from a scanned pdf"
   | `extracted from ${"eml" | "msg"} body`
   | `${"as received" | `extracted from ${"docx" | "pdf" | "xlsx" | "xls" | "ods" | "doc" | "odt" | "rtf" | "html"}` | "read by OCR from a scanned pdf" | `extracted from ${"eml" | "msg"} body`} (attachment "${string}" of the ${"eml" | "msg"})`;
+
+/**
+ * A place in the original file: a page of a PDF (1 is the first), or a sheet of a
+ * spreadsheet (its name as written) and a cell in A1 notation ("C4"), or the row's
+ * cells ("A4:D4") when the count's own cell cannot be told apart from the row's others.
+ */
+export type PlaceInFile = {page: number} | {sheet: string; cell: string};
+
+/**
+ * Where the lines of a reply's extracted text stand in the original file, kept small
+ * (it crosses the reading worker's boundary): enough to give any line its PlaceInFile.
+ */
+export interface LinePlaces {
+  /** PDF and scanned PDF: the 1-based line each page starts on, page 1 first. */
+  pages?: number[];
+  /**
+   * Spreadsheets: each sheet in order, with the line naming it (row R of the sheet is R
+   * lines below it) and its number of rows; `columns`, when a row's first cell is not in
+   * column A, gives each row's first column (0 for A), row 1 first.
+   */
+  sheets?: {name: string; line: number; rows: number; columns?: number[]}[];
+}
 
 /** The file formats the kit reads. */
 export type ReplyFormat =

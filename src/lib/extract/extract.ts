@@ -12,7 +12,7 @@
  */
 import {decodeReply} from "../core/text.js";
 import {ReplyError} from "../core/errors.js";
-import type {ReplyFormat, TextSource} from "../core/types.js";
+import type {LinePlaces, ReplyFormat, TextSource} from "../core/types.js";
 import {withReadingBudget} from "./formats/budget.js";
 import {openOle} from "./formats/cfb.js";
 import {docxText} from "./formats/docx.js";
@@ -28,6 +28,8 @@ export interface ExtractedText {
   format: ReplyFormat;
   encoding: string | null;
   textSource: TextSource;
+  /** Where the text's lines stand in the file (its pages, or its sheets' rows and cells); absent for formats without such places. */
+  places?: LinePlaces;
 }
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
@@ -161,11 +163,11 @@ async function extractAny(bytes: Uint8Array, name: string, depth: number): Promi
     case "pdf": {
       // Loaded when needed, like the other large readers below: pdf.js and the spreadsheet
       // library are big, and a loader whose replies all come from the parse cache needs neither.
-      const {text, textSource} = await whilePdfReads(async () => {
+      const {text, textSource, places} = await whilePdfReads(async () => {
         const {pdfText} = await import("./formats/pdf.js");
         return pdfText(bytes, name);
       });
-      return {text, format, encoding: null, textSource};
+      return {text, format, encoding: null, textSource, places};
     }
     case "docx":
       return extracted(docxText(bytes, name));
@@ -177,7 +179,8 @@ async function extractAny(bytes: Uint8Array, name: string, depth: number): Promi
     case "xls":
     case "ods": {
       const {spreadsheetText} = await import("./formats/spreadsheet.js");
-      return extracted(spreadsheetText(bytes, name, format));
+      const {text, places} = spreadsheetText(bytes, name, format);
+      return {...extracted(text), places};
     }
     case "doc": {
       // Loaded when needed: the old-Word and e-mail libraries take a noticeable time to load.

@@ -21,6 +21,7 @@ import {
   transcriptionFileFor
 } from "../parse/human.js";
 import {parseReplyText} from "../parse/reply.js";
+import {placeRecords} from "../parse/places.js";
 import {ReplyError} from "../core/errors.js";
 import type {ParsedReply, ReplyMeta, ReplyStatus} from "../core/types.js";
 import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedError, writeCachedReply} from "./cache.js";
@@ -237,7 +238,7 @@ export function parseExtracted(
   statusByPerson: ReplyStatus | null = null
 ): ParsedReply {
   const {text, format, encoding, textSource} = got;
-  return parseReplyText({
+  const parsed = parseReplyText({
     file,
     text,
     meta,
@@ -246,6 +247,10 @@ export function parseExtracted(
     questions,
     statusByPerson
   });
+  // Each record's page or cell, from the lines its reader mapped (absent for formats without them).
+  return got.places
+    ? {...parsed, records: placeRecords(parsed.records, text, got.places, parsed.table?.headerLine ?? null)}
+    : parsed;
 }
 
 const questionsRead = new Map<string, RequestQuestion[]>();

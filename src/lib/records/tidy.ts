@@ -8,6 +8,7 @@
  */
 import {verdictOf} from "../parse/verdict.js";
 import type {ParsedReply} from "../core/types.js";
+import {placeReference} from "../present/index.js";
 
 export interface TidyRecord {
   authority: string;
@@ -29,6 +30,7 @@ export interface TidyRecord {
   line: number;
   firstLine: number;
   lineText: string;
+  place: string | null;
   provenance: "read" | "transcribed" | "corrected";
   correctionReason: string | null;
   verdict: "verified" | "unverified" | "conflicting";
@@ -145,6 +147,13 @@ export const RECORD_FIELDS: readonly FieldDescription[] = [
     meaning: "The row as written in the reply, its lines joined by line breaks."
   },
   {
+    name: "place",
+    type: "text",
+    nullable: true,
+    meaning:
+      'Where the count stands in the original file, for a reader holding it rather than the kit\'s text: its page in a PDF ("page 2", a scanned PDF too), or its sheet and cell in a spreadsheet as the spreadsheet writes a reference ("Data!C4", "\'Table 1\'!C5"; the row\'s cells, "\'Table 1\'!A5:D5", when the count\'s own cell cannot be told). Empty for text, Word and HTML replies, and for rows a person transcribed.'
+  },
+  {
     name: "provenance",
     type: "text",
     nullable: false,
@@ -192,6 +201,7 @@ export function tidyRecords(replies: readonly ParsedReply[]): TidyRecord[] {
       line: r.line,
       firstLine: r.firstLine,
       lineText: r.lineText,
+      place: r.place ? placeReference(r.place) : null,
       provenance: r.provenance ?? "read",
       correctionReason: r.correction?.reason ?? null,
       verdict

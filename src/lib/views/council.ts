@@ -16,6 +16,7 @@ import {
   formatDate,
   formatPeriod,
   formatPlace,
+  formatPlaceInFile,
   formatRange,
   formatStatedPercent,
   listText,
@@ -179,10 +180,20 @@ export function councilView(page: CouncilPage, ofcom: Pick<OfcomData, "reference
             : "",
           people,
           caption: `Employees investigated by ${summary.authority}, by age band and outcome`,
+          /** The heading of the list of rows, naming what each row cites. */
+          rowsTitle: `Each row of the reply's table, with its line${
+            records.some((r) => r.place && "page" in r.place)
+              ? " and page"
+              : records.some((r) => r.place && "sheet" in r.place)
+                ? " and cell"
+                : ""
+          }`,
           rows: records.map((r) => ({
             text: `${r.ageRaw}, ${r.outcomeRaw}: ${r.countRaw}`,
             line: r.firstLine,
-            endLine: r.line
+            endLine: r.line,
+            /** Where the count stands in the original file (", page 2", ", sheet Data, cell C4"); "" where the format has no pages or cells. */
+            place: r.place ? `, ${formatPlaceInFile(r.place)}` : ""
           }))
         }
       : null,

@@ -16,7 +16,7 @@ import {LIMITS} from "./limits.js";
 import {decodeReply} from "../../core/text.js";
 import {ReplyError} from "../../core/errors.js";
 import type {ExtractedText} from "../extract.js";
-import type {TextSource} from "../../core/types.js";
+import type {LinePlaces, TextSource} from "../../core/types.js";
 
 type MailKind = "eml" | "msg";
 type Extract = (bytes: Uint8Array, name: string, depth: number) => Promise<ExtractedText>;
@@ -25,6 +25,8 @@ interface Candidate {
   text: string;
   textSource: TextSource;
   attachment: string | null;
+  /** An attachment's pages or sheets, kept so the reply read from it can still name them. */
+  places?: LinePlaces;
 }
 
 /** An age band written as councils write them. */
@@ -88,7 +90,8 @@ async function pick(
       candidates.push({
         text: inner.text,
         attachment: name,
-        textSource: `${innerSource} (attachment "${path}" of the ${kind})` as TextSource
+        textSource: `${innerSource} (attachment "${path}" of the ${kind})` as TextSource,
+        ...(inner.places ? {places: inner.places} : {})
       });
     } catch (error) {
       if (!(error instanceof ReplyError)) throw error;
@@ -112,7 +115,13 @@ async function pick(
       null,
       `the ${kind === "eml" ? "e-mail" : "Outlook message"} has no text in its body and no attachment the kit can read`
     );
-  return {text: best.text, format: kind, encoding: null, textSource: best.textSource};
+  return {
+    text: best.text,
+    format: kind,
+    encoding: null,
+    textSource: best.textSource,
+    ...(best.places ? {places: best.places} : {})
+  };
 }
 
 export async function emlText(

@@ -8,7 +8,7 @@
  */
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
-import {pdfItemsToText, type PdfTextItem} from "./pdf-text.js";
+import {pdfItemsToLines, type PdfTextItem} from "./pdf-text.js";
 import {ReplyError} from "../../core/errors.js";
 import {spendOcrPages} from "./budget.js";
 import {transcribedName} from "./limits.js";
@@ -33,8 +33,11 @@ interface OcrLine {
 
 const require = createRequire(import.meta.url);
 
-/** Reads each page's image (null: a page without one) and returns the text, pages separated by a blank line. */
-export async function ocrPages(images: (PageImage | null)[], file: string): Promise<string> {
+/**
+ * Reads each page's image (null: a page without one) and returns the text, pages separated by a
+ * blank line, with the line each page starts on.
+ */
+export async function ocrPages(images: (PageImage | null)[], file: string): Promise<{text: string; pages: number[]}> {
   let tesseract: typeof import("tesseract.js");
   let langPath: string;
   try {
@@ -86,7 +89,7 @@ export async function ocrPages(images: (PageImage | null)[], file: string): Prom
       }
       pages.push(items);
     }
-    return pdfItemsToText(pages);
+    return pdfItemsToLines(pages);
   } catch (error) {
     if (error instanceof ReplyError) throw error;
     throw new ReplyError(

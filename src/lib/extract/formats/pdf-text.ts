@@ -332,7 +332,19 @@ const rowText = (cells: string[]) => cells.join("\t").replace(/\t+$/, "");
  * follow each other with a blank line between them.
  */
 export function pdfItemsToText(pages: PdfTextItem[][]): string {
+  return pdfItemsToLines(pages).text;
+}
+
+/**
+ * The same text, with the 1-based line each page starts on (page 1 first), so a
+ * record can say which page of the PDF its count is on. Every line a page gives
+ * is written while that page is read (a table's rows are flushed at its end, even
+ * when its columns carry over), so the lines from one start to the next are that
+ * page's.
+ */
+export function pdfItemsToLines(pages: PdfTextItem[][]): {text: string; pages: number[]} {
   const out: string[] = [];
+  const starts: number[] = [];
   let table: Table | null = null;
   const flush = () => {
     if (!table) return;
@@ -400,6 +412,7 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
       startTable(line);
     });
   for (const items of pages) {
+    starts.push(out.length + 1);
     for (const part of readingParts(pageLines(items))) {
       if (part.fresh) {
         flush();
@@ -410,5 +423,5 @@ export function pdfItemsToText(pages: PdfTextItem[][]): string {
     flush(); // the table's columns carry over to the next page
     out.push("");
   }
-  return out.join("\n");
+  return {text: out.join("\n"), pages: starts};
 }

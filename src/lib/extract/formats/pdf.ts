@@ -5,23 +5,30 @@
  * its page images are read by OCR (./ocr.ts) when it has any.
  */
 import {getDocumentProxy, getResolvedPDFJS} from "unpdf";
-import {pdfItemsToText, type PdfTextItem} from "./pdf-text.js";
+import {pdfItemsToLines, type PdfTextItem} from "./pdf-text.js";
 import {ReplyError} from "../../core/errors.js";
 import {LIMITS, tooBig, transcribedName} from "./limits.js";
 import {whilePdfReads} from "./pdf-guard.js";
 import {ocrPages, type PageImage} from "./ocr.js";
-import type {TextSource} from "../../core/types.js";
+import type {LinePlaces, TextSource} from "../../core/types.js";
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 export const NO_TEXT_LAYER = "the PDF has no text layer (a scanned image?); it needs OCR before the kit can read it";
 
+/** A PDF's text, what it is, and the line each of its pages starts on. */
+export interface PdfText {
+  text: string;
+  textSource: TextSource;
+  places: LinePlaces;
+}
+
 /** Reads a PDF's text (or, for a scan, its OCR), with pdf.js's stray rejections let go while it reads (./pdf-guard.ts). */
-export async function pdfText(bytes: Uint8Array, file: string): Promise<{text: string; textSource: TextSource}> {
+export async function pdfText(bytes: Uint8Array, file: string): Promise<PdfText> {
   return whilePdfReads(() => readPdf(bytes, file));
 }
 
-async function readPdf(bytes: Uint8Array, file: string): Promise<{text: string; textSource: TextSource}> {
+async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText> {
   let pdf: PdfDocument;
   const pages: PdfTextItem[][] = [];
   try {
@@ -51,9 +58,10 @@ async function readPdf(bytes: Uint8Array, file: string): Promise<{text: string; 
     } catch (error) {
       throw pdfError(error, file);
     }
-    const text = pdfItemsToText(pages);
-    if (text.trim()) return {text, textSource: "extracted from pdf"};
-    return {text: await scannedText(pdf, file), textSource: "read by OCR from a scanned pdf"};
+    const layer = pdfItemsToLines(pages);
+    if (layer.text.trim()) return {text: layer.text, textSource: "extracted from pdf", places: {pages: layer.pages}};
+    const scan = await scannedText(pdf, file);
+    return {text: scan.text, textSource: "read by OCR from a scanned pdf", places: {pages: scan.pages}};
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
@@ -66,8 +74,8 @@ function pdfError(error: unknown, file: string): ReplyError {
   return new ReplyError(file, null, `the PDF cannot be read (${String(e?.message ?? error).split("\n")[0]})`);
 }
 
-/** A scanned PDF: each page's largest image, read by OCR. */
-async function scannedText(pdf: PdfDocument, file: string): Promise<string> {
+/** A scanned PDF: each page's largest image (one entry per page, so pages keep their numbers), read by OCR. */
+async function scannedText(pdf: PdfDocument, file: string): Promise<{text: string; pages: number[]}> {
   const images: (PageImage | null)[] = [];
   try {
     const {OPS} = await getResolvedPDFJS();
@@ -105,14 +113,14 @@ async function scannedText(pdf: PdfDocument, file: string): Promise<string> {
       `the PDF is a scan of more than ${LIMITS.ocrPages} pages (it has ${pdf.numPages}), more than the kit reads by OCR; transcribe its table into ${transcribedName(file)} beside it`
     );
   }
-  const text = await ocrPages(images, file);
-  if (!text.trim())
+  const read = await ocrPages(images, file);
+  if (!read.text.trim())
     throw new ReplyError(
       file,
       null,
       `the PDF is a scan and OCR found no text in it; transcribe its table into ${transcribedName(file)} beside it`
     );
-  return text;
+  return read;
 }
 
 function objectOf(

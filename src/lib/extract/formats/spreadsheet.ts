@@ -5,7 +5,9 @@
  * spreadsheet shows them (its number formats: "3.1%", "<5") separated by tabs.
  * So row R of a sheet is R lines below the line naming it, and a title above
  * the header or notes below the table stay where they were. A cell merged down
- * over several rows passes its value to each of them.
+ * over several rows passes its value to each of them. Each sheet's name, its
+ * first line and, where a row does not start in column A, the column it starts
+ * in are kept beside the text (LinePlaces), so a record can name its cell.
  */
 import * as XLSX from "@e965/xlsx";
 import * as cptable from "@e965/xlsx/dist/cpexcel.full.mjs";
@@ -13,6 +15,7 @@ import {LIMITS, tooBig} from "./limits.js";
 import {openZip} from "./zip.js";
 import {cellText} from "./grid.js";
 import {ReplyError} from "../../core/errors.js";
+import type {LinePlaces} from "../../core/types.js";
 
 // Old .xls files store text in the Windows code page they were saved with.
 XLSX.set_cptable(cptable);
@@ -24,7 +27,11 @@ const NAMES: Record<SheetFormat, string> = {xlsx: "Excel .xlsx", xls: "Excel .xl
 export const sheetLine = (name: string, index: number, count: number, rows: number) =>
   `Sheet "${name.replace(/[\t,;|]/g, " ")}" (${index} of ${count}): ${rows === 0 ? "empty" : `its rows 1 to ${rows} follow, one line each`}`;
 
-export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFormat): string {
+export function spreadsheetText(
+  bytes: Uint8Array,
+  file: string,
+  format: SheetFormat
+): {text: string; places: LinePlaces} {
   // Zip-based workbooks are checked for bombs before SheetJS unpacks them.
   if (format !== "xls") {
     const zip = openZip(bytes, file, NAMES[format]);
@@ -54,18 +61,21 @@ export function spreadsheetText(bytes: Uint8Array, file: string, format: SheetFo
   const names = book.SheetNames ?? [];
   if (names.length === 0) throw new ReplyError(file, null, `the ${NAMES[format]} workbook has no sheets`);
   const out: string[] = [];
+  const sheets: NonNullable<LinePlaces["sheets"]> = [];
   let cells = 0;
   names.forEach((name, index) => {
-    const rows = sheetRows(book.Sheets[name], file);
+    const {rows, columns} = sheetRows(book.Sheets[name], file);
     cells += rows.reduce((n, row) => n + row.length, 0);
     if (cells > LIMITS.sheetCells)
       tooBig(file, `its sheets hold more than ${LIMITS.sheetCells.toLocaleString("en-GB")} cells`);
     out.push(sheetLine(name, index + 1, names.length, rows.length));
+    // Kept only when some row starts right of column A: most sheets need no list of columns.
+    sheets.push({name, line: out.length, rows: rows.length, ...(columns.some((c) => c > 0) ? {columns} : {})});
     out.push(...rows.map((row) => row.join("\t").replace(/\t+$/, "")));
   });
   if (!out.some((line, i) => i > 0 && line.trim() && !line.startsWith('Sheet "')))
     throw new ReplyError(file, null, `the ${NAMES[format]} workbook's sheets are empty`);
-  return out.join("\n") + "\n";
+  return {text: out.join("\n") + "\n", places: {sheets}};
 }
 
 /**
@@ -109,8 +119,11 @@ function quietly<T>(read: () => T): T {
   }
 }
 
-/** A sheet's rows from row 1 to its last row with content, each from its block's first used column to the sheet's last. */
-function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): string[][] {
+/**
+ * A sheet's rows from row 1 to its last row with content, each from its block's first used column to the
+ * sheet's last, and the column (0 for A) each row's first cell is in.
+ */
+function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): {rows: string[][]; columns: number[]} {
   const data = (sheet?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
   const text: string[][] = [];
   let last = -1;
@@ -130,7 +143,7 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): string[][] 
     if (value == null) continue;
     for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, data.length - 1); r++) (text[r] ??= [])[merge.s.c] = value;
   }
-  if (last < 0) return [];
+  if (last < 0) return {rows: [], columns: []};
   // Checked before the grid is laid out: a stray cell far to the right must not make it huge.
   if (text.length * (last + 1) > LIMITS.sheetCells)
     tooBig(
@@ -145,9 +158,11 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): string[][] 
   );
   const firstUsed = (row: string[]) => row.findIndex((cell) => cell !== "");
   const rows: string[][] = [];
+  const columns: number[] = [];
   for (let r = 0; r < full.length;) {
     if (firstUsed(full[r]) < 0) {
       rows.push([]);
+      columns.push(0);
       r++;
       continue;
     }
@@ -156,10 +171,14 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): string[][] 
     const block = full.slice(r, end);
     const tableRows = block.filter((row) => row.filter((cell) => cell !== "").length >= 2);
     const start = (tableRows.length ? tableRows : block).reduce((min, row) => Math.min(min, firstUsed(row)), Infinity);
-    for (const row of block) rows.push(row.slice(Math.min(start, firstUsed(row))));
+    for (const row of block) {
+      const from = Math.min(start, firstUsed(row));
+      rows.push(row.slice(from));
+      columns.push(from);
+    }
     r = end;
   }
-  return rows;
+  return {rows, columns};
 }
 
 /** The cell as the spreadsheet shows it: its formatted text, else its value. */
