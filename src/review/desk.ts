@@ -12,7 +12,8 @@ import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeF
 import {basename, dirname, join} from "node:path";
 import {authorityFromFile} from "../lib/campaign/summarise.js";
 import {readAsked, readRepliesListingUnreadable, readRequest} from "../lib/read/campaign.js";
-import {extractText} from "../lib/extract/extract.js";
+import {extractText, sniffFormat} from "../lib/extract/extract.js";
+import {readRegularFile} from "../lib/extract/files.js";
 import {
   dataSubdir,
   listReplies,
@@ -41,9 +42,16 @@ import {splitLines} from "../lib/core/text.js";
 import {formatPlaceInFile} from "../lib/present/index.js";
 import {ReplyError} from "../lib/core/errors.js";
 import {problemRank, qualityData, type QualityReply} from "../lib/campaign/quality.js";
-import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyMeta} from "../lib/core/types.js";
+import {
+  OUTCOME_NOT_STATED,
+  type CaseRecord,
+  type ParsedReply,
+  type ReplyFormat,
+  type ReplyMeta
+} from "../lib/core/types.js";
 import type {ExtractedText} from "../lib/extract/extract.js";
 import {isVerdictRow, type EditRow} from "./rows.js";
+import {GRID_COLUMNS, GRID_ROWS, sheetGrids, type SheetGrid} from "./sheets.js";
 
 export type {EditRow} from "./rows.js";
 
@@ -64,8 +72,17 @@ export interface RecordView {
   countBounds: [number, number | null] | null;
   provenance: string;
   reason: string | null;
-  /** Where the count stands in the original file ("page 2", "sheet Data, cell C4"); null where the format has no pages or cells. */
-  place: string | null;
+  /** Where in the reply the record's count is, when the kit says (a sheet's cell, a PDF's page); else null. */
+  place: RecordPlace | null;
+  /** The same in words ("page 2", "sheet Data, cell C4"), for the page to say. */
+  placeText: string | null;
+}
+
+/** A record's place in the reply as received: a spreadsheet's sheet and cell (A1), a PDF's page. */
+export interface RecordPlace {
+  sheet?: string;
+  cell?: string;
+  page?: number;
 }
 
 export interface ReadingView {
@@ -86,6 +103,11 @@ export interface ReplyView {
   humanFile: string;
   hash: string;
   format: string;
+  /**
+   * What the reply is, from its bytes (sniffFormat), for showing it as received: a PDF's pages as
+   * images, a workbook's sheets as grids. Null when the kit cannot tell (an image, a bad file).
+   */
+  sourceFormat: ReplyFormat | null;
   /** The reply's text, line by line (line 1 first); null when the kit could not extract any (a scan). */
   lines: string[] | null;
   textError: string | null;
@@ -124,6 +146,8 @@ interface Source {
   key: string;
   path: string;
   file: string;
+  /** What the reply is from its bytes (sniffFormat), or null when the kit cannot tell. */
+  format: ReplyFormat | null;
   meta: ReplyMeta | null;
   extracted: ExtractedText | null;
   textError: string | null;
@@ -167,8 +191,34 @@ const recordView = (r: CaseRecord, mappings: Mappings): RecordView => ({
   countBounds: r.countBounds ?? null,
   provenance: r.provenance ?? "read",
   reason: r.correction?.reason ?? r.note ?? null,
-  place: r.place ? formatPlaceInFile(r.place) : null
+  place: placeOf(r),
+  placeText: r.place ? formatPlaceInFile(r.place) : null
 });
+
+/** The record's place in the reply as received (src/lib/parse/places.ts), with the fields the page reads. */
+function placeOf(r: CaseRecord): RecordPlace | null {
+  if (!r.place) return null;
+  return "page" in r.place ? {page: r.place.page} : {sheet: r.place.sheet, cell: r.place.cell};
+}
+
+/** The content type a reply is served with, by what its bytes are (sniffFormat), for the browser to show it. */
+const CONTENT_TYPES: Record<ReplyFormat, string> = {
+  text: "text/plain",
+  csv: "text/csv",
+  tsv: "text/tab-separated-values",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  xls: "application/vnd.ms-excel",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  doc: "application/msword",
+  odt: "application/vnd.oasis.opendocument.text",
+  rtf: "application/rtf",
+  html: "text/html",
+  eml: "message/rfc822",
+  msg: "application/vnd.ms-outlook"
+};
+const SHEET_FORMATS: ReadonlySet<ReplyFormat> = new Set(["xlsx", "xls", "ods"]);
 
 /** The review desk over one data folder. */
 export class Desk {
@@ -209,6 +259,12 @@ export class Desk {
     const key = sha(Buffer.concat([bytes, existsSync(metaPath) ? readFileSync(metaPath) : Buffer.alloc(0)]));
     const known = this.sources.get(file);
     if (known?.key === key) return known;
+    let format: ReplyFormat | null = null;
+    try {
+      format = sniffFormat(bytes, file);
+    } catch {
+      // an image or an unknown Office file: extractText says why below; the screen shows the text part only
+    }
     let meta: ReplyMeta | null = null;
     let extracted: ExtractedText | null = null;
     let textError: string | null = null;
@@ -227,7 +283,7 @@ export class Desk {
         parseError = errorLine(error);
       }
     } else parseError = textError;
-    const source = {key, path, file, meta, extracted, textError, parsed, parseError, withStatus: new Map()};
+    const source = {key, path, file, format, meta, extracted, textError, parsed, parseError, withStatus: new Map()};
     this.sources.set(file, source);
     return source;
   }
@@ -347,6 +403,7 @@ export class Desk {
       humanFile: this.humanName(s, kind),
       hash: this.hashOf(s),
       format: ex ? `${ex.format}${ex.textSource === "as received" ? "" : ` (${ex.textSource})`}` : "–",
+      sourceFormat: s.format,
       lines: ex ? splitLines(ex.text) : null,
       textError: s.textError,
       base: s.parsed ? readingOf(s.parsed, this.mappings) : null,
@@ -359,6 +416,48 @@ export class Desk {
       verdictFile: this.verdictFileOf(s),
       statuses: [...SET_STATUSES]
     };
+  }
+
+  /**
+   * The reply's bytes as received, with the content type of what they are: only a reply the
+   * folder lists (pathOf: never a path from the request), only a regular file (readRegularFile:
+   * no link followed, no FIFO waited on), within the kit's file size limit.
+   */
+  original(file: string): {bytes: Buffer; type: string} {
+    const path = this.pathOf(file);
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(path, file);
+    } catch (error) {
+      throw new DeskError(403, errorLine(error));
+    }
+    let type = "application/octet-stream";
+    try {
+      type = CONTENT_TYPES[sniffFormat(bytes, file)];
+    } catch {
+      // an image or an unknown Office file: served as bytes, for the person to open with what they have
+    }
+    return {bytes, type};
+  }
+
+  /**
+   * A spreadsheet reply's sheets as grids (sheets.ts), with the line of the kit's text opening
+   * each. Only for a workbook the kit's own bounded reader has read: one it refused (too many
+   * cells, a zip bomb) is refused here with the kit's message, before SheetJS sees it again.
+   */
+  async sheets(file: string): Promise<{sheets: SheetGrid[]; maxRows: number; maxColumns: number}> {
+    const s = await this.source(file);
+    if (!s.format || !SHEET_FORMATS.has(s.format)) throw new DeskError(400, `${file} is not a spreadsheet`);
+    if (!s.extracted) throw new DeskError(422, s.textError ?? `${file}: the kit could not read the workbook`);
+    const bytes = readRegularFile(s.path, file);
+    try {
+      return {sheets: sheetGrids(bytes, splitLines(s.extracted.text)), maxRows: GRID_ROWS, maxColumns: GRID_COLUMNS};
+    } catch (error) {
+      throw new DeskError(
+        422,
+        `${file}: its sheets could not be laid out as a grid (${String((error as Error)?.message ?? error).split("\n")[0]})`
+      );
+    }
   }
 
   /** The rows of a saved file, each tied to the kit's record it corrects (by the kit's own rule: its line, its labels as written). */

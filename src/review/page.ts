@@ -9,23 +9,8 @@ import type {Evaluation, ReadingView, RecordView, ReplyView} from "./desk.js";
 import {isVerdictRow, type EditRow} from "./rows.js";
 import type {QualityReply} from "../lib/campaign/quality.js";
 import {STATUS_WORDS} from "../lib/present/status.js";
-
-type Child = Node | string | null | undefined | false;
-type Props = Record<string, unknown>;
-
-/** An element with properties (on…: listeners; class, for, aria-*, data-*: attributes) and children. */
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v == null || v === false) continue;
-    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v as EventListener);
-    else if (k === "class" || k === "for" || k.startsWith("aria-") || k.startsWith("data-") || k === "role")
-      el.setAttribute(k, String(v));
-    else (el as unknown as Record<string, unknown>)[k] = v;
-  }
-  for (const c of children) if (c != null && c !== false) el.append(c);
-  return el;
-}
+import {api, h, put, type Child} from "./dom.js";
+import {SourceView} from "./source-view.js";
 
 /** A table with a row of column headings above the given body. */
 function table(className: string, headings: readonly string[], tbody: HTMLTableSectionElement) {
@@ -35,22 +20,6 @@ function table(className: string, headings: readonly string[], tbody: HTMLTableS
     h("thead", {}, h("tr", {}, ...headings.map((t) => h("th", {scope: "col"}, t)))),
     tbody
   );
-}
-
-/** Replaces an element's children, leaving out the absent ones. */
-function put(el: Element, ...children: Child[]) {
-  el.replaceChildren(...children.filter((c): c is Node | string => c != null && c !== false));
-}
-
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : {"content-type": "application/json"},
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  const json = (await res.json()) as T & {error?: string};
-  if (!res.ok) throw new Error(json.error ?? `${res.status} ${res.statusText}`);
-  return json;
 }
 
 const app = document.getElementById("app")!;
@@ -181,6 +150,9 @@ let evaluation: Evaluation | null = null;
 /** The rows the evaluation was made from (its `row` counts among them). */
 let evaluated: EditRow[] = [];
 let draftSeq = 0;
+/** The reply as received (page images, sheet grid) beside its text, kept while the screen re-renders. */
+let sourceView: SourceView | null = null;
+const SHEET_FORMATS = ["xlsx", "xls", "ods"];
 let draftTimer: number | undefined;
 
 const fieldsOf = (r: EditRow) =>
@@ -204,6 +176,13 @@ async function showReply(file: string) {
   evaluation = view.current
     ? {ok: true, reading: view.current}
     : {ok: false, error: view.currentError ?? "", row: null};
+  const shownAs =
+    view.sourceFormat === "pdf" ? "pdf" : SHEET_FORMATS.includes(view.sourceFormat ?? "") ? "sheets" : null;
+  // A spreadsheet the kit could not read is not laid out either (its reader's limits refused it).
+  sourceView =
+    shownAs && (shownAs === "pdf" || view.lines)
+      ? new SourceView(view.file, shownAs, (line) => selectLine(line))
+      : null;
   document.title = `${view.authority}: review desk`;
   renderReply();
 }
@@ -262,7 +241,7 @@ function renderReply(message?: {text: string; error?: boolean}) {
     h(
       "div",
       {class: "split"},
-      h("section", {class: "source", "aria-label": "The reply as received"}, text),
+      h("section", {class: "source", "aria-label": "The reply as received"}, sourceView?.element ?? text),
       h(
         "section",
         {class: "reading", "aria-label": "What the kit read"},
@@ -283,6 +262,8 @@ function renderReply(message?: {text: string; error?: boolean}) {
       )
     )
   );
+  sourceView?.setText(text);
+  sourceView?.load();
   renderOutcome();
 }
 
@@ -590,8 +571,8 @@ function baseRow(rec: RecordView, i: number): HTMLElement {
         {
           type: "button",
           class: "line",
-          onclick: () => highlight(rec.firstLine, rec.line, tr),
-          title: rec.place ? `show in the reply (in the original file: ${rec.place})` : "show in the reply"
+          onclick: () => highlight(rec, tr),
+          title: rec.placeText ? `show in the reply (in the original file: ${rec.placeText})` : "show in the reply"
         },
         String(rec.line)
       )
@@ -859,11 +840,20 @@ async function save() {
   }
 }
 
-function highlight(first: number, last: number, tr?: HTMLElement) {
+/**
+ * A record chosen: its lines in the text are highlighted, and in a sheet grid its cell (or row).
+ * A PDF's page images show no lines, so the text is shown, unless the record names its page.
+ */
+function highlight(rec: RecordView, tr?: HTMLElement) {
   for (const el of app.querySelectorAll(".hl")) el.classList.remove("hl");
-  for (let n = first; n <= last; n++) document.getElementById(`L${n}`)?.classList.add("hl");
-  document.getElementById(`L${first}`)?.scrollIntoView({block: "center"});
+  for (let n = rec.firstLine; n <= rec.line; n++) document.getElementById(`L${n}`)?.classList.add("hl");
   tr?.classList.add("hl");
+  const original = sourceView?.mode === "original" ? sourceView : null;
+  const found = original ? (original.kind === "pdf" ? [original.pageFor(rec)] : original.cellsFor(rec)) : [];
+  const shown = found.filter((el): el is HTMLElement => el != null);
+  if (original && !shown.length) original.show("text");
+  for (const el of shown) if (el.tagName !== "FIGURE") el.classList.add("hl");
+  (shown[0] ?? document.getElementById(`L${rec.firstLine}`))?.scrollIntoView({block: "center"});
 }
 
 /** A line of the reply clicked: the records it holds are highlighted, and the line with them. */
@@ -873,6 +863,7 @@ function selectLine(n: number) {
   );
   for (const el of app.querySelectorAll(".hl")) el.classList.remove("hl");
   document.getElementById(`L${n}`)?.classList.add("hl");
+  sourceView?.rowFor(n)?.classList.add("hl");
   for (const tr of trs) tr.classList.add("hl");
   trs[0]?.scrollIntoView({block: "nearest"});
   trs[0]?.querySelector("select")?.focus();
@@ -896,6 +887,7 @@ function go(href: string) {
 
 async function route() {
   view = null;
+  sourceView = null;
   if (location.pathname === "/reply") await showReply(new URLSearchParams(location.search).get("file") ?? "");
   else await showQueue();
 }

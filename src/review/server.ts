@@ -21,7 +21,9 @@ interface Request {
 interface Reply {
   status?: number;
   type?: string;
-  body: string | object;
+  /** Text, bytes (a reply as received), or an object sent as JSON. */
+  body: string | Buffer | object;
+  headers?: Record<string, string>;
 }
 interface Route {
   method: "GET" | "POST";
@@ -53,12 +55,43 @@ function rowsOf(body: unknown): EditRow[] {
   });
 }
 
-function routes(desk: Desk, assets: {js: string; css: string; html: string}): Route[] {
+interface Assets {
+  js: string;
+  pdfJs: string;
+  css: string;
+  html: string;
+}
+
+/**
+ * A reply as received: its bytes and their content type, shown inline. The bytes are the
+ * council's, not the desk's: an HTML reply (or anything a browser might run) gets a sandbox
+ * with no script and no origin, so it cannot act as the desk's page (post corrections).
+ */
+function original(desk: Desk, file: string): Reply {
+  const {bytes, type} = desk.original(file);
+  const name = file.replace(/^.*\//, "").replace(/[^\w.-]/g, "_");
+  return {
+    type,
+    body: bytes,
+    headers: {
+      "content-disposition": `inline; filename="${name}"`,
+      "content-security-policy": "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+      "x-content-type-options": "nosniff"
+    }
+  };
+}
+
+function routes(desk: Desk, assets: Assets): Route[] {
   const page = (): Reply => ({type: "text/html; charset=utf-8", body: assets.html});
   return [
     {method: "GET", path: "/", handle: page},
     {method: "GET", path: "/reply", handle: page},
     {method: "GET", path: "/review.js", handle: () => ({type: "text/javascript; charset=utf-8", body: assets.js})},
+    {
+      method: "GET",
+      path: "/review-pdf.js",
+      handle: () => ({type: "text/javascript; charset=utf-8", body: assets.pdfJs})
+    },
     {method: "GET", path: "/review.css", handle: () => ({type: "text/css; charset=utf-8", body: assets.css})},
     {method: "GET", path: "/favicon.ico", handle: () => ({status: 204, type: "image/x-icon", body: ""})},
     {method: "GET", path: "/api/queue", handle: async () => ({body: {replies: await desk.queue()}})},
@@ -66,6 +99,12 @@ function routes(desk: Desk, assets: {js: string; css: string; html: string}): Ro
       method: "GET",
       path: "/api/reply",
       handle: async ({url}) => ({body: await desk.reply(url.searchParams.get("file") ?? "")})
+    },
+    {method: "GET", path: "/api/original", handle: ({url}) => original(desk, url.searchParams.get("file") ?? "")},
+    {
+      method: "GET",
+      path: "/api/sheets",
+      handle: async ({url}) => ({body: await desk.sheets(url.searchParams.get("file") ?? "")})
     },
     {
       method: "POST",
@@ -108,24 +147,30 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 function send(res: ServerResponse, reply: Reply) {
-  const json = typeof reply.body !== "string";
+  const raw = typeof reply.body === "string" || Buffer.isBuffer(reply.body);
   res.writeHead(reply.status ?? 200, {
     "content-type": reply.type ?? "application/json; charset=utf-8",
-    "cache-control": "no-store"
+    "cache-control": "no-store",
+    ...reply.headers
   });
-  res.end(json ? JSON.stringify(reply.body) : reply.body);
+  res.end(raw ? reply.body : JSON.stringify(reply.body));
 }
 
-/** The page's script and styles: page.ts bundled by esbuild (typed source, one file served). */
-async function pageAssets(): Promise<{js: string; css: string; html: string}> {
-  const result = await build({
-    entryPoints: [new URL("page.ts", here).pathname],
-    bundle: true,
-    format: "esm",
-    target: "es2022",
-    write: false,
-    logLevel: "silent"
-  });
+/**
+ * The page's script and styles: page.ts bundled by esbuild (typed source, one file served),
+ * and pdf-view.ts with pdf.js (unpdf's build) as a second script the page loads for a PDF only.
+ */
+async function pageAssets(): Promise<Assets> {
+  const bundle = (entry: string) =>
+    build({
+      entryPoints: [new URL(entry, here).pathname],
+      bundle: true,
+      format: "esm",
+      target: "es2022",
+      write: false,
+      logLevel: "silent"
+    });
+  const [result, pdf] = await Promise.all([bundle("page.ts"), bundle("pdf-view.ts")]);
   const css = readFileSync(new URL("page.css", here), "utf8");
   const html = `<!doctype html>
 <html lang="en">
@@ -139,7 +184,7 @@ async function pageAssets(): Promise<{js: string; css: string; html: string}> {
 <body><main id="app" aria-live="polite"><p>Loading…</p></main></body>
 </html>
 `;
-  return {js: result.outputFiles[0].text, css, html};
+  return {js: result.outputFiles[0].text, pdfJs: pdf.outputFiles[0].text, css, html};
 }
 
 export interface DeskServer {

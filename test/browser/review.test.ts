@@ -1,8 +1,9 @@
 // The review desk (npm run review) in Chromium against the real server over a temporary data folder of
 // MADE-UP replies: open the queue, open the conflicting reply, see a bad count refused, correct the
 // misread record, save with Ctrl+S, and find the corrections file on disk; mark an unverified reading
-// checked and see it leave the queue's unverified replies; axe-core finds no serious or critical
-// violation on either screen.
+// checked and see it leave the queue's unverified replies; a made-up PDF, scan and workbook shown as
+// received (page images drawn by pdf.js, the sheet grid); axe-core finds no serious or critical
+// violation on any screen.
 import assert from "node:assert/strict";
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
@@ -12,6 +13,9 @@ import {after, before, test} from "node:test";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "../../tools/chromium.js";
 import {startReviewServer, type DeskServer} from "../../src/review/server.js";
+import {makePdf} from "../../tools/fixtures/make-binary.js";
+import {makeWorkbook} from "../../tools/fixtures/make-formats.js";
+import {makeScannedPdf} from "../../tools/fixtures/make-scan.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -151,4 +155,72 @@ test("a person marks an unverified reading checked, saves, and the queue no long
   assert.equal(await page.$$eval("table.queue tbody tr", (trs) => trs.length), 0, "no unverified reply left");
   assert.match((await page.textContent(".counts")) ?? "", /unverified\s*0/);
   assert.deepEqual(problems, []);
+});
+
+test("a PDF's pages and a scan are drawn as images, and a workbook shows its grid with the count's cell", async () => {
+  // Its own folder of MADE-UP replies (pdf-lib and SheetJS, written by code), so the queue above stays as it is.
+  const other = join(dir, "as-received");
+  cpSync(join(ROOT, "data/mappings"), join(other, "mappings"), {recursive: true});
+  mkdirSync(join(other, "responses"));
+  writeFileSync(join(other, "responses/made-up-letter.pdf"), await makePdf());
+  writeFileSync(join(other, "responses/made-up-scan.pdf"), await makeScannedPdf());
+  writeFileSync(join(other, "responses/made-up-workbook.xlsx"), makeWorkbook("xlsx"));
+  const desk = await startReviewServer({dataDir: other, cacheDir: join(dir, "cache-2")});
+  try {
+    for (const file of ["made-up-letter.pdf", "made-up-scan.pdf"]) {
+      await page.goto(new URL(`/reply?file=responses%2F${file}`, desk.url).href);
+      await page.waitForSelector("figure.pdf-page canvas");
+      await page.waitForFunction(() =>
+        /as received/.test(document.querySelector(".original-status")?.textContent ?? "")
+      );
+      // The first page's image: a real size, and ink on it (opaque pixels far from white; a canvas never
+      // drawn on is transparent black, so it has none).
+      const drawn = await page.$eval("figure.pdf-page canvas", (el) => {
+        const canvas = el as HTMLCanvasElement;
+        const pixels = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let ink = 0;
+        for (let i = 0; i < pixels.length; i += 4)
+          if (pixels[i + 3] === 255 && pixels[i] + pixels[i + 1] + pixels[i + 2] < 384) ink++;
+        return {width: canvas.clientWidth, height: canvas.clientHeight, ink};
+      });
+      assert.ok(drawn.width > 200 && drawn.height > 200, `${file}: ${JSON.stringify(drawn)}`);
+      assert.ok(drawn.ink > 500, `${file}: the page image has ink (${drawn.ink} dark pixels)`);
+      assert.deepEqual(await serious(), [], file);
+    }
+    // The text stays where records point: choosing a record shows it, with its line highlighted.
+    await page.goto(new URL("/reply?file=responses%2Fmade-up-letter.pdf", desk.url).href);
+    await page.waitForSelector("figure.pdf-page canvas");
+    assert.equal(await page.isVisible("ol.text"), false);
+    await page.click("table.records button.line >> text=8");
+    assert.equal(await page.isVisible("#L8"), true);
+    assert.equal(await page.getAttribute("#L8", "class"), "hl");
+    assert.equal(await page.getAttribute("button >> text=Extracted text", "aria-pressed"), "true");
+    // And back to the pages from the keyboard.
+    await page.focus("button >> text=Page images");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.isVisible("figure.pdf-page"), true);
+    assert.equal(await page.isVisible("ol.text"), false);
+
+    await page.goto(new URL("/reply?file=responses%2Fmade-up-workbook.xlsx", desk.url).href);
+    await page.waitForSelector("table.grid");
+    const captions = await page.$$eval("table.grid caption", (cs) => cs.map((c) => c.textContent));
+    assert.match(captions[0] ?? "", /^Sheet "Answers" \(1 of 2\): 7 rows by 1 column/);
+    assert.match(captions[1] ?? "", /^Sheet "Cases" \(2 of 2\): 10 rows by 3 columns/);
+    assert.deepEqual(await page.$$eval("table.grid >> nth=1 >> thead th", (ths) => ths.map((th) => th.textContent)), [
+      "Row",
+      "A",
+      "B",
+      "C"
+    ]);
+    assert.equal(await page.textContent("#g1-C4"), "2", "the count of 16 to 24 in C4");
+    // A record chosen highlights its count's cell in the grid; a grid row's number highlights its records.
+    await page.click("table.records button.line >> text=13");
+    assert.match((await page.getAttribute("#g1-C4", "class")) ?? "", /\bhl\b/);
+    await page.getByLabel("Row 5 of sheet Cases: show its records (text line 14)").click();
+    assert.match((await page.getAttribute('table.records tr[data-line="14"]', "class")) ?? "", /\bhl\b/);
+    assert.deepEqual(await serious(), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await desk.close();
+  }
 });
