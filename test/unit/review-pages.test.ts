@@ -117,7 +117,9 @@ test("a workbook's sheets come as grids from A1, each tied to the line of the ki
   // Row R of a sheet is R lines below the line naming it: the kit's record for 16 to 24 is on row 4.
   const record = view.base!.records.find((r) => r.ageRaw === "16 to 24")!;
   assert.equal(record.line, cases.line! + 4);
-  assert.equal(record.place, null, "no reader gives a place yet: the page finds the cell by line and count");
+  // The kit's own place for the record names the same cell the grid holds its count in.
+  assert.deepEqual(record.place, {sheet: "Cases", cell: "C4"});
+  assert.equal(record.placeText, "sheet Cases, cell C4");
 });
 
 test("a long sheet is cut at the grid's rows, and says its size", async () => {
