@@ -139,7 +139,10 @@ export const SERIES = {
   campaignPageReady: "campaign: page ready",
   campaignHomeHeight: "campaign: home page height",
   campaignExplorerControl: "campaign: explorer control change settled",
-  liveData: "live data: a reply added or removed under npm run dev, until the records served show it"
+  liveData: "live data: a reply added or removed under npm run dev, until the records served show it",
+  reviewQueue: "review desk: the queue listed (parse cache warm)",
+  reviewOpen: "review desk: a reply opened",
+  reviewSave: "review desk: a correction saved and the reply read again"
 } as const;
 
 /** Issue 11's budgets, on the made-up campaign (bench/campaign.ts). */
@@ -268,6 +271,15 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
   out.push(
     live ? {target: tl, value: `${(live.medianMs / 1000).toFixed(1)} s`, pass: live.medianMs <= 3000} : missing(tl)
   );
+  // Issue 19: the review desk over 400 made-up replies.
+  for (const [name, t, limit] of [
+    [SERIES.reviewQueue, "review desk: a queue of 400 replies within 1 s", 1000],
+    [SERIES.reviewOpen, "review desk: a reply opened within 300 ms", 300],
+    [SERIES.reviewSave, "review desk: a save within 300 ms", 300]
+  ] as const) {
+    const r = results.find((x) => x.name === name);
+    out.push(r ? {target: t, value: ms(r.medianMs), pass: r.medianMs <= limit} : missing(t));
+  }
   out.push(...checkCampaignTargets(results));
   return out;
 }

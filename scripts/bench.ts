@@ -20,6 +20,7 @@ import {benchChromium} from "../bench/chromium.js";
 import {benchExplorer} from "../bench/explorer.js";
 import {benchIngest} from "../bench/ingest.js";
 import {benchLiveData} from "../bench/live-data.js";
+import {benchReview} from "../bench/review.js";
 import {benchBombs, benchIngestFormats} from "../bench/ingest-formats.js";
 import {machineInfo} from "../bench/machine.js";
 import {benchPages} from "../bench/pages.js";
@@ -61,6 +62,10 @@ if (values["skip-build"]) {
 // The live data loop: a reply added to a running `npm run dev`.
 log("live data: npm run dev on a copy of the app");
 results.push(...(await benchLiveData({rounds: quick ? 1 : 3, log})));
+
+// The review desk over a made-up campaign of 400 replies.
+log("review desk: 400 made-up replies");
+results.push(...(await benchReview({councils: 400, seed: SEED, rounds: quick ? 2 : 5, log})));
 
 // 2. Ingest.
 log("ingest: parsing synthetic replies");

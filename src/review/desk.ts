@@ -13,6 +13,7 @@ import {basename, dirname, join} from "node:path";
 import {authorityFromFile} from "../lib/campaign/summarise.js";
 import {readAsked, readRepliesListingUnreadable, readRequest} from "../lib/read/campaign.js";
 import {extractText, sniffFormat} from "../lib/extract/extract.js";
+import {BoundedReader} from "../lib/extract/bounded.js";
 import {readRegularFile} from "../lib/extract/files.js";
 import {
   dataSubdir,
@@ -224,12 +225,19 @@ const SHEET_FORMATS: ReadonlySet<ReplyFormat> = new Set(["xlsx", "xls", "ods"]);
 export class Desk {
   private mappings: Mappings;
   private sources = new Map<string, Source>();
+  /** One bounded reader for the desk's life: starting its worker costs about half a second, a save cannot wait that. */
+  private readonly reader = new BoundedReader();
 
   constructor(
     readonly dataDir: string,
     private readonly cacheDir?: string | null
   ) {
     this.mappings = loadMappings(dataDir);
+  }
+
+  /** Stops the desk's reader (its worker thread). */
+  close(): Promise<void> {
+    return this.reader.close();
   }
 
   /** Every reply of the folder (and every file the kit could not read), worst first: the data-quality page's order. */
@@ -594,7 +602,8 @@ export class Desk {
       renameSync(temp, path);
     }
     // The kit's own read path re-reads it (its cache is keyed on the files' content, so this parses again).
-    await readReply(s.path, this.mappings, {dataDir: this.dataDir, cacheDir: this.cacheDir}).catch((error: unknown) => {
+    const options = {dataDir: this.dataDir, cacheDir: this.cacheDir, reader: this.reader};
+    await readReply(s.path, this.mappings, options).catch((error: unknown) => {
       // A letter whose status was removed is unreadable again: the queue lists it so, with the kit's message.
       if (!(error instanceof ReplyError)) throw error;
     });

@@ -239,6 +239,6 @@ export async function startReviewServer(options: {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      })
+      }).then(() => desk.close())
   };
 }
