@@ -503,10 +503,13 @@ export class Desk {
   csvOf(kind: EditKind, rows: readonly EditRow[], reviewer: string | null): string {
     // The status column only when a row sets a status, so a file of plain corrections keeps its columns.
     const status = rows.some((r) => (r.status ?? "").trim() !== "");
+    const sections = rows.some((r) => (r.sections ?? "").trim() !== "");
     const columns =
       kind === "transcription"
         ? [...TRANSCRIPTION_COLUMNS]
-        : CORRECTION_COLUMNS.filter((c) => c !== "countRaw" && c !== "note" && (status || c !== "status"));
+        : CORRECTION_COLUMNS.filter(
+            (c) => c !== "countRaw" && c !== "note" && (status || c !== "status") && (sections || c !== "sections")
+          );
     const when = stamp();
     const lines = [columns.join(",")];
     for (const row of rows) {

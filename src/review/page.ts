@@ -352,6 +352,19 @@ function verdictPart(): HTMLElement {
     ...v.statuses.map((s) => h("option", {value: s}, STATUS_WORDS[s as keyof typeof STATUS_WORDS] ?? s))
   );
   status.value = existing?.status?.trim().toLowerCase() || v.statuses[0];
+  // A refusal's sections, as the letter cites them ("40(2); 38"): the reason its figures are missing.
+  const sections = h("input", {
+    id: "verdict-sections",
+    value: existing?.sections ?? "",
+    placeholder: "e.g. 40(2); 38",
+    size: 12
+  });
+  const sectionsPart = h(
+    "span",
+    {class: "sections", hidden: status.value !== "refused"},
+    h("label", {for: "verdict-sections"}, " under sections "),
+    sections
+  );
   const reason = h("input", {
     id: "verdict-reason",
     value: existing?.reason ?? "",
@@ -383,6 +396,8 @@ function verdictPart(): HTMLElement {
       row.action = value;
       if (value === "status") row.status = status.value;
       else delete row.status;
+      if (value === "status" && status.value === "refused" && sections.value.trim()) row.sections = sections.value;
+      else delete row.sections;
       row.changed = true;
     }
     reason.disabled = value === "none";
@@ -392,6 +407,11 @@ function verdictPart(): HTMLElement {
   }
   status.addEventListener("change", () => {
     // Choosing a status is choosing to set one.
+    sectionsPart.hidden = status.value !== "refused";
+    setStatus.checked = true;
+    choose("status");
+  });
+  sections.addEventListener("input", () => {
     setStatus.checked = true;
     choose("status");
   });
@@ -417,7 +437,7 @@ function verdictPart(): HTMLElement {
     unreadable && chosen !== "checked"
       ? null
       : choice(checked, h("label", {for: "verdict-checked"}, "The reading is right: mark it checked")),
-    choice(setStatus, h("label", {for: "verdict-status"}, "The reply is: "), status),
+    choice(setStatus, h("label", {for: "verdict-status"}, "The reply is: "), status, sectionsPart),
     choice(h("label", {for: "verdict-reason"}, "Reason "), reason),
     help
   );

@@ -17,6 +17,8 @@ export interface EditRow {
   countUpper?: string;
   /** The status a person sets (nil, refused, not held), on a row whose action is "status". */
   status?: string;
+  /** A refusal's sections ("40(2); 38"), on a status row setting "refused". */
+  sections?: string;
   /** Why (a correction's `reason`, a transcription's `note`). */
   reason?: string;
   /** The kit's record this row corrects (its index among the records read without corrections), for the page. */

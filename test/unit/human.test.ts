@@ -364,6 +364,32 @@ test("a person vouches for a reading, or sets the status of a letter the kit cou
     assert.equal(set.verdict?.verdict, "verified");
     assert.match(set.statusDetail ?? "", /^set by a person \(responses\/made-up\.corrections\.csv line 2\)/);
   }
+  // A refusal a person sets may name its sections: they give the reason its figures are missing.
+  const csv = "action,status,sections,reason\nstatus,refused,40(2); s.38,the covering e-mail cites them\n";
+  const cited = applyCorrections(parseReplyText({...input, statusByPerson: statusSetIn(csv, f)}), csv, f, mappings);
+  assert.deepEqual(cited.refusal?.sections, [38, 40]);
+  assert.equal(cited.nilReason, "section 38");
+  assert.match(cited.statusDetail ?? "", /set by a person .*refused under sections? 38 and 40/);
+  assert.throws(
+    () =>
+      applyCorrections(
+        parseReplyText({...input, statusByPerson: "nil"}),
+        "action,status,sections,reason\nstatus,nil,40,x\n",
+        f,
+        mappings
+      ),
+    /sections are for a refusal/
+  );
+  assert.throws(
+    () =>
+      applyCorrections(
+        parseReplyText({...input, statusByPerson: "refused"}),
+        "action,status,sections,reason\nstatus,refused,forty,x\n",
+        f,
+        mappings
+      ),
+    /"forty" is not a section of the Act/
+  );
   // Records dropped first, then the status set: a table that was no reply's figures.
   const table = read("5. How many?\n2\n8.\nAge\tOutcome\tNumber\n25-34\tDismissal\t2\n");
   const dropped = applyCorrections(

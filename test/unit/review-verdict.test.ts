@@ -193,3 +193,32 @@ test("a verdict beside a transcription is refused: the transcription's checks de
     /^row 2: a person's verdict is a row of the corrections file, and this reply is transcribed/
   );
 });
+
+test("a letter set as refused under the sections it cites: the sections are saved, read back, and give the reason", async () => {
+  writeFileSync(join(responses, "made-up-refusing.txt"), LETTER);
+  const file = "responses/made-up-refusing.txt";
+  const rows: EditRow[] = [
+    {
+      action: "status",
+      status: "refused",
+      sections: "40(2); 38",
+      reason: "the covering e-mail cites them",
+      changed: true
+    }
+  ];
+  const {status, json} = await save(file, rows);
+  assert.equal(status, 200, json.error);
+  assert.equal(json.current?.status, "refused");
+  assert.match(json.current?.statusDetail ?? "", /refused under sections? 38 and 40/);
+  const csv = readFileSync(join(responses, "made-up-refusing.corrections.csv"), "utf8");
+  assert.match(
+    csv,
+    /^line,ageRaw,outcomeRaw,action,ageBand,outcome,count,countLower,countUpper,reason,status,sections\n/
+  );
+  assert.match(csv, /,refused,40\(2\); 38\n$/);
+  assert.equal((await open(file)).rows.find((r) => r.action === "status")?.sections, "40(2); 38");
+  const bad = await draft(file, [{...rows[0], sections: "forty"}]);
+  assert.equal(bad.ok, false);
+  assert.match(!bad.ok ? bad.error : "", /"forty" is not a section of the Act/);
+  assert.equal((await save(file, [])).status, 200, "the status removed again");
+});

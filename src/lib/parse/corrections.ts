@@ -25,10 +25,18 @@ import {
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {recordsSource, replyChecks} from "./reconcile.js";
 import {verdictOf} from "./verdict.js";
+import {refusalDetail, refusalReason} from "./status.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {cleanCell} from "../core/text.js";
 import {ReplyError} from "../core/errors.js";
-import {OUTCOME_NOT_STATED, type CaseRecord, type ParsedReply, type ReplyStatus, type Warning} from "../core/types.js";
+import {
+  OUTCOME_NOT_STATED,
+  type CaseRecord,
+  type ParsedReply,
+  type Refusal,
+  type ReplyStatus,
+  type Warning
+} from "../core/types.js";
 
 /** The columns of a corrections file; `countRaw` is accepted only to say that what the reply wrote is not corrected. */
 export const CORRECTION_COLUMNS = [
@@ -44,8 +52,20 @@ export const CORRECTION_COLUMNS = [
   "reason",
   "note",
   "countRaw",
-  "status"
+  "status",
+  "sections"
 ] as const;
+
+/** The sections a status row cites ("40(2); 38", "s.40"): the section numbers, in order, once each. */
+function sectionsOf(row: HumanRow, file: string): number[] {
+  const text = row.get("sections");
+  if (!text) return [];
+  const parts = text.split(/[\s,;&]+|\band\b/i).filter(Boolean);
+  const numbers = parts.map((p) => /^(?:s(?:ection)?\.?\s*)?(\d{1,3})(?:\([^)]*\))*$/i.exec(p)?.[1]);
+  const bad = parts.find((_, k) => numbers[k] == null);
+  if (bad) throw new ReplyError(file, row.line, `"${bad}" is not a section of the Act (write them as 40(2); 38)`);
+  return [...new Set(numbers.map(Number))].sort((a, b) => a - b);
+}
 
 /** The statuses a person may set: those of a reply with no records (records make it answered). */
 export const SET_STATUSES = ["nil", "refused", "not held"] as const;
@@ -213,6 +233,7 @@ export function applyCorrections(reply: ParsedReply, csvText: string, file: stri
   const additions: CaseRecord[] = [];
   const warnings: Warning[] = [];
   let checked: NonNullable<NonNullable<ParsedReply["human"]>["checked"]> | null = null;
+  let refusalByPerson: Refusal | null = null;
   for (const row of rows) {
     if (!Object.keys(row.cells).length) continue;
     const reason = row.get("reason");
@@ -234,7 +255,18 @@ export function applyCorrections(reply: ParsedReply, csvText: string, file: stri
         );
       if (action === "checked" && status)
         throw new ReplyError(file, row.line, 'a "checked" row sets no status; use action "status" to set one');
+      const sections = sectionsOf(row, file);
+      if (sections.length && status !== "refused")
+        throw new ReplyError(file, row.line, "sections are for a refusal: give them with status refused");
       checked = {file, line: row.line, reason, ...(status ? {status: status as SetStatus} : {})};
+      if (sections.length)
+        refusalByPerson = {
+          sections,
+          questions: [],
+          line: row.line,
+          text: reason,
+          ...(reply.refusal?.act ? {act: reply.refusal.act} : {})
+        };
       continue;
     }
     if (action === "add") {
@@ -281,15 +313,19 @@ export function applyCorrections(reply: ParsedReply, csvText: string, file: stri
       : reply.refusal
         ? "partial"
         : "ok");
-  const {statusDetail, nilReason, statusLine, ...rest} = reply;
+  const {statusDetail, nilReason, statusLine, refusal: ownRefusal, ...rest} = reply;
+  // A refusal a person gives its sections to is that refusal; otherwise the reply's own, if it cites one.
+  const refusal = set === "refused" ? (refusalByPerson ?? reply.refusal ?? null) : null;
   const byPerson = set && {
-    statusDetail: `set by a person (${file} line ${checked!.line}): ${checked!.reason}`,
+    statusDetail: `set by a person (${file} line ${checked!.line}): ${refusal?.sections.length ? `${refusalDetail(refusal)}; ` : ""}${checked!.reason}`,
     statusLine: null,
-    nilReason: set === "refused" && reply.refusal && reply.nilReason ? reply.nilReason : SET_REASONS[set as SetStatus]
+    nilReason: refusal?.sections.length ? refusalReason(refusal) : SET_REASONS[set as SetStatus],
+    ...(refusal ? {refusal} : {})
   };
   const correctedReply: ParsedReply = {
     ...rest,
     ...(byPerson ?? (status === "ok" && reply.status !== "ok" ? {} : {statusDetail, nilReason, statusLine})),
+    ...(!byPerson && ownRefusal ? {refusal: ownRefusal} : {}),
     status,
     records: kept,
     ...(margins ? {margins} : {}),
