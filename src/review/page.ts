@@ -869,7 +869,8 @@ function highlight(rec: RecordView, tr?: HTMLElement) {
   for (let n = rec.firstLine; n <= rec.line; n++) document.getElementById(`L${n}`)?.classList.add("hl");
   tr?.classList.add("hl");
   const original = sourceView?.mode === "original" ? sourceView : null;
-  const found = original ? (original.kind === "pdf" ? [original.pageFor(rec)] : original.cellsFor(rec)) : [];
+  // A page image cannot show a line: for a PDF, the text (with its line) is where the record points.
+  const found = original && original.kind !== "pdf" ? original.cellsFor(rec) : [];
   const shown = found.filter((el): el is HTMLElement => el != null);
   if (original && !shown.length) original.show("text");
   for (const el of shown) if (el.tagName !== "FIGURE") el.classList.add("hl");

@@ -202,9 +202,4 @@ export class SourceView {
   rowFor(line: number): HTMLElement | null {
     return this.panel.querySelector<HTMLElement>(`tr[data-text-line="${line}"]`);
   }
-
-  /** A PDF page's image, for a record whose place names its page. */
-  pageFor(rec: RecordView): HTMLElement | null {
-    return rec.place?.page ? document.getElementById(`P${rec.place.page}`) : null;
-  }
 }
