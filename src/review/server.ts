@@ -1,14 +1,18 @@
 /**
- * Node-only: the review desk's HTTP server, on 127.0.0.1 only. Routing is one
+ * Node-only: the review desk's HTTP server, on 127.0.0.1 only, built on Hono
+ * (routing, body limit, errors) served by @hono/node-server. Routing is one
  * declarative table (method, path, handler); handlers speak JSON and call the
  * Desk. The page (page.ts, page.css) is bundled with esbuild when the server
  * starts and served from memory. No route writes anything but the person's
  * files beside a reply (save) and the mappings (teach).
  */
 import {readFileSync} from "node:fs";
-import {createServer, type IncomingMessage, type ServerResponse} from "node:http";
 import type {AddressInfo} from "node:net";
+import {serve, type ServerType} from "@hono/node-server";
 import {build} from "esbuild";
+import {Hono} from "hono";
+import {bodyLimit} from "hono/body-limit";
+import type {ContentfulStatusCode} from "hono/utils/http-status";
 import {Desk, DeskError, type EditRow} from "./desk.js";
 
 const here = new URL(".", import.meta.url);
@@ -130,30 +134,68 @@ function routes(desk: Desk, assets: Assets): Route[] {
   ];
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT) throw new DeskError(413, "the request is too large");
-    chunks.push(chunk as Buffer);
-  }
-  if (!size) return null;
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    throw new DeskError(400, "the request is not JSON");
-  }
+/** A handler's reply as the Response Hono sends: JSON unless it says otherwise, never cached. */
+function response(reply: Reply): Response {
+  const raw = typeof reply.body === "string" || Buffer.isBuffer(reply.body);
+  const body = raw ? (reply.body as string | Buffer) : JSON.stringify(reply.body);
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+    status: reply.status ?? 200,
+    headers: {
+      "content-type": reply.type ?? "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...reply.headers
+    }
+  });
 }
 
-function send(res: ServerResponse, reply: Reply) {
-  const raw = typeof reply.body === "string" || Buffer.isBuffer(reply.body);
-  res.writeHead(reply.status ?? 200, {
-    "content-type": reply.type ?? "application/json; charset=utf-8",
-    "cache-control": "no-store",
-    ...reply.headers
+/** The desk's routes on a Hono app: the POST guards first, then the table, then one-line errors. */
+function app(table: readonly Route[]): Hono {
+  const hono = new Hono();
+  hono.post(
+    "*",
+    // Only JSON is accepted, so a page on another site cannot post to the desk without a CORS
+    // preflight, which the desk never grants; an Origin other than the desk's own is refused too.
+    async (c, next) => {
+      if (!/^application\/json\b/.test(c.req.header("content-type") ?? ""))
+        throw new DeskError(415, "the desk accepts JSON only");
+      const origin = c.req.header("origin");
+      if (origin && origin !== `http://${c.req.header("host")}`)
+        throw new DeskError(403, `requests from ${origin} are refused`);
+      await next();
+    },
+    bodyLimit({
+      maxSize: BODY_LIMIT,
+      onError: () => {
+        throw new DeskError(413, "the request is too large");
+      }
+    })
+  );
+  for (const route of table)
+    hono.on(route.method, route.path, async (c) => {
+      let body: unknown = null;
+      if (route.method === "POST") {
+        const text = await c.req.text();
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch {
+          throw new DeskError(400, "the request is not JSON");
+        }
+      }
+      return response(await route.handle({url: new URL(c.req.url), body}));
+    });
+  hono.notFound((c) => {
+    throw new DeskError(404, `no such page: ${c.req.method} ${new URL(c.req.url).pathname}`);
   });
-  res.end(raw ? reply.body : JSON.stringify(reply.body));
+  hono.onError((error, c) => {
+    const status = error instanceof DeskError ? error.status : 500;
+    // One line, never a stack trace: the kit's own errors already name the file and line.
+    const message = String(error?.message ?? error).split("\n")[0];
+    if (status === 500) process.stderr.write(`review: ${c.req.method} ${new URL(c.req.url).pathname}: ${message}\n`);
+    // A body refused half read leaves its connection unusable: say so, so the browser opens another.
+    const close: Record<string, string> = status === 413 ? {connection: "close"} : {};
+    return c.json({error: message}, status as ContentfulStatusCode, {"cache-control": "no-store", ...close});
+  });
+  return hono;
 }
 
 /**
@@ -200,36 +242,12 @@ export async function startReviewServer(options: {
   cacheDir?: string | null;
 }): Promise<DeskServer> {
   const desk = new Desk(options.dataDir, options.cacheDir);
-  const table = routes(desk, await pageAssets());
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const route = table.find((r) => r.path === url.pathname && r.method === req.method);
-      try {
-        if (!route) throw new DeskError(404, `no such page: ${req.method} ${url.pathname}`);
-        // Only JSON is accepted, so a page on another site cannot post to the desk without a CORS
-        // preflight, which the desk never grants; an Origin other than the desk's own is refused too.
-        if (req.method === "POST") {
-          if (!/^application\/json\b/.test(req.headers["content-type"] ?? ""))
-            throw new DeskError(415, "the desk accepts JSON only");
-          const origin = req.headers.origin;
-          if (origin && origin !== `http://${req.headers.host}`)
-            throw new DeskError(403, `requests from ${origin} are refused`);
-        }
-        const body = req.method === "POST" ? await readBody(req) : null;
-        send(res, await route.handle({url, body}));
-      } catch (error) {
-        const status = error instanceof DeskError ? error.status : 500;
-        // One line, never a stack trace: the kit's own errors already name the file and line.
-        const message = String((error as Error)?.message ?? error).split("\n")[0];
-        if (status === 500) process.stderr.write(`review: ${req.method} ${url.pathname}: ${message}\n`);
-        send(res, {status, body: {error: message}});
-      }
-    })();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  const hono = app(routes(desk, await pageAssets()));
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started: ServerType = serve({fetch: hono.fetch, port: options.port ?? 0, hostname: "127.0.0.1"}, () =>
+      resolve(started)
+    );
+    started.once("error", reject);
   });
   const {port} = server.address() as AddressInfo;
   return {
@@ -237,7 +255,7 @@ export async function startReviewServer(options: {
     desk,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        if ("closeAllConnections" in server) server.closeAllConnections();
         server.close(() => resolve());
       }).then(() => desk.close())
   };

@@ -101,6 +101,20 @@ test("a post that is not JSON, or from another origin, is refused", async () => 
   });
   assert.equal(foreign.status, 403);
   assert.doesNotMatch(readFileSync(join(data, "mappings/outcomes.csv"), "utf8"), /Sacked/);
+  // Not JSON, or too large: one line each, no stack trace.
+  const broken = await fetch(url, {method: "POST", headers: {"content-type": "application/json"}, body: "{"});
+  assert.equal(broken.status, 400);
+  assert.deepEqual(await broken.json(), {error: "the request is not JSON"});
+  const huge = await fetch(url, {
+    method: "POST",
+    headers: {"content-type": "application/json"},
+    body: JSON.stringify({label: "x".repeat(3 * 1024 * 1024)})
+  });
+  assert.equal(huge.status, 413);
+  assert.deepEqual(await huge.json(), {error: "the request is too large"});
+  const nowhere = await fetch(new URL("/api/nothing", server.url));
+  assert.equal(nowhere.status, 404);
+  assert.deepEqual(await nowhere.json(), {error: "no such page: GET /api/nothing"});
 });
 
 test("a file outside the folder's replies is refused", async () => {
