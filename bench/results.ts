@@ -3,7 +3,7 @@
  * Markdown it writes between markers in `docs/performance.md`.
  *
  * Pure module (no file or network access) so that a fast unit test can check
- * it: test/unit/bench-results.test.ts. All figures come from SYNTHETIC data
+ * it: test/unit/bench/bench-results.test.ts. All figures come from SYNTHETIC data
  * (tools/synthetic.ts) or from the built site; nothing here is published.
  */
 

@@ -1,0 +1,34 @@
+// The explorer's view (src/lib/views/explore.ts): the words around the pivot, from the real Leicester reply.
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {listReplies, loadMappings, readReply} from "../../../src/lib/read/replies.js";
+import {pivot} from "../../../src/lib/pivot/pivot.js";
+import {chosenView, exploreView} from "../../../src/lib/views/explore.js";
+
+const mappings = loadMappings();
+const replies = await Promise.all(listReplies().map((path) => readReply(path, mappings)));
+const records = replies.flatMap((r) => r.records);
+
+test("the explorer's heading, caption and file name follow the reader's choices", () => {
+  const result = pivot(records, {rows: "ageBand", cols: "outcome", measure: "count"});
+  const v = exploreView(result, records);
+  assert.equal(v.heading, "Number of employees, by age band and outcome");
+  assert.equal(v.caption, v.heading);
+  assert.equal(v.subtitle, "31 employees investigated");
+  assert.equal(v.basename, "explore-ageBand-by-outcome-count");
+  assert.equal(v.leftOut, "");
+  const filtered = pivot(records, {rows: "ageBand", cols: "outcome", measure: "count", excludeNoCase: true});
+  const f = exploreView(filtered, records);
+  assert.match(f.caption, /\(leaving out "no case to answer"\)$/);
+  assert.match(f.leftOut, /^The filters leave out \d+ of \d+ lines of the replies\. $/);
+});
+
+test("a chosen number is named by where it stands, and a cell the table lacks says so", () => {
+  const result = pivot(records, {rows: "ageBand", cols: "outcome", measure: "count"});
+  const total = chosenView(result, {row: null, col: null});
+  assert.equal(total.where, "every age band × every outcome");
+  assert.match(total.caption!, /^every age band × every outcome: 31 \(\d+ lines of the replies\)$/);
+  const missing = chosenView(result, {row: "16-24", col: "promotion"});
+  assert.equal(missing.where, "16-24 × promotion");
+  assert.equal(missing.caption, null);
+});
