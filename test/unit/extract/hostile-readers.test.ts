@@ -12,7 +12,12 @@ import {after, test} from "node:test";
 import fc from "fast-check";
 import {makeDocx, makePdf} from "../../../tools/fixtures/make-binary.js";
 import {makeEml, makeHtml, makeOdt, makeWorkbook} from "../../../tools/fixtures/make-formats.js";
-import {makeDivSoupHtml, makeHugeCsv, makeLongScanPdf, makeRepeatBombOds} from "../../../tools/fixtures/make-hostile.js";
+import {
+  makeDivSoupHtml,
+  makeHugeCsv,
+  makeLongScanPdf,
+  makeRepeatBombOds
+} from "../../../tools/fixtures/make-hostile.js";
 import {makeDoc, makeMsg} from "../../../tools/fixtures/make-ole.js";
 import {makeScannedPdf} from "../../../tools/fixtures/make-scan.js";
 import {ReplyError} from "../../../src/lib/core/errors.js";

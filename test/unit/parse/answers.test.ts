@@ -272,7 +272,10 @@ test("Scottish refusals cite FOISA 2002, whose sections mean other things", () =
 });
 
 test("the shipped reply reads the same with and without the request's questions", () => {
-  const text = readFileSync(join(import.meta.dirname, "../../../data/responses/leicester-city-council-2016.txt"), "utf8");
+  const text = readFileSync(
+    join(import.meta.dirname, "../../../data/responses/leicester-city-council-2016.txt"),
+    "utf8"
+  );
   const lines = splitLines(text);
   assert.deepEqual(parseAnswers(lines, QUESTIONS), parseAnswers(lines));
   assert.equal(answerFiveReading(lines, parseAnswers(lines)).count, 31);

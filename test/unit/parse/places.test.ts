@@ -6,7 +6,13 @@ import {join} from "node:path";
 import * as XLSX from "@e965/xlsx";
 import {PDFDocument, StandardFonts} from "pdf-lib";
 import {makeEml} from "../../../tools/fixtures/make-formats.js";
-import {MADE_UP_TABLE, PROSE_AFTER, PROSE_BEFORE, makePdf, makePdfWrapped} from "../../../tools/fixtures/make-binary.js";
+import {
+  MADE_UP_TABLE,
+  PROSE_AFTER,
+  PROSE_BEFORE,
+  makePdf,
+  makePdfWrapped
+} from "../../../tools/fixtures/make-binary.js";
 import {columnName, pageOf, placeRecords} from "../../../src/lib/parse/places.js";
 import {PROJECT_DATA_DIR, loadMappings, readReply} from "../../../src/lib/read/replies.js";
 import {formatPlaceInFile, placeReference} from "../../../src/lib/present/index.js";

@@ -16,7 +16,10 @@ const read = (text: string, file = "responses/made-up.txt") => parseReplyText({f
 const TABLE = ["Age group\tOutcome\tNumber of employees", "25-34\tDismissal\t2", "35-44\tNo case to answer\t3"];
 
 test("the seed reply is verified: its rows, totals row and answer 5 agree", () => {
-  const text = readFileSync(join(import.meta.dirname, "../../../data/responses/leicester-city-council-2016.txt"), "utf8");
+  const text = readFileSync(
+    join(import.meta.dirname, "../../../data/responses/leicester-city-council-2016.txt"),
+    "utf8"
+  );
   const v = read(text).verdict!;
   assert.equal(v.verdict, "verified");
   assert.match(v.reason, /rows = totals row/);

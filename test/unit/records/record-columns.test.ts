@@ -3,7 +3,12 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {readReplies} from "../../../src/lib/read/replies.js";
 import {outcomeOrder} from "../../../src/lib/parse/mappings.js";
-import {authoritiesOfColumns, decodeColumns, encodeColumns, type ColumnRecord} from "../../../src/lib/records/columns.js";
+import {
+  authoritiesOfColumns,
+  decodeColumns,
+  encodeColumns,
+  type ColumnRecord
+} from "../../../src/lib/records/columns.js";
 import {pivot} from "../../../src/lib/pivot/pivot.js";
 import {AGE_BANDS, type CaseRecord} from "../../../src/lib/core/types.js";
 
