@@ -9,6 +9,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {writeMadeUpCampaign} from "../tools/made-up-campaign.js";
 import {startReviewServer} from "../src/review/server.js";
+import {deskClient} from "../tools/desk-client.js";
 import type {ReplyView} from "../src/review/desk.js";
 import type {QualityReply} from "../src/lib/campaign/quality.js";
 import {SERIES, summarise, type BenchResult} from "./results.js";
@@ -21,15 +22,11 @@ export async function benchReview(
   const data = join(dir, "data");
   writeMadeUpCampaign(data, {councils, seed: options.seed ?? 20240601});
   const server = await startReviewServer({dataDir: data, port: 0, cacheDir: join(dir, "cache")});
+  const desk = deskClient(() => server.url);
   const timed = async <T>(path: string, body?: unknown): Promise<{ms: number; json: T}> => {
     const start = performance.now();
-    const response = await fetch(new URL(path, server.url), {
-      method: body === undefined ? "GET" : "POST",
-      headers: body === undefined ? {} : {"content-type": "application/json"},
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-    const json = (await response.json()) as T & {error?: string};
-    if (!response.ok) throw new Error(`review bench: ${path}: HTTP ${response.status} ${json.error ?? ""}`);
+    const {status, json} = await desk.call<T>(path, body);
+    if (status !== 200) throw new Error(`review bench: ${path}: HTTP ${status} ${json.error ?? ""}`);
     return {ms: performance.now() - start, json};
   };
   try {

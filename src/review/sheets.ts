@@ -8,8 +8,7 @@
  * how a record's line finds its row.
  */
 import * as XLSX from "@e965/xlsx";
-import {cellText} from "../lib/extract/formats/grid.js";
-import {sheetLine} from "../lib/extract/formats/spreadsheet.js";
+import {cellValue, readWorkbook, sheetLine} from "../lib/extract/formats/spreadsheet.js";
 
 export const GRID_ROWS = 500;
 export const GRID_COLUMNS = 60;
@@ -27,14 +26,6 @@ export interface SheetGrid {
   merges: string[];
 }
 
-/** The cell as the spreadsheet shows it: its formatted text, else its value (as the kit's reader does). */
-function shown(cell: XLSX.CellObject | undefined): string {
-  if (!cell || cell.t === "z") return "";
-  const text =
-    cell.w ?? (cell.v == null ? "" : String(cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : cell.v));
-  return cellText(text);
-}
-
 /** The opening of the line spreadsheet.ts writes for a sheet, up to its row count. */
 const sheetLinePrefix = (name: string, index: number, count: number) => {
   const line = sheetLine(name, index, count, 0);
@@ -43,17 +34,8 @@ const sheetLinePrefix = (name: string, index: number, count: number) => {
 
 /** Every sheet of a workbook as a grid (see the module's comment). */
 export function sheetGrids(bytes: Uint8Array, lines: readonly string[] | null): SheetGrid[] {
-  const book = XLSX.read(bytes, {
-    type: "array",
-    dense: true,
-    cellFormula: false,
-    cellHTML: false,
-    cellStyles: false,
-    bookVBA: false,
-    // One row more than is shown is not needed: `!fullref` keeps the sheet's whole size.
-    sheetRows: GRID_ROWS,
-    WTF: false
-  });
+  // One row more than is shown is not needed: `!fullref` keeps the sheet's whole size.
+  const book = readWorkbook(bytes, GRID_ROWS);
   const names = book.SheetNames ?? [];
   let from = 0;
   return names.map((name, i) => {
@@ -66,7 +48,7 @@ export function sheetGrids(bytes: Uint8Array, lines: readonly string[] | null): 
     const rowCount = Math.min(totalRows, GRID_ROWS);
     const columnCount = Math.min(totalColumns, GRID_COLUMNS);
     const rows = Array.from({length: rowCount}, (_, r) =>
-      Array.from({length: columnCount}, (_, c) => shown(data[r]?.[c]))
+      Array.from({length: columnCount}, (_, c) => cellValue(data[r]?.[c]))
     );
     const merges = (sheet?.["!merges"] ?? [])
       .filter((m) => m.s.r < rowCount && m.s.c < columnCount)

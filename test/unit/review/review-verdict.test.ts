@@ -11,6 +11,7 @@ import {after, before, test} from "node:test";
 import {startReviewServer, type DeskServer} from "../../../src/review/server.js";
 import type {EditRow, Evaluation, ReplyView} from "../../../src/review/desk.js";
 import type {QualityReply} from "../../../src/lib/campaign/quality.js";
+import {deskClient} from "../../../tools/desk-client.js";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const dir = mkdtempSync(join(tmpdir(), "foi-review-verdict-"));
@@ -40,15 +41,7 @@ after(async () => {
   rmSync(dir, {recursive: true, force: true});
 });
 
-async function call<T>(path: string, body?: unknown): Promise<{status: number; json: T & {error?: string}}> {
-  const res = await fetch(new URL(path, server.url), {
-    method: body === undefined ? "GET" : "POST",
-    headers: {"content-type": "application/json"},
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  return {status: res.status, json: (await res.json()) as T & {error?: string}};
-}
-const open = async (file: string) => (await call<ReplyView>(`/api/reply?file=${encodeURIComponent(file)}`)).json;
+const {call, open} = deskClient(() => server.url);
 const draft = async (file: string, rows: EditRow[]) => (await call<Evaluation>("/api/draft", {file, rows})).json;
 const save = async (file: string, rows: EditRow[]) =>
   call<ReplyView>("/api/save", {file, rows, reviewer: "Jo Reviewer", hash: (await open(file)).hash});

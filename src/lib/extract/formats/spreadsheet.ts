@@ -41,18 +41,7 @@ export function spreadsheetText(
   let book: XLSX.WorkBook;
   try {
     // sheetRows stops SheetJS reading rows past the cell limit (a sheet of that many rows is over it anyway).
-    book = quietly(() =>
-      XLSX.read(bytes, {
-        type: "array",
-        dense: true,
-        cellFormula: false,
-        cellHTML: false,
-        cellStyles: false,
-        bookVBA: false,
-        sheetRows: LIMITS.sheetCells,
-        WTF: false
-      })
-    );
+    book = readWorkbook(bytes, LIMITS.sheetCells);
   } catch (error) {
     if (error instanceof ReplyError) throw error;
     const why = String((error as Error)?.message ?? error).split("\n")[0];
@@ -106,6 +95,26 @@ function checkOdsRepeats(xml: string, file: string): void {
         );
     }
   }
+}
+
+/**
+ * A workbook as the kit reads it: cells' values and formatted text, no formulas, styles or macros,
+ * at most `sheetRows` rows a sheet (SheetJS stops reading there), quietly. The review desk's grid
+ * reads workbooks the same way.
+ */
+export function readWorkbook(bytes: Uint8Array, sheetRows: number): XLSX.WorkBook {
+  return quietly(() =>
+    XLSX.read(bytes, {
+      type: "array",
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+      sheetRows,
+      WTF: false
+    })
+  );
 }
 
 /** SheetJS logs records it does not know ("Missing Info for XLS Record ...") to the console; a reader's output is its text or its error. */
@@ -182,7 +191,8 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined, file: string): {rows: stri
 }
 
 /** The cell as the spreadsheet shows it: its formatted text, else its value. */
-function cellValue(cell: XLSX.CellObject | undefined): string {
+/** A cell as the spreadsheet shows it: its formatted text, else its value (a date as YYYY-MM-DD). */
+export function cellValue(cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.t === "z") return "";
   const shown =
     cell.w ?? (cell.v == null ? "" : String(cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : cell.v));
