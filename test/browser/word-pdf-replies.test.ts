@@ -13,6 +13,7 @@ import {slugOf} from "../../src/lib/campaign/slug.js";
 import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {makeDocx, makePdf, MADE_UP_TABLE} from "../../tools/fixtures/make-binary.js";
 import {builtPages, visit, withSiteAndBrowser, type Site} from "./harness.js";
+import {Desk} from "../../src/review/desk.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-word-pdf-"));
 const WORD = {authority: "Made-up Word Council (test)", file: "responses/made-up-word-council-2016.docx"};
@@ -34,6 +35,30 @@ async function buildSite(): Promise<string> {
   writeFileSync(join(dir, "data", WORD.file.replace(/\.docx$/, ".meta.json")), meta(WORD.authority));
   writeFileSync(join(dir, "data", PDF.file), await makePdf());
   writeFileSync(join(dir, "data", PDF.file.replace(/\.pdf$/, ".meta.json")), meta(PDF.authority));
+  // A person corrects the PDF's withheld row at the review desk (its own model, as the desk's server calls it):
+  // the build after it must publish the correction, traceable on the council page and in the downloads.
+  const desk = new Desk(join(dir, "data"), null);
+  try {
+    const view = await desk.reply(PDF.file);
+    const i = view.base!.records.findIndex((r) => r.countRaw === "<5");
+    const r = view.base!.records[i];
+    const row = {
+      record: i,
+      line: String(r.line),
+      ageRaw: r.ageRaw,
+      outcomeRaw: r.outcomeRaw,
+      countLower: "2",
+      countUpper: "4"
+    };
+    await desk.save(
+      PDF.file,
+      [{...row, reason: "MADE UP: the council's letter gives 2 to 4", changed: true}],
+      "Jo Tester",
+      view.hash
+    );
+  } finally {
+    await desk.close();
+  }
   const build = buildCopy(dir, {FOI_DATA_DIR: join(dir, "data"), FOI_OUTPUT: join(dir, "dist")});
   assert.equal(build.status, 0, build.stderr);
   assert.match(build.stdout, /loaders to run again/, "the copied loader outputs were cleared");
@@ -95,6 +120,20 @@ test("the PDF council's page cites each row's page beside its line; the Word cou
     );
     await page.context().close();
   }
+});
+
+test("a correction saved at the review desk is on the council page after the build, and in the downloads", async () => {
+  const {page} = await visit(browser, `${site.url}councils/${slugOf(PDF.authority)}.html`, site);
+  const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+  assert.match(text, /1 record was corrected by a person\./);
+  await page.context().close();
+  const data = await visit(browser, site.url + "data.html", site);
+  const href = await data.page.locator("a[download]", {hasText: "records.json"}).getAttribute("href");
+  await data.page.context().close();
+  const rows: Record<string, unknown>[] = await (await fetch(new URL(href!, site.url + "data.html"))).json();
+  const corrected = rows.filter((r) => r.file === PDF.file && r.provenance === "corrected");
+  assert.equal(corrected.length, 1);
+  assert.match(String(corrected[0].correctionReason), /the council's letter gives 2 to 4 \(reviewed by Jo Tester, /);
 });
 
 test("both downloads, fetched through the /data page's links, hold the Word and PDF replies' rows", async () => {

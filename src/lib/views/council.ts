@@ -117,6 +117,8 @@ function textIntro(text: NonNullable<CouncilPage["text"]>): string {
   return `${whose}: ${countNoun(text.lines.length, "line")}, numbered as every "line N" in the kit counts them.`;
 }
 
+const wasWere = (n: number) => (n === 1 ? "was" : "were");
+
 export function councilView(page: CouncilPage, ofcom: Pick<OfcomData, "reference" | "oldestBand">) {
   const {summary, reply, text} = page;
   const records = reply?.records ?? [];
@@ -137,8 +139,12 @@ export function councilView(page: CouncilPage, ofcom: Pick<OfcomData, "reference
     : null;
   const context = page.workforceContext;
   const people = [
-    summary.transcribed ? ` ${countNoun(summary.transcribed, "record")} were transcribed by a person.` : "",
-    summary.corrected ? ` ${countNoun(summary.corrected, "record")} were corrected by a person.` : ""
+    summary.transcribed
+      ? ` ${countNoun(summary.transcribed, "record")} ${wasWere(summary.transcribed)} transcribed by a person.`
+      : "",
+    summary.corrected
+      ? ` ${countNoun(summary.corrected, "record")} ${wasWere(summary.corrected)} corrected by a person.`
+      : ""
   ].join("");
   return {
     authority: summary.authority,
