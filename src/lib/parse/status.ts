@@ -293,6 +293,11 @@ const COUNT_LINE = [
     `^(?:[^:=–—]{0,60}\\b(?:number|total|no\\.?|employees|staff|investigated|investigations|cases)\\b[^:=–—]{0,20})\\s*[:=–—-]\\s*${COUNT_WORD}${TWICE}\\.?$`,
     "i"
   ),
+  // "The total number of employees investigated was 4.", "The number of cases is three."
+  new RegExp(
+    `^(?:the\\s+)?(?:total\\s+)?number of ${PEOPLE}[^.]{0,80}?\\s(?:was|is|were|came to|totall?ed)\\s+${COUNT_WORD}${TWICE}\\.?$`,
+    "i"
+  ),
   // "We have identified 4 cases.", "The council recorded two investigations."
   new RegExp(
     `\\b(?:identified|recorded|had|dealt with|carried out|undertook|opened)\\s+${COUNT_WORD}${TWICE} ${PEOPLE}\\b`,

@@ -221,6 +221,11 @@ test("answer 5's readings: words for numbers, a count written twice that disagre
   for (const said of ["Fewer than five employees have been investigated.", "Less than 5", "<5", "Under 5 (withheld)"])
     assert.deepEqual(read(`5. ${Q5}\n${said}\n`).five, {kind: "withheld", line: 2, bounds: [1, 4]}, said);
   assert.deepEqual(read(`5. ${Q5}\n*\n`).five, {kind: "withheld", line: 2, bounds: null});
+  assert.deepEqual(read(`5. ${Q5}\nThe total number of employees investigated was 4.\n`).five, {
+    kind: "count",
+    count: 4,
+    line: 2
+  });
 });
 
 test("a number withheld in answer 5 makes the reply refused, never a count of 0 or of 5", () => {

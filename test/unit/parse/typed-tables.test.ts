@@ -266,6 +266,45 @@ test("a count the kit cannot read is never verified, whatever the totals say", (
   assert.match(verdict.reason, /1 count could not be read as a number \(line 99\)/);
 });
 
+test("'nil' and '-' in the count column are counts of none, never a case list's rows", () => {
+  // Answer 5 says 3, as the three rows would if each were a case: only the counts can tell.
+  for (const none of ["nil", "-", "none", "0"]) {
+    const reply = read(
+      `5. How many employees were investigated?\n3\n\n8.\nAge band\tOutcome\tNumber\n16-24\tDismissal\t${none}\n25-34\tDismissal\t3\n35-44\tDismissal\t${none}`
+    );
+    // A row counting 0 may stay as a record of 0 (the header reading keeps it): it counts no one.
+    assert.deepEqual(
+      key(reply).filter((k) => !k.endsWith("|0")),
+      ["25-34|dismissal|3"],
+      none
+    );
+    assert.equal(reply.verdict?.verdict, "verified", `${none}: ${reply.verdict?.reason}`);
+  }
+});
+
+test("subtotals are neither records nor the table's total", () => {
+  for (const [label, grand] of [
+    ["Subtotal", "Total"],
+    ["Sub-total", "Grand total"],
+    ["{age} total", "Overall total"]
+  ]) {
+    const sub = (age: string) => label.replace("{age}", age);
+    const reply = read(
+      [
+        "5. How many employees were investigated?\n6\n\n8.\nAge band\tOutcome\tNumber",
+        "25-34\tDismissal\t1",
+        "25-34\tVerbal warning\t2",
+        `${sub("25-34")}\t\t3`,
+        "45-54\tDismissal\t3",
+        `${sub("45-54")}\t\t3`,
+        `${grand}\t\t6`
+      ].join("\n")
+    );
+    assert.deepEqual(key(reply), ["25-34|dismissal|1", "25-34|verbal warning|2", "45-54|dismissal|3"], label);
+    assert.equal(reply.verdict?.verdict, "verified", `${label}: ${reply.verdict?.reason}`);
+  }
+});
+
 test("cells are typed by what they hold", () => {
   const types = (cells: string[]) => cells.map((c) => typeCell(c, mappings).type);
   assert.deepEqual(types(["25 to 34", "over 55", "25-39", "1-4", "<5", "Two (2)", "—", "", "Grand total", "2015/16"]), [

@@ -147,5 +147,16 @@ export const isOutcomeHeader = (text: string): boolean => columnRole(text) === "
 /** True when a cell names another column (year, gender, department...). */
 export const isExtraHeader = (text: string): boolean => columnRole(text) === "extra";
 /** True for a "Total" label, in a row or a column. */
+/**
+ * A subtotal's label: "Subtotal", "Sub-total", "25-34 total", "Dismissal total", "Total for 25-34".
+ * A label naming the whole ("Grand total", "Overall total", "Total") is the table's total, not this.
+ */
+export const isSubtotalLabel = (text: string): boolean => {
+  const cell = cleanCell(text);
+  if (/^sub-?\s?totals?\b/i.test(cell) || /^totals?\s+(?:for|of)\s+\S/i.test(cell)) return true;
+  const part = /^(.+?)\s+totals?:?$/i.exec(cell)?.[1];
+  return part != null && !/^(?:grand|overall|final|full|whole|all|the|sum|combined|council|authority)\b/i.test(part);
+};
+
 export const isTotalLabel = (text: string): boolean =>
-  /^(?:(?:grand\s+)?totals?|cyfanswm(?:\s+cyffredinol)?)\b/i.test(cleanCell(text));
+  /^(?:(?:grand\s+|overall\s+)?totals?|cyfanswm(?:\s+cyffredinol)?)\b/i.test(cleanCell(text));

@@ -24,7 +24,7 @@ import {
   type TypedCell
 } from "./cells.js";
 import type {Grid, GridCell, GridRow} from "./grids.js";
-import {columnRole} from "./header.js";
+import {columnRole, isSubtotalLabel} from "./header.js";
 import type {TableResult} from "./tabbed.js";
 
 export interface TypedTable extends TableResult {
@@ -261,13 +261,15 @@ function longTable(grid: Grid, m: Slot[][], ctx: RecordContext): TypedTable | nu
   const outcome = columnOf(body, width, (c) => c.type === "outcome", [age], true);
   const candidates = [...Array(width).keys()].filter((j) => j !== age && j !== outcome && notOther(j));
   const countAt = candidates.find((j) => named(j, "count")) ?? -1;
+  // "nil" and "-" in a count column are counts of none: a column of them and digits is the counts, not a case list's.
+  const countOrNil = (c: TypedCell) => isCountLike(c) || c.type === "nil";
   const count =
-    countAt >= 0 && body.filter((row) => isCountLike(at(row, countAt))).length * 2 >= body.length
+    countAt >= 0 && body.filter((row) => countOrNil(at(row, countAt))).length * 2 >= body.length
       ? countAt
       : columnOf(
           body,
           width,
-          (c) => isCountLike(c),
+          countOrNil,
           [...Array(width).keys()].filter((j) => !candidates.includes(j))
         );
   // A column numbering the rows (1, 2, 3...) is an index, not a count of employees.
@@ -304,6 +306,11 @@ function readLongRows(grid: Grid, m: Slot[][], from: number, cols: Columns, ctx:
       else if (outcome.type === "empty" && fits(age, "age")) [outcome, filled] = [above.outcome, filled + 1];
     }
     if (slots.every((s) => s.typed.type === "empty")) continue;
+    // A subtotal ("Subtotal", "25-34 total") repeats rows above it: neither a record nor the table's total.
+    if (slots.some((s) => isSubtotalLabel(s.typed.text))) {
+      result.endLine = row.firstLine;
+      continue;
+    }
     if (slots.some((s) => s.typed.type === "total")) {
       // A totals row whose empty cells were dropped (PDFs, hand-made tables): its last number is the total.
       const last = slots.map((s) => s.typed.type).lastIndexOf("count");
