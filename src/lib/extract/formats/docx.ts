@@ -8,7 +8,7 @@
  * where the next one starts.
  */
 import {openZip} from "./zip.js";
-import {gridLines, type GridCell} from "./grid.js";
+import {gridLines, paragraphText, type GridCell} from "./grid.js";
 import {readNumbering, type Numbering} from "./numbering.js";
 import {walkXml} from "./xml.js";
 
@@ -40,11 +40,7 @@ export function documentXmlToText(xml: string, file: string, numbering: Numberin
   let listItem: {numId: string; ilvl: number} | null = null;
 
   const endParagraph = () => {
-    // Tabs stay (a letter may align a table with tabs), one per gap; other white space becomes one space.
-    let text = paragraph
-      .replace(/[ \u00a0]*\t[\t \u00a0]*/g, "\t")
-      .replace(/[ \u00a0]+/g, " ")
-      .trim();
+    let text = paragraphText(paragraph);
     paragraph = "";
     // Word draws a list item's number; the text needs it (answers are found by their numbers).
     const label = listItem && listItem.numId !== "0" ? numbering.next(listItem.numId, listItem.ilvl) : null;

@@ -22,6 +22,16 @@ const MAX_SPAN_COLS = 100;
 /** A cell's text on one line: tabs and line breaks become spaces, runs of spaces one. */
 export const cellText = (text: string) => text.replace(/[\s\u00a0]+/g, " ").trim();
 
+/**
+ * A paragraph's text as the document model keeps it: tabs stay (a letter may align a table with
+ * them), one per gap; other white space becomes one space.
+ */
+export const paragraphText = (text: string) =>
+  text
+    .replace(/[ \u00a0]*\t[\t \u00a0]*/g, "\t")
+    .replace(/[ \u00a0]+/g, " ")
+    .trim();
+
 /** Lays rows of cells (with their spans) out on a grid and writes one line per row. */
 export function gridLines(rows: GridCell[][]): string[] {
   const grid: (string | undefined)[][] = rows.map(() => []);

@@ -6,7 +6,7 @@
  * empty, so every row keeps the table's columns.
  */
 import {openZip} from "./zip.js";
-import {cellText} from "./grid.js";
+import {cellText, paragraphText} from "./grid.js";
 import {walkXml} from "./xml.js";
 
 interface Table {
@@ -45,10 +45,7 @@ export function contentXmlToText(xml: string, file: string): string {
     "office:scripts"
   ]);
   const endParagraph = () => {
-    const text = paragraph
-      .replace(/[ \u00a0]*\t[\t \u00a0]*/g, "\t")
-      .replace(/[ \u00a0]+/g, " ")
-      .trim();
+    const text = paragraphText(paragraph);
     paragraph = "";
     const cell = tables.at(-1)?.cell;
     if (cell) {

@@ -17,7 +17,7 @@
  */
 import {fixWindows1252} from "../../core/text.js";
 import {ReplyError} from "../../core/errors.js";
-import {gridLines, type GridCell} from "./grid.js";
+import {gridLines, paragraphText, type GridCell} from "./grid.js";
 import {capText} from "./limits.js";
 
 /** Groups inside groups; Word nests a dozen or so, so a thousand is no document. */
@@ -157,10 +157,7 @@ export function rtfText(bytes: Uint8Array, file: string): string {
       cell += " "; // a cell of several paragraphs is one cell
       return;
     }
-    const text = paragraph
-      .replace(/[ \u00a0]*\t[\t \u00a0]*/g, "\t")
-      .replace(/[ \u00a0]+/g, " ")
-      .trim();
+    const text = paragraphText(paragraph);
     paragraph = "";
     if (text) {
       flushTable();

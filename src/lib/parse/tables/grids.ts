@@ -234,16 +234,10 @@ function resumeAfterBreak(
     if (row) return plain && paged && k > from && row.cells.length === rows.at(-1)!.cells.length ? k : -1;
     const line = lines[k];
     const goesOn = line.length <= 80 && CONTINUED.test(line);
+    const broke = goesOn || PAGE_FURNITURE.test(line);
     continued ||= goesOn;
-    paged ||= goesOn || PAGE_FURNITURE.test(line);
-    if (
-      !goesOn &&
-      !PAGE_FURNITURE.test(line) &&
-      !isBlank(line) &&
-      !repeated.has(line) &&
-      (line.length > 80 || ++other > 2)
-    )
-      return -1;
+    paged ||= broke;
+    if (!broke && !isBlank(line) && !repeated.has(line) && (line.length > 80 || ++other > 2)) return -1;
   }
   return -1;
 }
