@@ -158,6 +158,16 @@ let draftTimer: number | undefined;
 const fieldsOf = (r: EditRow) =>
   (["ageBand", "outcome", "count", "countLower", "countUpper"] as const).filter((k) => (r[k] ?? "") !== "");
 
+/** The screen's edits and verdict start from a reply as the server gives it (opened, or just saved). */
+function adopt(reply: ReplyView) {
+  rows = reply.rows.map((r) => ({...r}));
+  evaluated = rows;
+  dirty = false;
+  evaluation = reply.current
+    ? {ok: true, reading: reply.current}
+    : {ok: false, error: reply.currentError ?? "", row: null};
+}
+
 async function showReply(file: string) {
   put(app, h("p", {}, `Reading ${file}…`));
   try {
@@ -170,12 +180,7 @@ async function showReply(file: string) {
     );
     return;
   }
-  rows = view.rows.map((r) => ({...r}));
-  evaluated = rows;
-  dirty = false;
-  evaluation = view.current
-    ? {ok: true, reading: view.current}
-    : {ok: false, error: view.currentError ?? "", row: null};
+  adopt(view);
   const shownAs =
     view.sourceFormat === "pdf" ? "pdf" : SHEET_FORMATS.includes(view.sourceFormat ?? "") ? "sheets" : null;
   // A spreadsheet the kit could not read is not laid out either (its reader's limits refused it).
@@ -844,12 +849,7 @@ async function save() {
     const sent = outgoing();
     evaluated = sent;
     view = await api<ReplyView>("/api/save", {file: view.file, rows: sent, reviewer, hash: view.hash});
-    rows = view.rows.map((r) => ({...r}));
-    evaluated = rows;
-    dirty = false;
-    evaluation = view.current
-      ? {ok: true, reading: view.current}
-      : {ok: false, error: view.currentError ?? "", row: null};
+    adopt(view);
     renderReply({text: `Saved ${view.humanFile}; the verdict is now ${view.current?.verdict.verdict ?? "–"}.`});
   } catch (error) {
     if (message) {
