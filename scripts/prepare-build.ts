@@ -1,8 +1,9 @@
 // `npm run build` and `npm run dev` run this before Framework starts: the tree-shaken Plot bundle
 // (vendor-plot.ts), Framework's npm cache seeded from node_modules so that `npm:` imports and the
-// free names work offline (seed-npm-cache.ts), then the data loaders' cache brought up to date
-// (clear-stale-loaders.ts). One process for all three, since each start of Node with tsx costs
-// about 0.2 s of every rebuild. Arguments (--all, --no-run) go to clear-stale-loaders.ts.
+// free names work offline (seed-npm-cache.ts), then the cached outputs of loaders whose inputs
+// changed cleared (clear-stale-loaders.ts); Framework runs the site's one loader when its output is
+// missing. One process for all three, since each start of Node with tsx costs about 0.2 s of every
+// rebuild. An argument (--all) goes to clear-stale-loaders.ts.
 import {prepareLoaders} from "./clear-stale-loaders.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 import {vendorPlot} from "./vendor-plot.js";

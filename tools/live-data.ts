@@ -24,7 +24,7 @@ export interface DevServer {
   base: string;
   /** Everything the server printed, for a failure's message. */
   output(): string;
-  /** The text of a served data file (`records.columns.json`), or "HTTP <status>". */
+  /** The text of a member of the site's archive as served (`records.columns.json`), or "HTTP <status>". */
   served(file: string): Promise<string>;
   /** Polls a served file until `ok` holds; the seconds it took. Throws with the server's output after `timeoutMs`. */
   until(file: string, ok: (text: string) => boolean, what: string, timeoutMs?: number): Promise<number>;
@@ -41,7 +41,7 @@ export async function startDev(dir: string): Promise<DevServer> {
   dev.stdout?.on("data", (chunk) => (output += chunk));
   dev.stderr?.on("data", (chunk) => (output += chunk));
   const served = async (file: string) => {
-    const response = await fetch(`${base}/_file/data/${file}`);
+    const response = await fetch(`${base}/_file/data/campaign/${file}`);
     return response.ok ? response.text() : `HTTP ${response.status}`;
   };
   const until = async (file: string, ok: (text: string) => boolean, what: string, timeoutMs = 30_000) => {

@@ -14,7 +14,7 @@ export * from "./core/types.js";
 export {allRecords, type ResponsesData} from "./campaign/responses.js";
 export {RECORD_FIELDS, RECORD_COLUMNS, tidyRecords, type TidyRecord} from "./records/tidy.js";
 export {countRange, sumCounts, type CountRange, type CountSum} from "./core/withheld.js";
-// The records as data/records.columns.json holds them (compact columns): decoded, one object per
+// The records as data/campaign/records.columns.json holds them (compact columns): decoded, one object per
 // row of a reply's table, which the pivot and arquero (`aq.from(records)`) both read as they are.
 export {authoritiesOfColumns, decodeColumns, slugsOfColumns, type RecordColumns} from "./records/columns.js";
 

@@ -3,23 +3,17 @@
 // statuses, pooled numbers, council pages and their links, the explorer's council filter, unreadable files
 // listed rather than fatal, and a refusal never counted as zero. The site is built once and shared by the tests.
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import type {Browser, Page} from "playwright-core";
 import {buildCopy, copyApp} from "../../tools/app-copy.js";
 import {writeMadeUpCampaign, type MadeUpCampaign, type MadeUpCouncil} from "../../tools/made-up-campaign.js";
-import {builtPages, DIST, visit, withSiteAndBrowser, type Site} from "./harness.js";
+import {builtPages, visit, withSiteAndBrowser, type Site} from "./harness.js";
 
-const ROOT = join(import.meta.dirname, "../..");
 const COUNCILS = 60;
 const SEED = 11;
-// The campaign pages (home page report, council pages, explorer filter) need the campaign loader; a kit
-// without it has nothing for these tests to check.
-const NO_CAMPAIGN = existsSync(join(ROOT, "src/data/campaign.json.ts"))
-  ? false
-  : "the kit has no campaign loader (src/data/campaign.json.ts) yet";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-campaign-test-"));
 let campaign: MadeUpCampaign;
@@ -40,11 +34,10 @@ function buildSite(): string {
   return out;
 }
 
-// Without a campaign loader every test is skipped: the shipped site is served, and nothing is built.
 withSiteAndBrowser(
   (s, b) => ((site = s), (browser = b)),
   "/",
-  () => (NO_CAMPAIGN ? DIST : (dist = buildSite()))
+  () => (dist = buildSite())
 );
 // rmSync removes the node_modules symlink itself, never what it points to.
 after(() => rmSync(dir, {recursive: true, force: true}));
@@ -85,7 +78,7 @@ async function councilTable(page: Page): Promise<Map<string, string[]>> {
   return new Map(rows.map((r) => [r[0], r.slice(1)]));
 }
 
-test("the home page counts every status as the generator wrote it", {skip: NO_CAMPAIGN}, async () => {
+test("the home page counts every status as the generator wrote it", async () => {
   const {page, problems} = await visit(browser, site.url, site);
   assert.deepEqual(problems, []);
   const text = squash(await page.locator("#observablehq-main").textContent());
@@ -108,7 +101,7 @@ test("the home page counts every status as the generator wrote it", {skip: NO_CA
   await page.context().close();
 });
 
-test("pooled numbers are the sums over the generated answered replies", {skip: NO_CAMPAIGN}, async () => {
+test("pooled numbers are the sums over the generated answered replies", async () => {
   const {page, problems} = await visit(browser, site.url, site);
   assert.deepEqual(problems, []);
   const text = squash(await page.locator("#observablehq-main").textContent());
@@ -141,7 +134,7 @@ test("pooled numbers are the sums over the generated answered replies", {skip: N
   await page.context().close();
 });
 
-test("a refusal is never counted as zero; a nil return is", {skip: NO_CAMPAIGN}, async () => {
+test("a refusal is never counted as zero; a nil return is", async () => {
   const {page} = await visit(browser, site.url, site);
   const table = await councilTable(page);
   for (const c of [...byStatus("refused"), ...byStatus("not held"), ...byStatus("awaiting")])
@@ -162,72 +155,64 @@ test("a refusal is never counted as zero; a nil return is", {skip: NO_CAMPAIGN},
 });
 const refusal = (c: MadeUpCouncil) => c.refusalSections[0];
 
-test(
-  "every council has a page, the table links to it, and it links to the explorer filtered to it",
-  {skip: NO_CAMPAIGN},
-  async () => {
-    const pages = new Set(builtPages(dist));
-    for (const c of campaign.councils)
-      if (c.status !== "awaiting") assert.ok(pages.has(`councils/${slugOf(c.authority)}.html`), c.authority);
-    const {page} = await visit(browser, site.url, site);
-    const hrefs = await page
-      .locator("#observablehq-main form table a[href*='councils/']")
-      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    assert.ok(hrefs.length > 0, "the council table links to council pages");
-    for (const href of hrefs) assert.equal((await page.request.get(href)).status(), 200, href);
-    await page.context().close();
+test("every council has a page, the table links to it, and it links to the explorer filtered to it", async () => {
+  const pages = new Set(builtPages(dist));
+  for (const c of campaign.councils)
+    if (c.status !== "awaiting") assert.ok(pages.has(`councils/${slugOf(c.authority)}.html`), c.authority);
+  const {page} = await visit(browser, site.url, site);
+  const hrefs = await page
+    .locator("#observablehq-main form table a[href*='councils/']")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  assert.ok(hrefs.length > 0, "the council table links to council pages");
+  for (const href of hrefs) assert.equal((await page.request.get(href)).status(), 200, href);
+  await page.context().close();
 
-    // An answered council with no withheld row: its page's table and the explorer filtered to it agree with the generator.
-    const c = byStatus("ok").find((x) => x.withheldRows === 0 && x.employees! > 0)!;
-    const own = await visit(browser, `${site.url}councils/${slugOf(c.authority)}.html`, site);
-    assert.deepEqual(own.problems, []);
-    const main = own.page.locator("#observablehq-main");
-    assert.ok(squash(await main.textContent()).includes(c.authority));
-    const link = main.locator("a[href*='explore']").first();
-    const href = await link.getAttribute("href");
-    assert.ok(href && new URL(href, own.page.url()).searchParams.get("authority") === c.authority, href ?? "no link");
-    await own.page.context().close();
+  // An answered council with no withheld row: its page's table and the explorer filtered to it agree with the generator.
+  const c = byStatus("ok").find((x) => x.withheldRows === 0 && x.employees! > 0)!;
+  const own = await visit(browser, `${site.url}councils/${slugOf(c.authority)}.html`, site);
+  assert.deepEqual(own.problems, []);
+  const main = own.page.locator("#observablehq-main");
+  assert.ok(squash(await main.textContent()).includes(c.authority));
+  const link = main.locator("a[href*='explore']").first();
+  const href = await link.getAttribute("href");
+  assert.ok(href && new URL(href, own.page.url()).searchParams.get("authority") === c.authority, href ?? "no link");
+  await own.page.context().close();
 
-    const explorer = await visit(browser, new URL(href!, `${site.url}councils/x.html`).href, site);
-    assert.deepEqual(explorer.problems, []);
-    const total = await explorer.page
-      .locator("table.pivot-table tr", {has: explorer.page.locator("th", {hasText: /^Total$/})})
-      .last()
-      .locator("td")
-      .last()
-      .textContent();
-    assert.equal(leading(total), c.employees, "the explorer filtered to the council totals its employees");
-    await explorer.page.context().close();
+  const explorer = await visit(browser, new URL(href!, `${site.url}councils/x.html`).href, site);
+  assert.deepEqual(explorer.problems, []);
+  const total = await explorer.page
+    .locator("table.pivot-table tr", {has: explorer.page.locator("th", {hasText: /^Total$/})})
+    .last()
+    .locator("td")
+    .last()
+    .textContent();
+  assert.equal(leading(total), c.employees, "the explorer filtered to the council totals its employees");
+  await explorer.page.context().close();
+});
+
+test("the explorer's council filter: one search box, and choosing councils totals theirs", async () => {
+  const {page, problems} = await visit(browser, site.url + "explore.html", site);
+  assert.deepEqual(problems, []);
+  assert.equal(await page.locator("input[type=checkbox][name=authority]").count(), 0, "no checkbox per council");
+  const [a, b] = byStatus("ok").filter((x) => x.withheldRows === 0);
+  for (const c of [a, b]) {
+    await page.fill("input[name=authority-search]", c.authority);
+    await page.keyboard.press("Enter");
   }
-);
+  const want = String(a.employees! + b.employees!);
+  await page.waitForFunction(
+    (want) => {
+      const rows = [...document.querySelectorAll("table.pivot-table tr")];
+      const total = rows.reverse().find((r) => r.querySelector("th")?.textContent?.trim() === "Total");
+      return total?.querySelector("td:last-child")?.textContent?.trim() === want;
+    },
+    want,
+    {timeout: 5000}
+  );
+  await page.context().close();
+});
 
-test(
-  "the explorer's council filter: one search box, and choosing councils totals theirs",
-  {skip: NO_CAMPAIGN},
-  async () => {
-    const {page, problems} = await visit(browser, site.url + "explore.html", site);
-    assert.deepEqual(problems, []);
-    assert.equal(await page.locator("input[type=checkbox][name=authority]").count(), 0, "no checkbox per council");
-    const [a, b] = byStatus("ok").filter((x) => x.withheldRows === 0);
-    for (const c of [a, b]) {
-      await page.fill("input[name=authority-search]", c.authority);
-      await page.keyboard.press("Enter");
-    }
-    const want = String(a.employees! + b.employees!);
-    await page.waitForFunction(
-      (want) => {
-        const rows = [...document.querySelectorAll("table.pivot-table tr")];
-        const total = rows.reverse().find((r) => r.querySelector("th")?.textContent?.trim() === "Total");
-        return total?.querySelector("td:last-child")?.textContent?.trim() === want;
-      },
-      want,
-      {timeout: 5000}
-    );
-    await page.context().close();
-  }
-);
-
-test("unreadable replies are listed with their reason, and the site still builds", {skip: NO_CAMPAIGN}, async () => {
+test("unreadable replies are listed with their reason, and the site still builds", async () => {
   const {page, problems} = await visit(browser, site.url + "data-quality.html", site);
   assert.deepEqual(problems, []);
   const text = squash(await page.locator("#observablehq-main").textContent());

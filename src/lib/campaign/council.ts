@@ -3,7 +3,7 @@
  * archive the council loader writes): its summary, its reply as parsed, the
  * reply's text as the lines its line numbers count in, what to do when the
  * kit could not read it, and the inputs of its Ofcom comparison.
- * Pure: the loader (src/data/councils.zip.ts) gathers these.
+ * Pure: src/lib/report/site-files.ts gathers these.
  */
 import type {WorkforceContext, WorkforceProfile} from "../ofcom/reference.js";
 import type {ParsedReply, ReplyFormat, TextSource} from "../core/types.js";

@@ -2,7 +2,7 @@
  * What the data-quality page shows, reply by reply, sized to the page: one
  * row of figures per reply (or per file the kit could not read), with its
  * checks and its warnings (at most WARNINGS_KEPT, and how many more there
- * are). Written by src/data/quality.json.ts instead of the whole of
+ * are). Written to data/campaign/quality.json instead of the whole of
  * responses.json, whose answers and records the page never shows.
  *
  * Pure: used by the loader and the tests.

@@ -1,7 +1,7 @@
 /**
  * The campaign: one request sent to many authorities, and what each replied.
- * These shapes are what the campaign loaders write (src/data/campaign.json.ts,
- * the council archive and the explorer's columns) and what pages read: pages
+ * These shapes are what the site's loader writes (data/campaign/summary.json,
+ * the council files and the explorer's columns) and what pages read: pages
  * get aggregates sized to what they show, never every reply in full.
  */
 import type {CampaignStatus, CaseRecord, Verdict} from "../core/types.js";

@@ -2,7 +2,7 @@
  * The reference figures the comparison sets a reply against, and the files that hold them:
  * Ofcom's social media rates by age (a CSV copied as published, with its citation beside it),
  * the default for the request's oldest band, and optional workforce profiles. The loader
- * (src/data/ofcom.json.ts) reads them with these; a bad file is refused with its name and line.
+ * (src/lib/report/site-files.ts) reads them with these; a bad file is refused with its name and line.
  */
 import {csvParseRows} from "d3-dsv";
 import {ReplyError} from "../core/errors.js";
@@ -79,7 +79,7 @@ export interface WorkforceContext {
   notes?: string;
 }
 
-/** What the Ofcom loader (src/data/ofcom.json.ts) writes. */
+/** What data/campaign/ofcom.json holds (src/lib/report/site-files.ts). */
 export interface OfcomData {
   reference: OfcomReference;
   oldestBand: OldestBandSettings;

@@ -1,7 +1,7 @@
 /**
  * The replies the Ofcom page can compare, each as little as the comparison needs: what its records
  * give (observedBands), its caveats (records/caveats.ts) and its source. Made by a loader, so the
- * page loads neither records nor answers: at 400 replies this is a few per cent of responses.json.
+ * page loads neither records nor answers: at 400 replies this is a few per cent of data/campaign/responses.json.
  */
 import {replyCaveats, type ReplyCaveats} from "../records/caveats.js";
 import {AGE_BANDS, type KnownAgeBand, type ParsedReply} from "../core/types.js";

@@ -62,7 +62,7 @@ export interface PivotSpec {
   excludeNoCase: boolean;
 }
 
-/** The orders the dimensions follow; they travel with the data (see src/data/responses.json.ts). */
+/** The orders the dimensions follow; they travel with the data (see src/lib/report/site-files.ts). */
 export interface PivotOrders {
   ageBands: readonly string[];
   /** Canonical outcomes in severity order. */

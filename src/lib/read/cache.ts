@@ -1,11 +1,12 @@
 /**
- * Node-only: the parse cache, so that each reply is parsed once per build.
+ * Node-only: the parse cache, so that a reply is parsed again only when it or
+ * what reads it changed.
  *
- * Framework runs each data loader as its own process (responses.json,
- * records.csv, records.json), and each needs every reply parsed. The first to
- * read a reply writes the result to a file named by a hash of everything the
- * result depends on; the others read that file. Nothing is ever updated in
- * place: a changed input gives a new key, so a stale entry can never be read.
+ * The site's loader (src/data/campaign.zip.ts), `npm run ingest` and the review
+ * desk each need every reply parsed; after one reply is edited, the others are
+ * read from here. Each result is kept in a file named by a hash of everything it
+ * depends on. Nothing is ever updated in place: a changed input gives a new key,
+ * so a stale entry can never be read.
  *
  * The key covers the reply's bytes and the name it is shown under, its
  * `.meta.json` bytes (or their absence), the mappings as parsed, and the
@@ -25,11 +26,12 @@
  */
 import {createHash, createHmac, timingSafeEqual, type Hash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {dirname, join, relative, resolve, sep} from "node:path";
+import {join, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Mappings} from "../parse/mappings.js";
 import {ReplyError} from "../core/errors.js";
 import type {ParsedReply} from "../core/types.js";
+import {importClosure} from "./imports.js";
 
 const HERE = import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url));
 /** src/lib, whose parsing code is part of every key. */
@@ -46,23 +48,11 @@ export const DEFAULT_CACHE_DIR = process.env.FOI_CACHE_DIR || join(PROJECT_ROOT,
  * by following their imports, so no list of folders can fall out of date.
  */
 const CODE_ROOTS = ["read/replies.ts"];
-/** A relative import, export or worker URL in a module's source. */
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bnew URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
-
 /** The modules under lib that the roots import, directly or not, as paths relative to lib. */
 export function codeFiles(lib = LIB): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file) || !existsSync(join(lib, file))) return;
-    seen.add(file);
-    const source = readFileSync(join(lib, file), "utf8");
-    for (const [, spec] of source.matchAll(IMPORT)) {
-      const target = relative(lib, resolve(dirname(join(lib, file)), spec.replace(/\.js$/, ".ts")));
-      if (!target.startsWith("..")) visit(target.split(sep).join("/"));
-    }
-  };
-  for (const root of CODE_ROOTS) visit(root);
-  return [...seen].sort();
+  return importClosure(CODE_ROOTS.map((root) => join(lib, root)))
+    .map((file) => relative(lib, file).split(sep).join("/"))
+    .filter((file) => !file.startsWith(".."));
 }
 /** Bumped when the entry's own shape changes. */
 const ENTRY_VERSION = 2;

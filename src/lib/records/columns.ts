@@ -6,7 +6,7 @@
  * the drill-down. At 400 replies this is a fraction of responses.json, which
  * carries every answer, check and warning the explorer never shows.
  *
- * Pure: `encodeColumns` runs in the loader (src/data/records.columns.json.ts),
+ * Pure: `encodeColumns` runs in the loader (src/lib/report/site-files.ts),
  * `decodeColumns` in the page and the tests; a round trip gives the records
  * back (the fields listed in ColumnRecord).
  */

@@ -1,7 +1,7 @@
 /**
  * What the data page says about the downloads (records.csv, records.json, responses.json): how
  * many rows and employees, what each field holds, and where the rows come from. Computed in a
- * loader (src/data/downloads.json.ts) from the same tidy rows as the downloads, so the page need
+ * loader (src/lib/report/site-files.ts) from the same tidy rows as the downloads, so the page need
  * not load them: at 400 replies they are about 0.4 MB gzip, against a few kB for this.
  */
 import type {ParsedReply} from "../core/types.js";

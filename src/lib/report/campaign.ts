@@ -152,7 +152,7 @@ export function pooledDraws(cases: number): number {
 /**
  * The pooled records against Ofcom's figures with the defaults of the /ofcom page
  * (data/reference/oldest-band.json): equal staff per band, or the council's own profile
- * when one council stands behind the figures. Computed at build time (src/data/report.json.ts):
+ * when one council stands behind the figures. Computed at build time (src/lib/report/site-files.ts):
  * the test on thousands of cases takes seconds.
  */
 export function pooledComparison(data: CampaignData, ofcom: OfcomData): Comparison {

@@ -4,7 +4,7 @@
  * all disciplinary proceedings, and under which licences the replies are re-used. Sized to what
  * the report shows, whatever the number of councils; each reply's own caveats are on its
  * council's page. With a single reply read, its caveats and source are kept whole, so a
- * one-council report says what that council said. Pure: src/data/report.json.ts calls it.
+ * one-council report says what that council said. Pure: src/lib/report/site-files.ts calls it.
  */
 import type {ParsedReply} from "../core/types.js";
 import {replyCaveats, type ReplyCaveats} from "../records/caveats.js";

@@ -1,7 +1,7 @@
 /**
  * A council's page (src/councils/[slug].md) in named parts: its status and verdict, what
  * became of its request, its records, checks, caveats, Ofcom comparison, text and source,
- * each worded here. Pure: built from data/councils/<slug>.json and data/ofcom.json, tested
+ * each worded here. Pure: built from data/campaign/councils/<slug>.json and data/campaign/ofcom.json, tested
  * without a DOM.
  */
 import type {CouncilPage} from "../campaign/council.js";

@@ -1,6 +1,6 @@
 /**
  * The data-quality page (src/data-quality.md) in named parts: how many replies need a person
- * and why, and what the checks, warnings and people found. Pure: built from data/quality.json.
+ * and why, and what the checks, warnings and people found. Pure: built from data/campaign/quality.json.
  */
 import {countNoun, formatCount, STATUS_WORDS} from "../present/index.js";
 import type {QualityReply} from "../campaign/quality.js";

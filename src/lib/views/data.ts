@@ -1,7 +1,7 @@
 /**
  * The data page (src/data.md) in named parts: what the downloads hold, who may re-use them and
  * how, and each field of the data dictionary with what the rows actually hold. Pure: built from
- * data/downloads.json (records/downloads.ts).
+ * data/campaign/downloads.json (records/downloads.ts).
  */
 import {countNoun, formatCount, listText} from "../present/index.js";
 import type {DownloadsDescription} from "../records/downloads.js";

@@ -1,7 +1,7 @@
 /**
  * The Ofcom page (src/ofcom.md) in named parts: why the request asked for age bands, what the
  * comparison assumes about the workforce, how 55+ is compared, and the test in a line. Pure:
- * built from data/ofcom-replies.json, data/ofcom.json and the comparison the reader's choices give.
+ * built from data/campaign/ofcom-replies.json, data/campaign/ofcom.json and the comparison the reader's choices give.
  */
 import type {Comparison} from "../ofcom/comparison.js";
 import type {OfcomData} from "../ofcom/reference.js";

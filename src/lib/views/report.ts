@@ -1,7 +1,7 @@
 /**
  * The campaign report (src/index.md) in named parts: each sentence's figures worked out and
  * worded here, so the page reads top to bottom as the article it is. Pure: built from the
- * loaders' output (data/campaign.json, data/report.json, data/ofcom.json) and tested without a DOM.
+ * loaders' output (data/campaign/summary.json, report.json, ofcom.json) and tested without a DOM.
  */
 import type {CampaignData} from "../campaign/types.js";
 import type {OfcomReference} from "../ofcom/reference.js";

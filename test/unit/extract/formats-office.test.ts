@@ -5,7 +5,7 @@ import * as XLSX from "@e965/xlsx";
 import {extractText, sniffFormat} from "../../../src/lib/extract/extract.js";
 import {docxText} from "../../../src/lib/extract/formats/docx.js";
 import {odtText} from "../../../src/lib/extract/formats/odt.js";
-import {zipArchive} from "../../../src/lib/read/zip.js";
+import {zipArchive} from "../../../src/lib/read/zip-archive.js";
 import {ReplyError} from "../../../src/lib/core/errors.js";
 import {makeDocxMerged, makeDocxNumbered, makeOdt, makeWorkbook} from "../../../tools/fixtures/make-formats.js";
 import {makeDoc} from "../../../tools/fixtures/make-ole.js";

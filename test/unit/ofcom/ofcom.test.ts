@@ -1,11 +1,11 @@
 // The Ofcom comparison: expected shares worked by hand, the oldest-band choice, ratio intervals,
 // withheld counts, the reply's own caveats, the generated reading, and the loader's error messages.
 import assert from "node:assert/strict";
-import {spawnSync} from "node:child_process";
 import {cpSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
+import {runSiteArchive} from "../site-archive.js";
 import {
   bandCounts,
   bandRates,
@@ -338,11 +338,10 @@ test("bad reference and workforce files are refused with the file and line", () 
   );
 });
 
+/** The site's loader on a data folder: its exit status, what it said, and its ofcom.json as `stdout`. */
 function runLoader(dir: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/data/ofcom.json.ts"], {
-    env: {...process.env, FOI_DATA_DIR: dir},
-    encoding: "utf8"
-  });
+  const run = runSiteArchive({FOI_DATA: undefined, FOI_DATA_DIR: dir});
+  return {status: run.status, stderr: run.stderr, stdout: run.members.get("ofcom.json") ?? ""};
 }
 
 test("the loader writes the reference with its citation, and reads workforce profiles", () => {

@@ -1,10 +1,10 @@
 // The parser against the real Leicester reply (figures checked by hand in ../shared/seed/README.md) and against bad input.
 import assert from "node:assert/strict";
-import {execFileSync, spawnSync} from "node:child_process";
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
+import {runSiteArchive} from "../site-archive.js";
 import {DATA_DIR, loadMappings, readMeta, readReply} from "../../../src/lib/read/replies.js";
 import type {CaseRecord} from "../../../src/lib/core/types.js";
 import {parseReplyText} from "../../../src/lib/parse/reply.js";
@@ -126,10 +126,7 @@ test("a reply the loader cannot read is listed with one line naming the file and
     join(dir, "responses/broken-council.txt"),
     "1.\nDoes the authority have a policy?\nYes.\n8.\nAges?\nWe are not able to say.\n"
   );
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/data/responses.json.ts"], {
-    env: {...process.env, FOI_DATA_DIR: dir},
-    encoding: "utf8"
-  });
+  const run = runSiteArchive({FOI_DATA: undefined, FOI_DATA_DIR: dir});
   // Issue 11: an unreadable reply is listed (the pages say why and what to do), never a failed build;
   // `npm run ingest` still exits 1 for it.
   assert.equal(run.status, 0);
@@ -137,7 +134,7 @@ test("a reply the loader cannot read is listed with one line naming the file and
     run.stderr.trim(),
     "unreadable, listed on the pages and left out of the figures: responses/broken-council.txt:6: no table of age group, outcome and number of employees was found (expected a header row naming them)"
   );
-  const out = JSON.parse(run.stdout);
+  const out = JSON.parse(run.member("responses.json"));
   assert.deepEqual(out.unreadable, [
     {
       file: "responses/broken-council.txt",
@@ -153,9 +150,7 @@ test("a reply the loader cannot read is listed with one line naming the file and
 });
 
 test("the loader writes JSON of every reply, with age bands and outcomes in order", () => {
-  const out = JSON.parse(
-    execFileSync(process.execPath, ["--import", "tsx", "src/data/responses.json.ts"], {encoding: "utf8"})
-  );
+  const out = JSON.parse(runSiteArchive().member("responses.json"));
   assert.deepEqual(out.ageBands, ["16-24", "25-34", "35-44", "45-54", "55+"]);
   assert.equal(out.outcomes[0], "no case to answer");
   assert.equal(out.responses.length, 1);

@@ -1,9 +1,9 @@
 // The report's figures and the downloadable records, against the real Leicester reply and a made-up variant of it.
 import assert from "node:assert/strict";
-import {execFileSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
+import {runSiteArchive} from "../site-archive.js";
 import {csvParse} from "d3-dsv";
 import {outcomeOrder} from "../../../src/lib/parse/mappings.js";
 import {DATA_DIR, listReplies, loadMappings, readReply} from "../../../src/lib/read/replies.js";
@@ -29,7 +29,6 @@ import {bandFunnel, councilRows, pooledFigures, statusFigures} from "../../../sr
 import {campaignNotes} from "../../../src/lib/report/notes.js";
 import {madeUpCouncils} from "../made-up-councils.js";
 
-const ROOT = join(import.meta.dirname, "../../..");
 const mappings = loadMappings();
 const responses = await Promise.all(listReplies().map((path) => readReply(path, mappings)));
 const data = {ageBands: [...AGE_BANDS], outcomes: outcomeOrder(mappings), responses};
@@ -264,11 +263,10 @@ test("the data page's description of the downloads is what the downloaded rows h
   );
 });
 
-test("the download loaders write the same records as CSV and JSON, in the dictionary's column order", () => {
-  const run = (loader: string) =>
-    execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "src/data", loader)], {cwd: ROOT, encoding: "utf8"});
-  const csv = csvParse(run("records.csv.ts"));
-  const json = JSON.parse(run("records.json.ts")) as Record<string, unknown>[];
+test("the downloads hold the same records as CSV and JSON, in the dictionary's column order", () => {
+  const site = runSiteArchive();
+  const csv = csvParse(site.member("records.csv"));
+  const json = JSON.parse(site.member("records.json")) as Record<string, unknown>[];
   assert.deepEqual(csv.columns, RECORD_COLUMNS);
   assert.equal(csv.length, 25);
   assert.equal(json.length, 25);

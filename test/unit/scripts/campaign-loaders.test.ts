@@ -1,7 +1,7 @@
-// FOI_DATA=DIR: the loaders and `npm run ingest` read another data folder (its responses/ and campaign/),
+// FOI_DATA=DIR: the site's loader and `npm run ingest` read another data folder (its responses/ and campaign/),
 // with the project's mappings, reference figures and request where DIR has none; FOI_DATA_DIR still works.
-// An unreadable reply is listed by the build's loaders and still fails `npm run ingest`. The council archive
-// holds a member per council, and switching FOI_DATA clears the loaders' cached outputs, members included.
+// An unreadable reply is listed by the site's loader and still fails `npm run ingest`. The site's archive
+// holds every file the pages read and one per council; switching FOI_DATA clears it and its members.
 // Every reply here is MADE UP, written to a temp folder.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
@@ -9,10 +9,10 @@ import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} fro
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
-import {inflateRawSync} from "node:zlib";
 import {madeUpMeta} from "../../../tools/fixtures/made-up-meta.js";
 import {clearStaleLoaders} from "../../../scripts/clear-stale-loaders.js";
-import {zipArchive} from "../../../src/lib/read/zip.js";
+import {zipArchive} from "../../../src/lib/read/zip-archive.js";
+import {runSiteArchive, unzip} from "../site-archive.js";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const dir = mkdtempSync(join(tmpdir(), "foi-campaign-loaders-"));
@@ -42,28 +42,17 @@ const env = (extra: Record<string, string>) => {
 const run = (args: string[], extra: Record<string, string>) =>
   spawnSync(process.execPath, ["--import", "tsx", ...args], {cwd: ROOT, env: env(extra), encoding: "utf8"});
 
-/** The members of a ZIP archive (the central directory walked, each member inflated). */
-function unzip(bytes: Buffer): Map<string, string> {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  const out = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const offset = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const start = offset + 30 + bytes.readUInt16LE(offset + 26) + bytes.readUInt16LE(offset + 28);
-    out.set(name, inflateRawSync(bytes.subarray(start, start + size)).toString("utf8"));
-    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
+/** The site's archive made from a data folder, its members and what it said. */
+function siteArchive(extra: Record<string, string>) {
+  const out = runSiteArchive(env(extra));
+  assert.equal(out.status, 0, out.stderr);
   return out;
 }
+const site = siteArchive({FOI_DATA: data});
+const member = (name: string) => site.member(name);
 
-test("FOI_DATA: the campaign loader reads the folder, with the project's request and mappings", () => {
-  const out = run(["src/data/campaign.json.ts"], {FOI_DATA: data});
-  assert.equal(out.status, 0, out.stderr);
-  const campaign = JSON.parse(out.stdout);
+test("FOI_DATA: the site's one loader reads the folder once, with the project's request and mappings", () => {
+  const campaign = JSON.parse(member("summary.json"));
   assert.equal(campaign.request.questions.length, 10, "the project's request.json");
   assert.deepEqual(
     campaign.councils.map((c: {slug: string; status: string}) => [c.slug, c.status]),
@@ -74,47 +63,60 @@ test("FOI_DATA: the campaign loader reads the folder, with the project's request
     ]
   );
   assert.equal(campaign.councils[0].employees, 2);
+  // Every file a page reads, then a file per council.
+  assert.deepEqual(
+    [...site.members.keys()],
+    [
+      "summary.json",
+      "report.json",
+      "ofcom.json",
+      "ofcom-replies.json",
+      "records.columns.json",
+      "quality.json",
+      "downloads.json",
+      "records.csv",
+      "records.json",
+      "responses.json",
+      "councils/alpha-council.json",
+      "councils/awaiting-council.json",
+      "councils/broken-council.json"
+    ]
+  );
   // FOI_DATA_DIR, the older name, reads the same folder.
-  assert.equal(run(["src/data/campaign.json.ts"], {FOI_DATA_DIR: data}).stdout, out.stdout);
+  assert.equal(siteArchive({FOI_DATA_DIR: data}).members.get("summary.json"), member("summary.json"));
 });
 
-test("FOI_DATA: the council archive holds a member per council, with the reply's text as its lines", () => {
-  const out = spawnSync(process.execPath, ["--import", "tsx", "src/data/councils.zip.ts"], {
-    cwd: ROOT,
-    env: env({FOI_DATA: data}),
-    maxBuffer: 1 << 28
-  });
-  assert.equal(out.status, 0, out.stderr.toString());
-  const members = unzip(out.stdout);
-  assert.deepEqual([...members.keys()], ["alpha-council.json", "awaiting-council.json", "broken-council.json"]);
-  const alpha = JSON.parse(members.get("alpha-council.json")!);
+test("FOI_DATA: a member per council, with the reply's text as its lines", () => {
+  const alpha = JSON.parse(member("councils/alpha-council.json"));
   assert.equal(alpha.summary.status, "ok");
   assert.equal(alpha.reply.records.length, 1);
   assert.deepEqual(alpha.text.lines.slice(0, 3), ["MADE UP", "Age group,Outcome,Count", "16-24,Verbal warning,2"]);
   assert.equal(alpha.reply.records[0].line, 3, "line 3 of the text is the record's line");
-  const broken = JSON.parse(members.get("broken-council.json")!);
+  const broken = JSON.parse(member("councils/broken-council.json"));
   assert.equal(broken.reply, null);
   assert.match(broken.summary.detail, /PDF/);
   assert.match(broken.advice, /broken\.transcribed\.csv/);
-  const awaiting = JSON.parse(members.get("awaiting-council.json")!);
+  const awaiting = JSON.parse(member("councils/awaiting-council.json"));
   assert.deepEqual([awaiting.summary.file, awaiting.text], [null, null]);
 });
 
-test("FOI_DATA: the download loaders leave an unreadable reply out and say so; ingest still exits 1", () => {
-  const responses = run(["src/data/responses.json.ts"], {FOI_DATA: data});
-  assert.equal(responses.status, 0, responses.stderr);
-  assert.match(
-    responses.stderr,
-    /^unreadable, listed on the pages and left out of the figures: responses\/broken\.pdf: /
-  );
+test("FOI_DATA: the downloads leave an unreadable reply out, and the build says so once; ingest still exits 1", () => {
+  assert.match(site.stderr, /^unreadable, listed on the pages and left out of the figures: responses\/broken\.pdf: /);
+  assert.equal(site.stderr.match(/unreadable, listed/g)?.length, 1, "said once per build");
   assert.deepEqual(
-    JSON.parse(responses.stdout).unreadable.map((u: {file: string}) => u.file),
+    JSON.parse(member("responses.json")).unreadable.map((u: {file: string}) => u.file),
     ["responses/broken.pdf"]
   );
-  const csv = run(["src/data/records.csv.ts"], {FOI_DATA: data});
-  assert.equal(csv.status, 0, csv.stderr);
-  assert.equal(csv.stdout.trim().split("\n").length, 2, "a header and Alpha's one row");
-  assert.match(csv.stdout.split("\n")[0], /,provenance,correctionReason,verdict$/);
+  const csv = member("records.csv");
+  assert.equal(csv.trim().split("\n").length, 2, "a header and Alpha's one row");
+  assert.match(csv.split("\n")[0], /,provenance,correctionReason,verdict$/);
+  assert.equal(JSON.parse(member("records.json")).length, 1);
+  assert.deepEqual(
+    JSON.parse(member("quality.json"))
+      .replies.map((r: {file: string}) => r.file)
+      .sort(),
+    ["responses/alpha.csv", "responses/broken.pdf"]
+  );
   const ingest = run(["scripts/ingest.ts", "--all"], {FOI_DATA: data});
   assert.equal(ingest.status, 1);
   assert.match(ingest.stderr, /^error: responses\/broken\.pdf: /);
@@ -125,14 +127,14 @@ test("FOI_DATA: the download loaders leave an unreadable reply out and say so; i
 test("switching the data folder clears every loader output, archive members included", async () => {
   const project = join(dir, "project");
   mkdirSync(join(project, "src/data"), {recursive: true});
-  writeFileSync(join(project, "src/data/councils.zip.ts"), "process.stdout.write('');\n");
-  writeFileSync(join(project, "src/data/campaign.json.ts"), "process.stdout.write('{}');\n");
+  writeFileSync(join(project, "src/data/campaign.zip.ts"), "process.stdout.write('');\n");
+  writeFileSync(join(project, "src/data/notes.json.ts"), "process.stdout.write('{}');\n");
   const other = join(dir, "other-data");
   cpSync(data, other, {recursive: true});
   const cache = join(project, "src/.observablehq/cache");
   const made = () => {
-    mkdirSync(join(cache, "data/councils"), {recursive: true});
-    for (const output of ["data/councils.zip", "data/councils/alpha-council.json", "data/campaign.json"])
+    mkdirSync(join(cache, "data/campaign/councils"), {recursive: true});
+    for (const output of ["data/campaign.zip", "data/campaign/councils/alpha-council.json", "data/notes.json"])
       writeFileSync(join(cache, output), "output");
   };
   const shipped = join(project, "data");
@@ -147,7 +149,7 @@ test("switching the data folder clears every loader output, archive members incl
   assert.deepEqual(await clear(data), [], "nothing changed: the outputs and the archive's members are kept");
   assert.deepEqual(
     await clear(other),
-    ["data/campaign.json", "data/councils.zip", "data/councils/alpha-council.json"],
+    ["data/campaign.zip", "data/campaign/councils/alpha-council.json", "data/notes.json"],
     "another FOI_DATA folder"
   );
   made();
@@ -155,7 +157,7 @@ test("switching the data folder clears every loader output, archive members incl
   writeFileSync(join(shipped, "mappings/age-bands.csv"), "label,band\n16 to 24,16-24\n");
   assert.deepEqual(
     await clear(other),
-    ["data/campaign.json", "data/councils.zip", "data/councils/alpha-council.json"],
+    ["data/campaign.zip", "data/campaign/councils/alpha-council.json", "data/notes.json"],
     "the project's mappings, which the folder falls back to, changed"
   );
 });

@@ -5,6 +5,7 @@ import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
+import {runSiteArchive} from "../site-archive.js";
 import {PDFDocument} from "pdf-lib";
 import {madeUpMeta} from "../../../tools/fixtures/made-up-meta.js";
 import {extractText} from "../../../src/lib/extract/extract.js";
@@ -160,13 +161,9 @@ test("a Word reply dropped into data/responses/ with its metadata reaches the lo
     join(dir, "responses/made-up-borough-2016.meta.json"),
     madeUpMeta("Made-up Borough Council (test)", {source: "tools/fixtures/make-binary.ts"})
   );
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/data/responses.json.ts"], {
-    cwd: ROOT,
-    env: {...process.env, FOI_DATA_DIR: dir},
-    encoding: "utf8"
-  });
+  const run = runSiteArchive({FOI_DATA: undefined, FOI_DATA_DIR: dir});
   assert.equal(run.status, 0, run.stderr);
-  const out = JSON.parse(run.stdout);
+  const out = JSON.parse(run.member("responses.json"));
   assert.deepEqual(
     out.responses.map((r: {authority: string; records: unknown[]}) => [r.authority, r.records.length]),
     [
