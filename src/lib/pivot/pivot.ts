@@ -4,9 +4,11 @@
  * component: the report's table and figures, the template, the explorer and
  * the Ofcom comparison's tallies.
  *
- * Behind it is the dictionary-encoded kernel (cube.ts, accumulate.ts,
- * kernel.ts). A record set is prepared into a cube once and cached (keyed by
- * the records array), so a control change only re-runs the kernel's hot loop;
+ * It reads records, or the explorer's columns (records/columns.ts) as they
+ * come, whose codes the cube takes without a record being made. Behind it is
+ * the dictionary-encoded kernel (cube.ts, accumulate.ts, kernel.ts), its
+ * private core. A record set is prepared into a cube once and cached (keyed by
+ * the records array or columns), so a control change only re-runs the kernel's hot loop;
  * the result holds one small object per cell, not the records behind it:
  * `recordsAt(result, selection)` gathers those for the one cell a reader
  * chooses. Withheld counts follow the one rule in ../core/withheld.ts: a
@@ -14,8 +16,9 @@
  * can take, and is never read as 0.
  */
 import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../core/types.js";
+import {columnCodes, columnRecords, type RecordColumns} from "../records/columns.js";
 import {buildMasks, passes, type Filters} from "./accumulate.js";
-import {prepareCube, type Cube} from "./cube.js";
+import {cubeFromColumns, prepareCube, type ColumnInput, type Cube} from "./cube.js";
 import {pivotCube, type CubeFigures} from "./kernel.js";
 
 export type Dimension = "ageBand" | "outcome" | "tier" | "upheld" | "authority";
@@ -119,21 +122,29 @@ export interface Selection {
 
 const DIMENSION_KEYS = DIMENSIONS.map((d) => d.key);
 
-/** Prepared cubes, by records array; the length guards against an array changed since. */
-const prepared = new WeakMap<readonly CaseRecord[], {length: number; cube: Cube}>();
-/** The records each result was computed from, for recordsAt. */
-const sources = new WeakMap<PivotResult, readonly CaseRecord[]>();
+/** What a pivot reads: case records, or the explorer's columns of them. */
+export type PivotSource = readonly CaseRecord[] | RecordColumns;
+
+/** Prepared cubes, by source; the length guards against an array changed since. */
+const prepared = new WeakMap<PivotSource, {length: number; cube: Cube}>();
+/** The source each result was computed from, for recordsAt. */
+const sources = new WeakMap<PivotResult, PivotSource>();
+/** Record i of a source: the array's own, or one made from the columns on demand. */
+const recordMakers = new WeakMap<RecordColumns, (i: number) => CaseRecord>();
+
+const isColumns = (source: PivotSource): source is RecordColumns => !Array.isArray(source);
 
 /**
- * The records prepared for the kernel, once per records array: every
+ * A source prepared for the kernel, once per records array or columns: every
  * dimension's values as text codes (true is "upheld", null "unknown"), the
- * counts, and each withheld count's range. Treat the array as immutable.
+ * counts, and each withheld count's range. Treat the source as immutable.
  */
-export function recordCube(records: readonly CaseRecord[]): Cube {
-  const hit = prepared.get(records);
-  if (hit && hit.length === records.length) return hit.cube;
-  const cube = prepareRecords(records);
-  prepared.set(records, {length: records.length, cube});
+export function recordCube(source: PivotSource): Cube {
+  const size = isColumns(source) ? source.size : source.length;
+  const hit = prepared.get(source);
+  if (hit && hit.length === size) return hit.cube;
+  const cube = isColumns(source) ? columnsCube(source) : prepareRecords(source);
+  prepared.set(source, {length: size, cube});
   return cube;
 }
 
@@ -142,8 +153,36 @@ export function prepareRecords(records: readonly CaseRecord[]): Cube {
   return prepareCube(records, DIMENSION_KEYS, {label: (_, v) => dimensionLabel(v)});
 }
 
+/**
+ * The columns' codes as the cube's, each value labelled as prepareRecords labels it; two values
+ * with one label (null and "unknown") become one key, as they would from records.
+ */
+function columnsCube(columns: RecordColumns): Cube {
+  const dimensions: Record<string, ColumnInput> = {};
+  for (const key of DIMENSION_KEYS) {
+    const {codes, values} = columnCodes(columns, key);
+    const labels: string[] = [];
+    const remap = (values as readonly unknown[]).map((v) => {
+      const label = dimensionLabel(v);
+      const at = labels.indexOf(label);
+      return at >= 0 ? at : labels.push(label) - 1;
+    });
+    dimensions[key] = {codes: Uint32Array.from(codes, (c) => remap[c]), values: labels};
+  }
+  const bounds: ([number, number] | null)[] = new Array(columns.size).fill(null);
+  columns.bounds.at.forEach((i, k) => (bounds[i] = [columns.bounds.min[k], columns.bounds.max[k]]));
+  return cubeFromColumns({dimensions, measure: columns.count, bounds});
+}
+
+function recordMaker(source: PivotSource): (i: number) => CaseRecord {
+  if (!isColumns(source)) return (i) => source[i];
+  let make = recordMakers.get(source);
+  if (!make) recordMakers.set(source, (make = columnRecords(source)));
+  return make;
+}
+
 /** Authorities in the records, in order of first appearance. */
-export function authoritiesOf(records: readonly CaseRecord[]): string[] {
+export function authoritiesOf(records: PivotSource): string[] {
   return [...recordCube(records).dims.authority.values] as string[];
 }
 
@@ -193,7 +232,7 @@ function cellOf(row: string | null, col: string | null, f: CubeFigures, k: numbe
  * `orders` first (even when empty), then any others present. Every cell and
  * total carries its known sum, withheld rows, range and measure.
  */
-export function pivot(records: readonly CaseRecord[], options: PivotOptions): PivotResult {
+export function pivot(source: PivotSource, options: PivotOptions): PivotResult {
   const {orders = {}} = options;
   const spec: PivotSpec = {
     rows: options.rows,
@@ -207,7 +246,7 @@ export function pivot(records: readonly CaseRecord[], options: PivotOptions): Pi
       throw new Error(`pivot: no dimension "${d}" (have ${DIMENSION_KEYS.join(", ")})`);
   }
   if (spec.rows === spec.cols) throw new Error(`pivot: rows and columns are both "${spec.rows}"`);
-  const cube = recordCube(records);
+  const cube = recordCube(source);
   const order: Record<string, readonly unknown[]> = {[spec.rows]: orderOf(spec.rows, spec, orders, cube)};
   if (spec.cols) order[spec.cols] = orderOf(spec.cols, spec, orders, cube);
   const t = pivotCube(cube, {rows: spec.rows, cols: spec.cols, order, ...filtersOf(spec)});
@@ -257,9 +296,9 @@ export function pivot(records: readonly CaseRecord[], options: PivotOptions): Pi
     rowTotals,
     colTotals,
     total,
-    leftOut: records.length - lines
+    leftOut: cube.size - lines
   };
-  sources.set(result, records);
+  sources.set(result, source);
   return result;
 }
 
@@ -280,10 +319,10 @@ export function cellAt(result: PivotResult, selection: Selection): PivotCell | n
  * when the table has no such row or column.
  */
 export function recordsAt(result: PivotResult, selection: Selection): CaseRecord[] {
-  const records = sources.get(result);
-  if (!records) throw new Error("recordsAt: the result was not made by pivot()");
+  const source = sources.get(result);
+  if (!source) throw new Error("recordsAt: the result was not made by pivot()");
   if (!cellAt(result, selection)) return [];
-  const cube = recordCube(records);
+  const cube = recordCube(source);
   const masks = buildMasks(cube, filtersOf(result.spec));
   if (masks === null) return [];
   for (const [dimension, key] of [
@@ -298,7 +337,8 @@ export function recordsAt(result: PivotResult, selection: Selection): CaseRecord
     allowed[code] = 1;
     masks.push({codes: d.codes, allowed});
   }
+  const recordAt = recordMaker(source);
   const out: CaseRecord[] = [];
-  for (let i = 0; i < cube.size; i++) if (passes(masks, i)) out.push(records[i]);
+  for (let i = 0; i < cube.size; i++) if (passes(masks, i)) out.push(recordAt(i));
   return out;
 }

@@ -6,9 +6,10 @@
  * the drill-down. At 400 replies this is a fraction of responses.json, which
  * carries every answer, check and warning the explorer never shows.
  *
- * Pure: `encodeColumns` runs in the loader (src/lib/report/site-files.ts),
- * `decodeColumns` in the page and the tests; a round trip gives the records
- * back (the fields listed in ColumnRecord).
+ * Pure: `encodeColumns` runs in the loader (src/lib/report/site-files.ts); the
+ * explorer hands the columns to the pivot as they are (`columnCodes`), and makes
+ * a record only for the drill-down (`columnRecords`); `decodeColumns` gives every
+ * record back (the fields listed in ColumnRecord), for notebooks and tests.
  */
 import type {AgeBand, CaseRecord, OutcomeTier} from "../core/types.js";
 
@@ -223,12 +224,29 @@ function sized(name: string, length: number, size: number): void {
   if (length !== size) throw new Error(`records.columns.json: ${name} has ${length} entries for ${size} records`);
 }
 
-/** The records back, as the pivot and the drill-down read them. Throws a one-line error on a malformed file. */
-export function decodeColumns(columns: RecordColumns): CaseRecord[] {
+/** Checks the columns are a version this code reads and one entry per record. Throws a one-line error when not. */
+function checkColumns(columns: RecordColumns): void {
   if (columns?.version !== 2) throw new Error(`records.columns.json: unknown version ${String(columns?.version)}`);
-  const n = columns.size;
   for (const name of ["file", "count", "suppressed", "line", "span", "lineText"] as const)
-    sized(name, columns[name].length, n);
+    sized(name, columns[name].length, columns.size);
+}
+
+/** A dimension of the columns as one code per record and its dictionary, without making a record. */
+export function columnCodes<K extends "authority" | "ageBand" | "outcome" | "tier" | "upheld">(
+  columns: RecordColumns,
+  name: K
+): {codes: readonly number[]; values: RecordColumns[K]["values"]} {
+  checkColumns(columns);
+  const column: Column<unknown> = columns[name];
+  return {codes: codesOf(name, column, columns), values: columns[name].values};
+}
+
+/**
+ * Record i of the columns, made on demand: what the drill-down asks for, a cell's few records,
+ * without decoding the rest. Throws a one-line error on a malformed file.
+ */
+export function columnRecords(columns: RecordColumns): (i: number) => CaseRecord {
+  checkColumns(columns);
   const field = <T>(name: string, column: Column<T>) => {
     const codes = codesOf(name, column, columns);
     return (i: number) => column.values[codes[i]];
@@ -245,8 +263,7 @@ export function decodeColumns(columns: RecordColumns): CaseRecord[] {
   const bounds = new Map<number, [number, number]>();
   columns.bounds.at.forEach((i, k) => bounds.set(i, [columns.bounds.min[k], columns.bounds.max[k]]));
   const countRaw = new Map(columns.countRaw.at.map((i, k) => [i, columns.countRaw.text[k]]));
-  const records: CaseRecord[] = new Array(n);
-  for (let i = 0; i < n; i++) {
+  return (i) => {
     const line = columns.line[i];
     const count = columns.count[i];
     const record: CaseRecord = {
@@ -269,9 +286,14 @@ export function decodeColumns(columns: RecordColumns): CaseRecord[] {
     };
     const provenance = provenanceOf(i);
     if (provenance != null) record.provenance = provenance;
-    records[i] = record;
-  }
-  return records;
+    return record;
+  };
+}
+
+/** The records back, every one. Throws a one-line error on a malformed file. */
+export function decodeColumns(columns: RecordColumns): CaseRecord[] {
+  const recordAt = columnRecords(columns);
+  return Array.from({length: columns.size}, (_, i) => recordAt(i));
 }
 
 /** Each reply's council-page slug, by file. */

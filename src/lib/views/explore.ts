@@ -7,7 +7,7 @@ import {cellAt, dimensionName, measureName, type PivotResult, type Selection} fr
 import {describeFilters, formatCell} from "../pivot/format.js";
 import {formatCount} from "../present/index.js";
 
-export function exploreView(result: PivotResult, records: {length: number}) {
+export function exploreView(result: PivotResult) {
   const {spec} = result;
   const filters = describeFilters(result);
   const by = [spec.rows, spec.cols].flatMap((d) => (d ? [dimensionName(d).toLowerCase()] : [])).join(" and ");
@@ -23,7 +23,7 @@ export function exploreView(result: PivotResult, records: {length: number}) {
     basename: `explore-${spec.rows}-by-${spec.cols}-${spec.measure}`,
     /** What the filters leave out, as a sentence; empty when they leave out nothing. */
     leftOut: result.leftOut
-      ? `The filters leave out ${formatCount(result.leftOut)} of ${formatCount(records.length)} lines of the replies. `
+      ? `The filters leave out ${formatCount(result.leftOut)} of ${formatCount(result.total.lines + result.leftOut)} lines of the replies. `
       : ""
   };
 }
