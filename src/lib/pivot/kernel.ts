@@ -6,9 +6,10 @@
  * of withheld records and the range the true sum can take under the one rule
  * for withheld counts (../core/withheld.ts).
  *
- * This is the engine behind `pivot(records, spec)` (pivot.ts), which pages and
- * components use; the benchmark and the kernel's tests call it directly on
- * cubes built from columns. Pure module: no Node imports, no DOM.
+ * This is the engine behind `pivot(source, spec)` (pivot.ts), which pages and
+ * components use, and it gives the same table (PivotTable; pivot() adds its
+ * spec and measure); the kernel's tests call it directly on cubes of any
+ * dimensions. Pure module: no Node imports, no DOM.
  */
 import {accumulate, accumulateOtherRanges, BIN, buildMasks, compact, dimension, type Filters} from "./accumulate.js";
 import type {CodeArray, Cube, CubeDimension} from "./cube.js";
@@ -29,50 +30,44 @@ export interface CubePivotOptions extends Filters {
   keepEmpty?: boolean;
 }
 
-/** Five figures per cell or margin. */
-export interface CubeFigures {
-  /** Number of records. */
-  readonly records: Uint32Array;
-  /** Sum of the known measure values. */
-  readonly sum: Float64Array;
-  /** Number of records whose measure was withheld. */
-  readonly withheld: Uint32Array;
-  /** The least the true sum can be: `sum` plus each withheld record's least. */
-  readonly min: Float64Array;
-  /** The most the true sum can be; Infinity when a withheld record has no upper bound. */
-  readonly max: Float64Array;
+/** One cell of a pivot, or one of its totals. */
+export interface PivotCell<K = string> {
+  /** Row key, or null in the row of column totals. */
+  row: K | null;
+  /** Column key, or null in the column of row totals. */
+  col: K | null;
+  /** Sum of the known measure (the counts the replies give). */
+  known: number;
+  /** Records (lines of the replies) behind the cell. */
+  lines: number;
+  /** Records with a known measure. */
+  knownRows: number;
+  /** Records whose measure was withheld: never added as 0. */
+  withheldRows: number;
+  /** The least the true sum can be (`known` plus each withheld record's least, by the one rule). */
+  min: number;
+  /** The most it can be; null when a withheld record states no upper bound. */
+  max: number | null;
+  /** The measure: the kernel's is `known`; pivot() puts the reader's (a share) in its place. Null when its denominator is 0. */
+  value: number | null;
 }
 
-export interface CubeTotals {
-  readonly records: number;
-  readonly sum: number;
-  readonly withheld: number;
-  readonly min: number;
-  readonly max: number;
+/**
+ * A cross-tabulation: what the kernel computes, and (with its spec) what `pivot()` returns
+ * (PivotResult, pivot.ts), so a table has one shape from the engine to the page.
+ */
+export interface PivotTable<K = unknown> {
+  rowKeys: K[];
+  /** Empty for a one-dimensional pivot. */
+  colKeys: K[];
+  /** cells[i][j] is row rowKeys[i], column colKeys[j]; rows of no cells for a one-dimensional pivot. */
+  cells: PivotCell<K>[][];
+  rowTotals: PivotCell<K>[];
+  colTotals: PivotCell<K>[];
+  total: PivotCell<K>;
+  /** Records the filters left out. */
+  leftOut: number;
 }
-
-/** The kernel's output: flat typed arrays (pivot.ts turns them into the kit's PivotResult). */
-export interface CubePivot {
-  readonly rowDim: string;
-  /** Null for a one-dimensional pivot. */
-  readonly colDim: string | null;
-  readonly rowKeys: ReadonlyArray<unknown>;
-  /** `[ALL_KEY]` for a one-dimensional pivot. */
-  readonly colKeys: ReadonlyArray<unknown>;
-  readonly nRows: number;
-  readonly nCols: number;
-  /** Flat, indexed `[r * nCols + c]`. */
-  readonly cells: CubeFigures;
-  /** Per row, over all columns (length nRows). */
-  readonly rowTotals: CubeFigures;
-  /** Per column, over all rows (length nCols). */
-  readonly colTotals: CubeFigures;
-  /** Over all records that passed the filters. */
-  readonly total: CubeTotals;
-}
-
-/** The single column key of a one-dimensional pivot. */
-export const ALL_KEY: unique symbol = Symbol.for("foi-evidence-kit.cube.all");
 
 /** Largest accumulation grid (cells) the kernel will allocate. */
 const MAX_GRID_CELLS = 1 << 22;
@@ -104,20 +99,24 @@ function outputKeys(
   return {keys, codes};
 }
 
-function newFigures(size: number): {
-  records: Uint32Array;
-  sum: Float64Array;
-  withheld: Uint32Array;
-  min: Float64Array;
-  max: Float64Array;
-} {
-  return {
-    records: new Uint32Array(size),
-    sum: new Float64Array(size),
-    withheld: new Uint32Array(size),
-    min: new Float64Array(size),
-    max: new Float64Array(size)
-  };
+function emptyCell(row: unknown, col: unknown): PivotCell<unknown> {
+  return {row, col, known: 0, lines: 0, knownRows: 0, withheldRows: 0, min: 0, max: 0, value: 0};
+}
+
+/** Adds a cell's figures to a total (max stays Infinity while unbounded; null only at the end). */
+function addTo(cell: PivotCell<unknown>, lines: number, known: number, withheld: number, min: number, max: number) {
+  cell.lines += lines;
+  cell.known += known;
+  cell.withheldRows += withheld;
+  cell.min += min;
+  cell.max = (cell.max as number) + max;
+}
+
+/** The figures a cell reads when done: known rows, an unbounded most as null, the count as its measure. */
+function finish(cell: PivotCell<unknown>): void {
+  cell.knownRows = cell.lines - cell.withheldRows;
+  if (cell.max === Infinity) cell.max = null;
+  cell.value = cell.known;
 }
 
 /**
@@ -130,7 +129,7 @@ function newFigures(size: number): {
  * with zero records). Sums add known measure values only; withheld records
  * count in `records` and `withheld`, and widen `min`..`max`.
  */
-export function pivotCube(cube: Cube, options: CubePivotOptions): CubePivot {
+export function pivotCube(cube: Cube, options: CubePivotOptions): PivotTable {
   const n = cube.size;
   const rowDim = dimension(cube, options.rows);
   const colName = options.cols ?? null;
@@ -207,20 +206,21 @@ export function pivotCube(cube: Cube, options: CubePivotOptions): CubePivot {
         options.order?.[colDim.name],
         keepEmpty
       )
-    : {keys: [ALL_KEY] as unknown[], codes: [0]};
+    : {keys: [null] as unknown[], codes: [0]};
 
-  const nRows = rowOut.keys.length;
-  const nCols = colOut.keys.length;
-  const cells = newFigures(nRows * nCols);
-  const rowTotals = newFigures(nRows);
-  const colTotals = newFigures(nCols);
-  const total = {records: 0, sum: 0, withheld: 0, min: 0, max: 0};
+  // A one-dimensional pivot runs over one column internally; its figures are the rows' totals.
+  const rowKeys = rowOut.keys;
+  const colKeys = colDim ? colOut.keys : [];
+  const cells = rowKeys.map((row) => colKeys.map((col) => emptyCell(row, col)));
+  const rowTotals = rowKeys.map((row) => emptyCell(row, null));
+  const colTotals = colKeys.map((col) => emptyCell(null, col));
+  const total = emptyCell(null, null);
   const colSlot = colOut.codes.map((code) => (code >= 0 ? colSlotOf[code] : -1));
-  for (let r = 0; r < nRows; r++) {
+  for (let r = 0; r < rowKeys.length; r++) {
     const rcode = rowOut.codes[r];
     const rs = rcode >= 0 ? rowSlotOf[rcode] : -1;
     if (rs < 0) continue;
-    for (let c = 0; c < nCols; c++) {
+    for (let c = 0; c < colOut.keys.length; c++) {
       const cs = colSlot[c];
       if (cs < 0) continue;
       const s = rs * colSlots + cs + BIN;
@@ -232,107 +232,14 @@ export function pivotCube(cube: Cube, options: CubePivotOptions): CubePivot {
       const usualCount = withheld - others[s * 3];
       const min = sum + usualCount * usual.min + others[s * 3 + 1];
       const max = sum + (usualCount === 0 ? 0 : usualCount * usual.max) + others[s * 3 + 2];
-      const k = r * nCols + c;
-      cells.records[k] = records;
-      cells.sum[k] = sum;
-      cells.withheld[k] = withheld;
-      cells.min[k] = min;
-      cells.max[k] = max;
-      rowTotals.records[r] += records;
-      rowTotals.sum[r] += sum;
-      rowTotals.withheld[r] += withheld;
-      rowTotals.min[r] += min;
-      rowTotals.max[r] += max;
-      colTotals.records[c] += records;
-      colTotals.sum[c] += sum;
-      colTotals.withheld[c] += withheld;
-      colTotals.min[c] += min;
-      colTotals.max[c] += max;
-      total.records += records;
-      total.sum += sum;
-      total.withheld += withheld;
-      total.min += min;
-      total.max += max;
+      if (colDim) {
+        addTo(cells[r][c], records, sum, withheld, min, max);
+        addTo(colTotals[c], records, sum, withheld, min, max);
+      }
+      addTo(rowTotals[r], records, sum, withheld, min, max);
+      addTo(total, records, sum, withheld, min, max);
     }
   }
-  return {
-    rowDim: rowDim.name,
-    colDim: colDim ? colDim.name : null,
-    rowKeys: rowOut.keys,
-    colKeys: colOut.keys,
-    nRows,
-    nCols,
-    cells,
-    rowTotals,
-    colTotals,
-    total
-  };
-}
-
-export type PercentBase = "total" | "row" | "col";
-
-/**
- * Share of the known sum, in percent (0-100): cell (r, c) over the grand total,
- * its row's total or its column's total. `c = -1` means the row-total margin,
- * `r = -1` the column-total margin (both -1: the grand total). Null when the
- * base is zero.
- */
-export function percent(result: CubePivot, r: number, c: number, base: PercentBase): number | null {
-  const {nRows, nCols} = result;
-  if (r < -1 || r >= nRows || c < -1 || c >= nCols || !Number.isInteger(r) || !Number.isInteger(c)) {
-    throw new RangeError(`cube: no cell (${r}, ${c}) in a ${nRows} × ${nCols} pivot`);
-  }
-  const value =
-    r >= 0 && c >= 0
-      ? result.cells.sum[r * nCols + c]
-      : r >= 0
-        ? result.rowTotals.sum[r]
-        : c >= 0
-          ? result.colTotals.sum[c]
-          : result.total.sum;
-  const denominator =
-    base === "total"
-      ? result.total.sum
-      : base === "row"
-        ? r >= 0
-          ? result.rowTotals.sum[r]
-          : result.total.sum
-        : c >= 0
-          ? result.colTotals.sum[c]
-          : result.total.sum;
-  return denominator === 0 ? null : (100 * value) / denominator;
-}
-
-/** One cell of a pivot in long form. */
-export interface CubeEntry {
-  row: unknown;
-  col: unknown;
-  records: number;
-  sum: number;
-  withheld: number;
-  min: number;
-  max: number;
-}
-
-/** The pivot's cells as objects, row by row; cells with no record are skipped unless `includeEmpty`. */
-export function pivotEntries(result: CubePivot, includeEmpty = false): CubeEntry[] {
-  const out: CubeEntry[] = [];
-  for (let r = 0; r < result.nRows; r++) {
-    for (let c = 0; c < result.nCols; c++) {
-      const k = r * result.nCols + c;
-      const records = result.cells.records[k];
-      if (records === 0 && !includeEmpty) continue;
-      const {sum, withheld, min, max} = result.cells;
-      out.push({
-        row: result.rowKeys[r],
-        col: result.colKeys[c],
-        records,
-        sum: sum[k],
-        withheld: withheld[k],
-        min: min[k],
-        max: max[k]
-      });
-    }
-  }
-  return out;
+  for (const cell of [...cells.flat(), ...rowTotals, ...colTotals, total]) finish(cell);
+  return {rowKeys, colKeys, cells, rowTotals, colTotals, total, leftOut: n - total.lines};
 }

@@ -19,7 +19,9 @@ import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../core/types.js";
 import {columnCodes, columnRecords, type RecordColumns} from "../records/columns.js";
 import {buildMasks, passes, type Filters} from "./accumulate.js";
 import {cubeFromColumns, prepareCube, type ColumnInput, type Cube} from "./cube.js";
-import {pivotCube, type CubeFigures} from "./kernel.js";
+import {pivotCube, type PivotCell, type PivotTable} from "./kernel.js";
+
+export type {PivotCell} from "./kernel.js";
 
 export type Dimension = "ageBand" | "outcome" | "tier" | "upheld" | "authority";
 export type Measure = "count" | "pctTotal" | "pctRow" | "pctCol";
@@ -79,39 +81,9 @@ export interface PivotOptions extends Partial<PivotSpec> {
   orders?: Partial<PivotOrders>;
 }
 
-export interface PivotCell {
-  /** Row key, or null in the row of column totals. */
-  row: string | null;
-  /** Column key, or null in the column of row totals. */
-  col: string | null;
-  /** Sum of the counts the replies give. */
-  known: number;
-  /** Lines of the replies (records) behind the cell. */
-  lines: number;
-  /** Records with a count. */
-  knownRows: number;
-  /** Records whose count was withheld: never added as 0. */
-  withheldRows: number;
-  /** The least the true number can be (`known` plus each withheld count's least, by the one rule). */
-  min: number;
-  /** The most it can be; null when a withheld count states no upper bound. */
-  max: number | null;
-  /** The measure, from known counts only; null when its denominator is 0. */
-  value: number | null;
-}
-
-export interface PivotResult {
+/** A pivot of case records: the kernel's table of them (kernel.ts), with the spec that made it. */
+export interface PivotResult extends PivotTable<string> {
   spec: PivotSpec;
-  rowKeys: string[];
-  /** Empty for a one-dimensional pivot. */
-  colKeys: string[];
-  /** cells[i][j] is row rowKeys[i], column colKeys[j]. */
-  cells: PivotCell[][];
-  rowTotals: PivotCell[];
-  colTotals: PivotCell[];
-  total: PivotCell;
-  /** Records the filters left out. */
-  leftOut: number;
 }
 
 /** A chosen cell: null row or column means its total. */
@@ -209,23 +181,6 @@ function orderOf(dimension: Dimension, spec: PivotSpec, orders: Partial<PivotOrd
   }
 }
 
-function cellOf(row: string | null, col: string | null, f: CubeFigures, k: number): PivotCell {
-  const lines = f.records[k];
-  const withheldRows = f.withheld[k];
-  const max = f.max[k];
-  return {
-    row,
-    col,
-    known: f.sum[k],
-    lines,
-    knownRows: lines - withheldRows,
-    withheldRows,
-    min: f.min[k],
-    max: max === Infinity ? null : max,
-    value: null
-  };
-}
-
 /**
  * Cross-tabulates records: rows by `rows`, columns by `cols` (none when null),
  * over the records the filters keep. Rows and columns list the values of
@@ -249,27 +204,9 @@ export function pivot(source: PivotSource, options: PivotOptions): PivotResult {
   const cube = recordCube(source);
   const order: Record<string, readonly unknown[]> = {[spec.rows]: orderOf(spec.rows, spec, orders, cube)};
   if (spec.cols) order[spec.cols] = orderOf(spec.cols, spec, orders, cube);
-  const t = pivotCube(cube, {rows: spec.rows, cols: spec.cols, order, ...filtersOf(spec)});
-
-  const rowKeys = t.rowKeys as string[];
-  const colKeys = spec.cols ? (t.colKeys as string[]) : [];
-  // One dimension: the kernel's single column is the rows' totals.
-  const cells = rowKeys.map((row, r) => colKeys.map((col, c) => cellOf(row, col, t.cells, r * t.nCols + c)));
-  const rowTotals = rowKeys.map((row, r) => cellOf(row, null, t.rowTotals, r));
-  const colTotals = colKeys.map((col, c) => cellOf(null, col, t.colTotals, c));
-  const {records: lines, sum, withheld, min, max} = t.total;
-  const total: PivotCell = {
-    row: null,
-    col: null,
-    known: sum,
-    lines,
-    knownRows: lines - withheld,
-    withheldRows: withheld,
-    min,
-    max: max === Infinity ? null : max,
-    value: null
-  };
-
+  // The kernel's keys are the labels the cube was prepared with: text, as the dimensions are.
+  const table = pivotCube(cube, {rows: spec.rows, cols: spec.cols, order, ...filtersOf(spec)}) as PivotTable<string>;
+  const {cells, rowTotals, colTotals, total} = table;
   const share = (n: number, of: number) => (of > 0 ? (100 * n) / of : null);
   const measureOf = (c: PivotCell, r: number, j: number): number | null => {
     switch (spec.measure) {
@@ -287,17 +224,7 @@ export function pivot(source: PivotSource, options: PivotOptions): PivotResult {
   rowTotals.forEach((c, r) => (c.value = measureOf(c, r, -1)));
   colTotals.forEach((c, j) => (c.value = measureOf(c, -1, j)));
   total.value = measureOf(total, -1, -1);
-
-  const result: PivotResult = {
-    spec,
-    rowKeys,
-    colKeys,
-    cells,
-    rowTotals,
-    colTotals,
-    total,
-    leftOut: cube.size - lines
-  };
+  const result: PivotResult = {spec, ...table};
   sources.set(result, source);
   return result;
 }
