@@ -387,7 +387,7 @@ export function renderFigures(run: BenchRun): string {
   const out: string[] = [];
   out.push(
     `Run on ${machine.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB memory, ${machine.platform}, ` +
-      `Node ${machine.node}, Chromium ${machine.chromium ?? "(not run)"}. All record data is SYNTHETIC (tools/synthetic.ts).`
+      `Node ${machine.node}, Chromium ${machine.chromium ?? "(not run)"}. Records are made up (SYNTHETIC), except on the built site's own pages, which carry the shipped reply.`
   );
   out.push("", "### Targets", "");
   out.push(
