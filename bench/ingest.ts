@@ -5,9 +5,7 @@
  */
 import {parseReplyText} from "../src/lib/parse/reply.js";
 import {loadMappings} from "../src/lib/read/replies.js";
-import type {BenchResult} from "./results.js";
-import {summarise} from "./results.js";
-import {timeRuns} from "./pivots.js";
+import {summarise, timeRuns, type BenchResult} from "./results.js";
 import {syntheticReplies} from "../tools/synthetic-replies.js";
 
 export function benchIngest(options: {replies?: number; seed?: number; budgetMs?: number} = {}): BenchResult[] {

@@ -12,6 +12,7 @@ import {
   resultsJson,
   SERIES,
   summarise,
+  timeRuns,
   validateResults,
   type BenchResult,
   type BenchRun
@@ -25,7 +26,7 @@ const r = (
   extra: Partial<BenchResult> = {}
 ): BenchResult => ({
   name,
-  group: "pivot",
+  group: "explorer",
   env,
   rows,
   medianMs,
@@ -35,11 +36,11 @@ const r = (
 });
 
 const RESULTS: BenchResult[] = [
-  r(SERIES.kernel, "chromium", 1_000_000, 4),
-  r(SERIES.floor, "chromium", 1_000_000, 2),
-  r(SERIES.arquero, "chromium", 1_000_000, 150),
-  r(SERIES.kernel, "node", 1_000_000, 25),
-  r(SERIES.floor, "node", 1_000_000, 2),
+  r(SERIES.explorerControl, "chromium", 1_000_000, 40),
+  r(SERIES.explorerSeedControl, "chromium", 25, 35),
+  r(SERIES.buildBefore, "node", null, 15_000, {group: "build"}),
+  r(SERIES.buildEditOne, "node", null, 4_000, {group: "build"}),
+  r(SERIES.buildCold, "node", null, 9_000, {group: "build"}),
   r(SERIES.pageReady, "chromium", null, 400, {group: "pages", page: "index.html", bytes: 900_000, gzipBytes: 360_000}),
   r("ingest: parse synthetic replies (Leicester layout)", "node", 400, 50, {group: "ingest", perSecond: 8000})
 ];
@@ -50,6 +51,15 @@ test("summarise gives the median and the nearest-rank 95th percentile", () => {
   const hundred = Array.from({length: 100}, (_, k) => k + 1);
   assert.equal(summarise(hundred).p95Ms, 95);
   assert.throws(() => summarise([]), /no samples/);
+});
+
+test("timeRuns takes at least the minimum and at most the maximum of samples, each a time per call", () => {
+  let calls = 0;
+  const samples = timeRuns(() => calls++, 1, 5, 8);
+  assert.ok(samples.length >= 5 && samples.length <= 8, `${samples.length} samples`);
+  assert.ok(samples.every((ms) => Number.isFinite(ms) && ms >= 0));
+  // Warm-up, the batch sizing and the samples all call fn: more calls than samples.
+  assert.ok(calls > samples.length);
 });
 
 test("results.json is an array of {name, rows, medianMs, p95Ms, ...} that reads back with the documented shape", () => {
@@ -83,17 +93,22 @@ test("results that break the shape are refused with the field named", () => {
 test("targets pass or miss on the figures, and say when a measure is missing", () => {
   const checks = checkTargets(RESULTS);
   const get = (start: string) => checks.find((c) => c.target.startsWith(start));
-  assert.equal(get("kit pivot at 1,000,000 rows in Chromium: median within 20 ms")?.pass, true);
-  assert.equal(get("kit pivot at 1,000,000 rows in Node: median within 20 ms")?.pass, false);
-  assert.equal(get("kit pivot at 1,000,000 rows in Node: within 10x")?.pass, false); // 25 ms vs 2 ms
-  assert.equal(get("kit pivot at 1,000,000 rows in Chromium: within 10x")?.pass, true);
-  // No DuckDB figure in this run: compared with the cited one, and said so.
-  const duck = get("kit pivot at 1,000,000 rows in Chromium: ahead of DuckDB-WASM");
-  assert.equal(duck?.pass, true);
-  assert.match(duck!.value, /cited/);
+  assert.equal(get("explorer components on 1,000,000 rows: control change settled within 50 ms")?.pass, true);
+  assert.equal(get("explorer components on the seed: control change settled within 30 ms")?.pass, false); // 35 ms
   assert.equal(get("index.html: within 350 kB gzip")?.pass, false);
   assert.equal(get("index.html: ready in under 1.5 s")?.pass, true);
-  assert.equal(get("synthetic page, 1,000,000 rows")?.pass, null);
+  assert.equal(get("ingest: 200 or more text replies a second")?.pass, true);
+  assert.equal(get("explore.html on the seed (Framework's runtime)")?.pass, null);
+  assert.equal(get("explore.html on the seed (Framework's runtime)")?.value, "not measured");
+});
+
+test("the pivot-engine contest is retired (issue 17): no target or table promises its rows", () => {
+  const targets = checkTargets([]).map((c) => c.target);
+  assert.ok(targets.length > 0);
+  for (const retired of [/kit pivot at/, /DuckDB/, /arquero/, /hand-written floor/, /synthetic page/]) {
+    assert.ok(!targets.some((t) => retired.test(t)), `a target still matches ${String(retired)}`);
+  }
+  for (const name of Object.values(SERIES)) assert.doesNotMatch(name, /^pivot:|DuckDB|arquero|synthetic page/);
 });
 
 test("the figures go between the markers; prose outside them is kept, and a rerun replaces only the figures", () => {
@@ -108,14 +123,18 @@ test("the figures go between the markers; prose outside them is kept, and a reru
       chromium: "1.2.3"
     },
     results: RESULTS,
-    skipped: ["DuckDB-WASM: not installed."]
+    skipped: ["control change on index.html: the page has no select or radio group."]
   };
   const figures = renderFigures(run);
   assert.match(figures, /2 × Test CPU/);
   assert.match(figures, /\| PASS \|/);
   assert.match(figures, /\| MISS \|/);
-  assert.match(figures, /Pivot engine: arquero → kit kernel \| chromium \| 1,000,000 \| 150\.0 \| 4\.00 \| 37\.5×/);
-  assert.match(figures, /DuckDB-WASM: not installed\./);
+  assert.match(
+    figures,
+    /Rebuild after editing one reply: whole cache cleared → stale loader outputs only \| node \| {2}\| 15000\.0 \| 4000\.0 \| 3\.8×/
+  );
+  assert.match(figures, /### Builds\n/);
+  assert.match(figures, /- control change on index\.html: the page has no select or radio group\./);
 
   const doc = `# Performance\n\nProse before.\n\n${MARKER_START}\nold figures\n${MARKER_END}\n\nProse after.\n`;
   const once = replaceBetweenMarkers(doc, figures);
