@@ -268,7 +268,13 @@ test("grand total matches an arquero rollup over the filtered table", () => {
       max: aq.op.sum("hi")
     })
     .object();
-  assert.deepEqual(figuresOf(res.total), {records: t.records, sum: t.sum, withheld: t.withheld, min: t.min, max: t.max});
+  assert.deepEqual(figuresOf(res.total), {
+    records: t.records,
+    sum: t.sum,
+    withheld: t.withheld,
+    min: t.min,
+    max: t.max
+  });
   assert.equal(res.leftOut, records.length - t.records, "what the filters left out");
   assert.equal(
     res.total.min,
