@@ -24,6 +24,7 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {extname, join, relative, resolve, sep} from "node:path";
 import {importClosure} from "../src/lib/read/imports.js";
+import {DATA_DIR, PROJECT_DATA_DIR} from "../src/lib/read/data-dir.js";
 
 const ROOT = join(import.meta.dirname, "..");
 /** Framework's default loader extensions (loader.js); a target is the loader's path without one. */
@@ -215,9 +216,9 @@ export async function kitProject(): Promise<{project: Project}> {
   const config = (await import(join(ROOT, "observablehq.config.ts"))).default as {root?: string};
   const project: Project = {
     srcRoot: join(ROOT, config.root ?? "src"),
-    // FOI_DATA (or its older name FOI_DATA_DIR) as src/lib/read/replies.ts reads it.
-    dataDir: process.env.FOI_DATA || process.env.FOI_DATA_DIR || join(ROOT, "data"),
-    fallbackDataDir: join(ROOT, "data"),
+    // The data folder the loaders read, resolved in one place (src/lib/read/replies.ts).
+    dataDir: DATA_DIR,
+    fallbackDataDir: PROJECT_DATA_DIR,
     projectRoot: ROOT
   };
   return {project};

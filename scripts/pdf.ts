@@ -9,11 +9,12 @@ import {join, relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {launchBrowserOrExit, settle} from "../tools/chromium.js";
 import {DIST, serveDist} from "../tools/site.js";
+import {DATA_DIR} from "../src/lib/read/data-dir.js";
 
 const ROOT = join(import.meta.dirname, "..");
 // The same output folder `npm run build` writes (FOI_OUTPUT, else dist/), from the same data folder (FOI_DATA, else data/).
 const OUTPUT = process.env.FOI_OUTPUT ? resolve(ROOT, process.env.FOI_OUTPUT) : DIST;
-const DATA = resolve(ROOT, process.env.FOI_DATA ?? process.env.FOI_DATA_DIR ?? "data");
+const DATA = resolve(DATA_DIR);
 const {values} = parseArgs({
   options: {out: {type: "string", default: join(OUTPUT, "report.pdf")}, page: {type: "string", default: "index.html"}}
 });

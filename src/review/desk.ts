@@ -11,7 +11,7 @@ import {createHash, randomBytes} from "node:crypto";
 import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
 import {authorityFromFile} from "../lib/campaign/summarise.js";
-import {readAsked, readRepliesListingUnreadable, readRequest} from "../lib/read/campaign.js";
+import {readAsked, readRequest} from "../lib/read/campaign.js";
 import {extractText, sniffFormat} from "../lib/extract/extract.js";
 import {BoundedReader} from "../lib/extract/bounded.js";
 import {readRegularFile} from "../lib/extract/files.js";
@@ -21,6 +21,7 @@ import {
   loadMappings,
   parseExtracted,
   readMeta,
+  readReplies,
   readReply,
   requestQuestions,
   shownPath
@@ -242,7 +243,12 @@ export class Desk {
 
   /** Every reply of the folder (and every file the kit could not read), worst first: the data-quality page's order. */
   async queue(): Promise<QualityReply[]> {
-    const {replies, unreadable} = await readRepliesListingUnreadable(this.dataDir);
+    const {replies, unreadable} = await readReplies({
+      dataDir: this.dataDir,
+      keepGoing: true,
+      cacheDir: this.cacheDir,
+      reader: this.reader
+    });
     let asked = null;
     try {
       asked = readAsked(this.dataDir);

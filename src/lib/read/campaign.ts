@@ -17,10 +17,9 @@ import {
 } from "../campaign/summarise.js";
 import type {AskedAuthority, CampaignRequest} from "../campaign/types.js";
 import {outcomeOrder, type Mappings} from "../parse/mappings.js";
-import {ReplyError} from "../core/errors.js";
 import type {ParsedReply} from "../core/types.js";
 import {readRegularFile} from "../extract/files.js";
-import {DATA_DIR, PROJECT_DATA_DIR, listReplies, readMeta, readReplies, shownPath} from "./replies.js";
+import {DATA_DIR, PROJECT_DATA_DIR, listReplies, metaAuthority, readReplies, shownPath} from "./replies.js";
 
 /**
  * The request: the data folder's campaign/request.json, else the project's
@@ -42,15 +41,6 @@ export function readAsked(dataDir = DATA_DIR): AskedAuthority[] | null {
   );
 }
 
-/** The authority a reply's metadata names, or null when there is no metadata or it cannot be read. */
-function metaAuthority(path: string, shownAs: string): string | null {
-  try {
-    return readMeta(path, shownAs)?.authority ?? null;
-  } catch {
-    return null;
-  }
-}
-
 export interface CampaignRead {
   input: CampaignInput;
   mappings: Mappings;
@@ -58,43 +48,12 @@ export interface CampaignRead {
   unreadable: UnreadableReply[];
 }
 
-/**
- * Reads every reply of a data folder through readReplies, keeping the files it
- * cannot read as UnreadableReply (with the reason) instead of stopping: what
- * every loader starts from, so a build lists an unreadable file rather than failing.
- */
-export async function readRepliesListingUnreadable(
-  dataDir = DATA_DIR
-): Promise<{mappings: Mappings; replies: ParsedReply[]; unreadable: UnreadableReply[]}> {
-  const files = listReplies(join(dataDir, "responses"));
-  const errors: ReplyError[] = [];
-  const {mappings, replies} = await readReplies({
-    dataDir,
-    files: files.map((path) => ({path})),
-    onError: (error) => errors.push(error)
-  });
-  // readReplies reads in order and reports each file it cannot read once, in the same order.
-  const read = new Set(replies.map((r) => r.file));
-  const failed = files.filter((path) => !read.has(shownPath(path, dataDir)));
-  const unreadable = failed.map((path, i): UnreadableReply => {
-    const file = shownPath(path, dataDir);
-    const error = errors[i];
-    // The error may name the metadata or a person's transcription beside the reply: say which.
-    const reason = error
-      ? error.file === file
-        ? error.reason
-        : `${error.file}: ${error.reason}`
-      : "could not be read";
-    return {file, authority: metaAuthority(path, file), reason, line: error?.file === file ? error.line : null};
-  });
-  return {mappings, replies, unreadable};
-}
-
 /** Reads a data folder's campaign: its request, authorities, replies and the files the kit could not read. */
 export async function readCampaign(dataDir = DATA_DIR): Promise<CampaignRead> {
   const request = readRequest(dataDir);
   const asked = readAsked(dataDir);
-  const {mappings, replies, unreadable} = await readRepliesListingUnreadable(dataDir);
+  // A file the kit cannot read is listed, never a failed build.
+  const {mappings, replies, unreadable} = await readReplies({dataDir, keepGoing: true});
   return {
     input: {request, asked, replies, unreadable, outcomes: outcomeOrder(mappings)},
     mappings,

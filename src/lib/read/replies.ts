@@ -9,9 +9,9 @@
  */
 import {existsSync, readdirSync} from "node:fs";
 import {basename, isAbsolute, join, relative} from "node:path";
-import {fileURLToPath} from "node:url";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
 import type {RequestQuestion} from "../parse/answers.js";
+import type {UnreadableReply} from "../campaign/summarise.js";
 import {
   applyCorrections,
   correctionsFileFor,
@@ -30,19 +30,9 @@ import type {ExtractedText} from "../extract/extract.js";
 import {LIMITS, capLines, tooBig} from "../extract/formats/limits.js";
 import {readRegularFile} from "../extract/files.js";
 
-/** The project's own `data/` folder, found from this file so it works from any working directory. */
-export const PROJECT_DATA_DIR = join(
-  import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url)),
-  "../../../data"
-);
+import {DATA_DIR, PROJECT_DATA_DIR} from "./data-dir.js";
 
-/**
- * The data folder the site is built from: FOI_DATA=DIR points the loaders and
- * `npm run ingest` at another folder (a user's replies kept outside the
- * repository, a made-up campaign for tests). FOI_DATA_DIR, its older name, is
- * still read.
- */
-export const DATA_DIR = process.env.FOI_DATA || process.env.FOI_DATA_DIR || PROJECT_DATA_DIR;
+export {DATA_DIR, PROJECT_DATA_DIR};
 
 /**
  * A sub-folder of the data folder that may fall back to the project's own:
@@ -308,27 +298,46 @@ export interface ReadRepliesOptions {
   /** Read these files instead of the folder's `responses/` (the ingest command's arguments). */
   files?: ReplyFile[];
   /**
-   * Called for each file that cannot be read, after which reading goes on;
-   * without it the first such file stops everything (a build must not leave a
-   * reply out silently).
+   * Go on past a file that cannot be read, listing it in `unreadable` with the
+   * reason; without it the first such file stops everything (a build must not
+   * leave a reply out silently). Given `onError`, reading goes on too.
    */
+  keepGoing?: boolean;
+  /** Told of each file that cannot be read as it happens (the ingest command prints it). */
   onError?: (error: ReplyError) => void;
   cacheDir?: string | null;
   /** The worker to read files in (left open); by default one is started and ended for the call. */
   reader?: BoundedReader;
 }
 
+/** The authority a reply's metadata names, or null when there is no metadata or it cannot be read. */
+export function metaAuthority(path: string, shownAs: string): string | null {
+  try {
+    return readMeta(path, shownAs)?.authority ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** What reading every reply gives: the replies read, and each file that could not be, with why. */
+export interface RepliesRead {
+  mappings: Mappings;
+  replies: ParsedReply[];
+  unreadable: UnreadableReply[];
+}
+
 /**
  * Reads all the replies of a data folder, in file-name order, with the
- * folder's mappings: what every loader and the ingest command start from.
+ * folder's mappings: what the site's loader, the review desk and the ingest
+ * command start from. The one way to read every reply.
  */
-export async function readReplies(
-  options: ReadRepliesOptions = {}
-): Promise<{mappings: Mappings; replies: ParsedReply[]}> {
+export async function readReplies(options: ReadRepliesOptions = {}): Promise<RepliesRead> {
   const dataDir = options.dataDir ?? DATA_DIR;
   const mappings = loadMappings(dataDir);
   const files: ReplyFile[] = options.files ?? listReplies(join(dataDir, "responses")).map((path) => ({path}));
+  const keepGoing = options.keepGoing || options.onError != null;
   const replies: ParsedReply[] = [];
+  const unreadable: UnreadableReply[] = [];
   // One worker reads every file that is not in the cache (started only when one is not).
   const reader = options.reader ?? new BoundedReader();
   try {
@@ -336,23 +345,31 @@ export async function readReplies(
   } finally {
     if (!options.reader) await reader.close();
   }
-  return {mappings, replies};
+  return {mappings, replies, unreadable};
 
   async function readOne(path: string, shownAs: string | undefined) {
     try {
       replies.push(await readReply(path, mappings, {dataDir, shownAs, cacheDir: options.cacheDir, reader}));
     } catch (error) {
-      if (!options.onError) throw error;
-      const name = shownAs ?? shownPath(path, dataDir);
-      options.onError(
+      if (!keepGoing) throw error;
+      const file = shownAs ?? shownPath(path, dataDir);
+      const reason =
         error instanceof ReplyError
           ? error
           : new ReplyError(
-              name,
+              file,
               null,
               `could not be read (${String((error as Error)?.message ?? error).split("\n")[0]})`
-            )
-      );
+            );
+      // The error may name the metadata or a person's transcription beside the reply: say which.
+      const about = reason.file === file;
+      unreadable.push({
+        file,
+        authority: metaAuthority(path, file),
+        reason: about ? reason.reason : `${reason.file}: ${reason.reason}`,
+        line: about ? reason.line : null
+      });
+      options.onError?.(reason);
     }
   }
 }
