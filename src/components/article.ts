@@ -5,9 +5,9 @@
  */
 import {html} from "htl";
 import * as Inputs from "@observablehq/inputs";
-import {councilHref} from "../lib/campaign/council.js";
+import {councilHref} from "../lib/campaign/council-page.js";
 import {formatCount, formatDate, formatLines} from "../lib/present/index.js";
-import type {CouncilRow} from "../lib/report/campaign.js";
+import type {CouncilRow} from "../lib/report/campaign-figures.js";
 import type {CaveatItem, Part, SourceLine} from "../lib/views/parts.js";
 
 export interface PartsOptions {

@@ -4,7 +4,7 @@
  * awaiting reply when the list of the authorities asked is given). Refusals are a bar of their own, never part of the zeros.
  */
 import * as Plot from "../vendor/plot.js";
-import type {StatusRow} from "../lib/report/campaign.js";
+import type {StatusRow} from "../lib/report/campaign-figures.js";
 import {countNoun, formatCount} from "../lib/present/index.js";
 
 export interface StatusChartOptions {

@@ -44,7 +44,7 @@ export {wilsonInterval, type Interval} from "./stats/intervals.js";
 // report/: figures and caveats as structured facts with line citations.
 export {reportFigures, share, type ReportFigures, type Share} from "./report/figures.js";
 export {replyCaveats, type CaveatFact, type ReplyCaveats} from "./records/caveats.js";
-export {replySource, type ReplySource} from "./report/sources.js";
+export {replySource, type ReplySource} from "./report/reply-source.js";
 
 // ofcom/: the comparison with Ofcom's figures on social media use by age.
 export {compareWithOfcom, type Comparison} from "./ofcom/comparison.js";
@@ -52,7 +52,7 @@ export {readingOf} from "./ofcom/reading.js";
 
 // campaign/: one request, many councils.
 export {slugOf} from "./campaign/slug.js";
-export type {CampaignData, CouncilSummary} from "./campaign/types.js";
+export type {CampaignData, CouncilSummary} from "./campaign/campaign-data.js";
 export type {CampaignStatus} from "./core/types.js";
 
 // present/: the one place for numbers, shares and percentages, dates, lists, withheld wording, statuses.

@@ -11,7 +11,7 @@ import {createHash, randomBytes} from "node:crypto";
 import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
 import {authorityFromFile} from "../lib/campaign/summarise.js";
-import {readAsked, readRequest} from "../lib/read/campaign.js";
+import {readAsked, readRequest} from "../lib/read/campaign-folder.js";
 import {extractText, sniffFormat} from "../lib/extract/extract.js";
 import {BoundedReader} from "../lib/extract/bounded.js";
 import {readRegularFile} from "../lib/extract/files.js";

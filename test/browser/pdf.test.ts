@@ -11,7 +11,7 @@ import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.j
 import {formatDate, formatShare} from "../../src/lib/present/index.js";
 import {reportFigures} from "../../src/lib/report/figures.js";
 import {replyCaveats} from "../../src/lib/records/caveats.js";
-import {replySource} from "../../src/lib/report/sources.js";
+import {replySource} from "../../src/lib/report/reply-source.js";
 import {AGE_BANDS} from "../../src/lib/core/types.js";
 
 const ROOT = join(import.meta.dirname, "../..");

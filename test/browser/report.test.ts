@@ -10,7 +10,7 @@ import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.j
 import {formatShare} from "../../src/lib/present/index.js";
 import {reportFigures} from "../../src/lib/report/figures.js";
 import {replyCaveats} from "../../src/lib/records/caveats.js";
-import {replySource} from "../../src/lib/report/sources.js";
+import {replySource} from "../../src/lib/report/reply-source.js";
 import {RECORD_COLUMNS, RECORD_FIELDS} from "../../src/lib/records/tidy.js";
 import {AGE_BANDS} from "../../src/lib/core/types.js";
 import {type Site, visit, withSiteAndBrowser} from "./harness.js";

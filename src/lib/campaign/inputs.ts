@@ -6,7 +6,7 @@
  */
 import {csvParseRows} from "d3-dsv";
 import {ReplyError} from "../core/errors.js";
-import type {AskedAuthority, CampaignRequest} from "./types.js";
+import type {AskedAuthority, CampaignRequest} from "./campaign-data.js";
 
 export const REQUEST_FILE = "campaign/request.json";
 export const AUTHORITIES_FILE = "campaign/authorities.csv";

@@ -8,7 +8,7 @@
  * Pure: used by the loader and the tests.
  */
 import {authorityFromFile, councilKeys, orderCouncils, unreadableAdvice} from "./summarise.js";
-import type {AskedAuthority} from "./types.js";
+import type {AskedAuthority} from "./campaign-data.js";
 import {STATUS_WORDS, statusLabel} from "../present/status.js";
 import {verdictOf} from "../parse/verdict.js";
 import type {Check, ParsedReply, Verdict, Warning} from "../core/types.js";

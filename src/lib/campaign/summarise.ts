@@ -2,7 +2,7 @@
  * The campaign as data: every reply, every file the kit could not read and
  * every authority asked, summarised per council with counts sized to what the
  * report shows (see types.ts). The loaders compute this once at build time.
- * Pure: the replies are read by src/lib/read/campaign.ts.
+ * Pure: the replies are read by src/lib/read/campaign-folder.ts.
  */
 import {transcriptionFileFor} from "../parse/human.js";
 import {verdictOf} from "../parse/verdict.js";
@@ -10,7 +10,7 @@ import {sumCounts} from "../core/withheld.js";
 import {CAMPAIGN_STATUSES, type CampaignStatus, type CaseRecord, type ParsedReply} from "../core/types.js";
 import {sameNameKey} from "./inputs.js";
 import {assignSlugs} from "./slug.js";
-import type {AskedAuthority, CampaignData, CampaignRequest, CouncilSummary} from "./types.js";
+import type {AskedAuthority, CampaignData, CampaignRequest, CouncilSummary} from "./campaign-data.js";
 
 /** A reply file the kit could not read: its name (relative to data/), whose it is when its metadata says, and why. */
 export interface UnreadableReply {

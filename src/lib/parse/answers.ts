@@ -7,8 +7,8 @@
  * the request's questions at hand, each echoed question is also tied to the
  * request question whose words it shares most.
  */
-import {NUMBER_WORDS} from "./numbers.js";
-import {answerFiveReading} from "./status.js";
+import {NUMBER_WORDS} from "./number-words.js";
+import {answerFiveReading} from "./reply-status.js";
 import {cleanCell} from "../core/text.js";
 import type {Answer, ReplyFields} from "../core/types.js";
 

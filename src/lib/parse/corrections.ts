@@ -25,7 +25,7 @@ import {
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {recordsSource, replyChecks} from "./reconcile.js";
 import {verdictOf} from "./verdict.js";
-import {refusalDetail, refusalReason} from "./status.js";
+import {refusalDetail, refusalReason} from "./reply-status.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {cleanCell} from "../core/text.js";
 import {ReplyError} from "../core/errors.js";

@@ -5,7 +5,7 @@
  * the record keeps the note's line, so the bounds can be traced like the count.
  */
 import {boundsIn} from "./record.js";
-import {digitsForWords} from "./numbers.js";
+import {digitsForWords} from "./number-words.js";
 import {cleanCell} from "../core/text.js";
 import type {CaseRecord} from "../core/types.js";
 

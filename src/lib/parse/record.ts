@@ -4,7 +4,7 @@
  * included) and reporting what did not map, with its line.
  */
 import {mapAgeBand, mapOutcome, normaliseOutcomeLabel, type Mappings} from "./mappings.js";
-import {digitsForWords} from "./numbers.js";
+import {digitsForWords} from "./number-words.js";
 import {cleanCell} from "../core/text.js";
 import {OUTCOME_NOT_STATED, type CaseRecord, type TextSource, type Warning} from "../core/types.js";
 

@@ -12,7 +12,7 @@ import {extractFields, parseAnswers, type RequestQuestion} from "./answers.js";
 import {applyFootnotes} from "./footnotes.js";
 import type {Mappings} from "./mappings.js";
 import {impliedTotalCheck, replyChecks} from "./reconcile.js";
-import {findRefusal, noRecordsStatus, questionLines, refusalDetail} from "./status.js";
+import {findRefusal, noRecordsStatus, questionLines, refusalDetail} from "./reply-status.js";
 import {ageEntries, marginRecords, marginsOfTables, outcomeEntries} from "./tables/margins.js";
 import {parseProse} from "./tables/prose.js";
 import {parseRowTable} from "./tables/rows.js";

@@ -19,7 +19,7 @@ import {
 import {mapAgeBand, type Mappings} from "./mappings.js";
 import {impliedTotalCheck, replyChecks} from "./reconcile.js";
 import {verdictOf} from "./verdict.js";
-import {findRefusal, refusalDetail} from "./status.js";
+import {findRefusal, refusalDetail} from "./reply-status.js";
 import {ageEntries, outcomeEntries} from "./tables/margins.js";
 import {isTotalLabel} from "./tables/header.js";
 import {splitLines} from "../core/text.js";

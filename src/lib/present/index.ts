@@ -2,6 +2,6 @@
 export * from "./numbers.js";
 export * from "./dates.js";
 export * from "./lists.js";
-export * from "./withheld.js";
+export * from "./withheld-words.js";
 export * from "./citations.js";
 export * from "./status.js";

@@ -1,9 +1,9 @@
 /**
  * Node-only: the lines a council page's line numbers count in: the reply's text, else a person's
- * transcription of it (src/lib/campaign/council.ts shows them).
+ * transcription of it (src/lib/campaign/council-page.ts shows them).
  */
 import {join} from "node:path";
-import type {CouncilText} from "../campaign/council.js";
+import type {CouncilText} from "../campaign/council-page.js";
 import {splitLines} from "../core/text.js";
 import type {BoundedReader} from "../extract/bounded.js";
 import {readRegularFile} from "../extract/files.js";

@@ -1,7 +1,7 @@
 /**
  * The figures the home page's report states, computed from the loader's output
  * so that no number is typed into prose. Pure: imported by the page and tests.
- * What each reply says limits them is records/caveats.ts; where it came from, report/sources.ts.
+ * What each reply says limits them is records/caveats.ts; where it came from, report/reply-source.ts.
  */
 import type {ResponsesData} from "../campaign/responses.js";
 import {pivot, type PivotResult} from "../pivot/pivot.js";

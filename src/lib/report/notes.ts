@@ -8,7 +8,7 @@
  */
 import type {ParsedReply} from "../core/types.js";
 import {replyCaveats, type ReplyCaveats} from "../records/caveats.js";
-import {replySource, type ReplySource} from "./sources.js";
+import {replySource, type ReplySource} from "./reply-source.js";
 
 /** Categories named, at most this many (the most common first): the list must not grow with the councils. */
 export const TOP_CATEGORIES = 5;

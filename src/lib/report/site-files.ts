@@ -7,22 +7,22 @@
  * A file the kit cannot read is listed (the summary, the data-quality page and its council page
  * say why), never a failed build; the downloads leave it out.
  */
-import {councilPage} from "../campaign/council.js";
+import {councilPage} from "../campaign/council-page.js";
 import {qualityData, slugsByFile} from "../campaign/quality.js";
 import {summariseCampaign} from "../campaign/summarise.js";
 import {safeCsvFormat} from "../core/csv.js";
 import {AGE_BANDS} from "../core/types.js";
 import {BoundedReader} from "../extract/bounded.js";
-import {ofcomReplies} from "../ofcom/replies.js";
+import {ofcomReplies} from "../ofcom/comparable-replies.js";
 import {outcomeOrder} from "../parse/mappings.js";
-import {readAsked, readCampaign} from "../read/campaign.js";
+import {readAsked, readCampaign} from "../read/campaign-folder.js";
 import {councilText} from "../read/council-text.js";
 import {readOfcomData, readWorkforce, readWorkforceContext} from "../read/ofcom-data.js";
 import {DATA_DIR} from "../read/replies.js";
 import {encodeColumns} from "../records/columns.js";
 import {describeDownloads} from "../records/downloads.js";
 import {RECORD_COLUMNS, tidyRecords} from "../records/tidy.js";
-import {pooledComparison} from "./campaign.js";
+import {pooledComparison} from "./campaign-figures.js";
 import {campaignNotes} from "./notes.js";
 
 export interface SiteFile {
@@ -52,7 +52,7 @@ export async function siteFiles(
   const tidy = tidyRecords(replies);
   const json = (name: string, value: unknown): SiteFile => ({name, content: JSON.stringify(value)});
   const files: SiteFile[] = [
-    // The report (src/lib/campaign/types.ts), and what it shows beyond the summary: the caveats and
+    // The report (src/lib/campaign/campaign-data.ts), and what it shows beyond the summary: the caveats and
     // sources in brief and the pooled Ofcom comparison, whose simulated test takes seconds, so it
     // runs here once rather than in every reader's browser.
     json("summary.json", summary),

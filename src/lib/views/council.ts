@@ -4,7 +4,7 @@
  * each worded here. Pure: built from data/campaign/councils/<slug>.json and data/campaign/ofcom.json, tested
  * without a DOM.
  */
-import type {CouncilPage} from "../campaign/council.js";
+import type {CouncilPage} from "../campaign/council-page.js";
 import {compareWithOfcom} from "../ofcom/comparison.js";
 import type {KnownAgeBand} from "../core/types.js";
 import type {OfcomData} from "../ofcom/reference.js";
@@ -23,9 +23,9 @@ import {
   statusLabel
 } from "../present/index.js";
 import {replyCaveats} from "../records/caveats.js";
-import {replySource} from "../report/sources.js";
+import {replySource} from "../report/reply-source.js";
 import type {CaveatItem, Part} from "./parts.js";
-import {sourceLine} from "./sources.js";
+import {sourceLine} from "./source-line.js";
 
 /** What became of a request that gave no records to show, or gave some and refused the rest. */
 function outcomeParts(page: CouncilPage): Part[] | null {

@@ -5,7 +5,7 @@
  */
 import type {Comparison} from "../ofcom/comparison.js";
 import type {OfcomData} from "../ofcom/reference.js";
-import type {OfcomReply} from "../ofcom/replies.js";
+import type {OfcomReply} from "../ofcom/comparable-replies.js";
 import {
   formatCount,
   formatDate,

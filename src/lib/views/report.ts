@@ -3,7 +3,7 @@
  * worded here, so the page reads top to bottom as the article it is. Pure: built from the
  * loaders' output (data/campaign/summary.json, report.json, ofcom.json) and tested without a DOM.
  */
-import type {CampaignData} from "../campaign/types.js";
+import type {CampaignData} from "../campaign/campaign-data.js";
 import type {OfcomReference} from "../ofcom/reference.js";
 import {
   countNoun,
@@ -19,12 +19,12 @@ import {
   listText
 } from "../present/index.js";
 import {pivot} from "../pivot/pivot.js";
-import {bandFunnel, councilRows, pooledFigures, statusFigures, type StatusFigures} from "../report/campaign.js";
+import {bandFunnel, councilRows, pooledFigures, statusFigures, type StatusFigures} from "../report/campaign-figures.js";
 import {surveyYearFact, type ReplyCaveats} from "../records/caveats.js";
 import type {CampaignNotes} from "../report/notes.js";
 import type {Verdict} from "../core/types.js";
 import type {CaveatItem, Part} from "./parts.js";
-import {sourceLine} from "./sources.js";
+import {sourceLine} from "./source-line.js";
 
 /** "1 council", "12 councils". */
 export const councils = (n: number) => countNoun(n, "council");

@@ -8,7 +8,7 @@ import * as XLSX from "@e965/xlsx";
 import {parseReplyText} from "../../../src/lib/parse/reply.js";
 import {parseTranscription, transcriptionTemplate} from "../../../src/lib/parse/transcription.js";
 import {pivot} from "../../../src/lib/pivot/pivot.js";
-import {pivotCsv} from "../../../src/lib/pivot/csv.js";
+import {pivotCsv} from "../../../src/lib/pivot/pivot-csv.js";
 import {formulaSafe, safeCsvFormat, unguardFormula} from "../../../src/lib/core/csv.js";
 import {RECORD_COLUMNS, tidyRecords} from "../../../src/lib/records/tidy.js";
 import {loadMappings} from "../../../src/lib/read/replies.js";

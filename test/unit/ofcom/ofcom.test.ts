@@ -22,7 +22,7 @@ import {
   type WorkforceProfile
 } from "../../../src/lib/ofcom/reference.js";
 import {readingOf} from "../../../src/lib/ofcom/reading.js";
-import {ofcomReplies} from "../../../src/lib/ofcom/replies.js";
+import {ofcomReplies} from "../../../src/lib/ofcom/comparable-replies.js";
 import {replyCaveats} from "../../../src/lib/records/caveats.js";
 import {ofcomCaveatItems} from "../../../src/components/ofcom-caveats.js";
 import {formatDate, formatPValue} from "../../../src/lib/present/index.js";

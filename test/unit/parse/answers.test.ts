@@ -7,7 +7,7 @@ import {test} from "node:test";
 import fc from "fast-check";
 import {extractFields, parseAnswers} from "../../../src/lib/parse/answers.js";
 import {parseReplyText} from "../../../src/lib/parse/reply.js";
-import {answerFiveReading, refusalDetail} from "../../../src/lib/parse/status.js";
+import {answerFiveReading, refusalDetail} from "../../../src/lib/parse/reply-status.js";
 import {loadMappings} from "../../../src/lib/read/replies.js";
 import {parseRequest} from "../../../src/lib/campaign/inputs.js";
 import {splitLines} from "../../../src/lib/core/text.js";

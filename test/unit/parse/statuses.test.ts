@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {loadMappings, readReply} from "../../../src/lib/read/replies.js";
 import {parseReplyText} from "../../../src/lib/parse/reply.js";
-import {questionsNamed, sectionsCited} from "../../../src/lib/parse/status.js";
+import {questionsNamed, sectionsCited} from "../../../src/lib/parse/reply-status.js";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/replies");
 const mappings = loadMappings();

@@ -11,7 +11,7 @@ import {outcomeOrder} from "../../../src/lib/parse/mappings.js";
 import {aq} from "../../../tools/aq.js";
 import {formatCell, recordSource} from "../../../src/lib/pivot/format.js";
 import {cellAt, pivot, recordsAt, type PivotOptions, type PivotSpec} from "../../../src/lib/pivot/pivot.js";
-import {pivotCsv, pivotRows} from "../../../src/lib/pivot/csv.js";
+import {pivotCsv, pivotRows} from "../../../src/lib/pivot/pivot-csv.js";
 import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../../../src/lib/core/types.js";
 import {generateSyntheticRecords, SYNTHETIC_AGE_BANDS, SYNTHETIC_OUTCOMES} from "../../../tools/synthetic.js";
 
@@ -150,7 +150,7 @@ test("withheld counts read as withheld, never as 0, and are kept out of sums and
   const result = pivot(records, {...spec(), orders});
   const dismissal = result.colKeys.indexOf("dismissal");
   assert.equal(formatCell(result.cells[1][dismissal], "count"), "5 + withheld");
-  assert.equal(formatCell(result.cells[2][dismissal], "count"), "withheld (1 to 4)"); // the one wording for withheld counts: src/lib/present/withheld.ts
+  assert.equal(formatCell(result.cells[2][dismissal], "count"), "withheld (1 to 4)"); // the one wording for withheld counts: src/lib/present/withheld-words.ts
   assert.equal(formatCell(result.cells[3][dismissal], "count"), "withheld");
   assert.equal(formatCell(result.cells[2][dismissal], "pctTotal"), "withheld");
   assert.deepEqual([result.cells[1][dismissal].min, result.cells[1][dismissal].max], [6, 9]);

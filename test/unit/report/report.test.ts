@@ -12,7 +12,7 @@ import {formatDate, listText, statusLabel} from "../../../src/lib/present/index.
 import {roundingRange} from "../../../src/lib/parse/reconcile.js";
 import {reportFigures, questionText} from "../../../src/lib/report/figures.js";
 import {replyCaveats} from "../../../src/lib/records/caveats.js";
-import {replySource} from "../../../src/lib/report/sources.js";
+import {replySource} from "../../../src/lib/report/reply-source.js";
 import {
   RECORD_COLUMNS,
   RECORD_FIELDS,
@@ -24,8 +24,8 @@ import {formulaSafe, unguardFormula} from "../../../src/lib/core/csv.js";
 import {describeDownloads} from "../../../src/lib/records/downloads.js";
 import {AGE_BANDS} from "../../../src/lib/core/types.js";
 import {summariseCampaign} from "../../../src/lib/campaign/summarise.js";
-import {readRequest} from "../../../src/lib/read/campaign.js";
-import {bandFunnel, councilRows, pooledFigures, statusFigures} from "../../../src/lib/report/campaign.js";
+import {readRequest} from "../../../src/lib/read/campaign-folder.js";
+import {bandFunnel, councilRows, pooledFigures, statusFigures} from "../../../src/lib/report/campaign-figures.js";
 import {campaignNotes} from "../../../src/lib/report/notes.js";
 import {madeUpCouncils} from "../made-up-councils.js";
 

@@ -2,10 +2,10 @@
 // reply, and from MADE-UP variants of it (a refusal, a partial refusal, an unreadable file).
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {councilPage} from "../../../src/lib/campaign/council.js";
+import {councilPage} from "../../../src/lib/campaign/council-page.js";
 import {summariseCampaign} from "../../../src/lib/campaign/summarise.js";
 import {outcomeOrder} from "../../../src/lib/parse/mappings.js";
-import {readRequest} from "../../../src/lib/read/campaign.js";
+import {readRequest} from "../../../src/lib/read/campaign-folder.js";
 import {readOfcomData} from "../../../src/lib/read/ofcom-data.js";
 import {listReplies, loadMappings, readReply} from "../../../src/lib/read/replies.js";
 import type {ParsedReply, PlaceInFile} from "../../../src/lib/core/types.js";

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {summariseCampaign} from "../../../src/lib/campaign/summarise.js";
 import {outcomeOrder} from "../../../src/lib/parse/mappings.js";
-import {readRequest} from "../../../src/lib/read/campaign.js";
+import {readRequest} from "../../../src/lib/read/campaign-folder.js";
 import {readOfcomData} from "../../../src/lib/read/ofcom-data.js";
 import {listReplies, loadMappings, readReply} from "../../../src/lib/read/replies.js";
 import {campaignNotes} from "../../../src/lib/report/notes.js";

@@ -15,7 +15,7 @@
  * - year, percentage, date; empty; other text.
  */
 import {mapAgeBand, mapOutcome, normaliseAgeLabel, type Mappings} from "../mappings.js";
-import {NUMBER_WORDS} from "../numbers.js";
+import {NUMBER_WORDS} from "../number-words.js";
 import {parseCount} from "../record.js";
 import {cleanCell} from "../../core/text.js";
 import {columnRole, isTotalLabel} from "./header.js";

@@ -10,7 +10,7 @@
  * "question 5") are never read as counts, and a number with no age and no
  * outcome ("12 employees were investigated") is no record.
  */
-import {digitsForWords, NUMBER_WORDS, wordNumber} from "../numbers.js";
+import {digitsForWords, NUMBER_WORDS, wordNumber} from "../number-words.js";
 import {buildRecord, parseCount, type ParsedCount, type RecordContext} from "../record.js";
 import {
   findAgePhrases,

@@ -1,11 +1,11 @@
 /**
  * The campaign-level figures the report states, from the campaign loader's output
- * (src/lib/campaign/types.ts): councils per status, refusals by section, withheld rows,
+ * (src/lib/campaign/campaign-data.ts): councils per status, refusals by section, withheld rows,
  * the pooled figures and who stands behind them, and the rows of the council table.
  * None of it grows with the number of councils but the table's rows. Pure: the home page
  * and tests import it.
  */
-import type {CampaignData, CouncilSummary} from "../campaign/types.js";
+import type {CampaignData, CouncilSummary} from "../campaign/campaign-data.js";
 import type {CampaignStatus} from "../core/types.js";
 import {STATUS_WORDS, statusLabel} from "../present/status.js";
 import {compareWithOfcom, type Comparison} from "../ofcom/comparison.js";

@@ -1,6 +1,6 @@
 /** The source line pages share (the report's and a council's): where a reply came from and its licence. */
 import {formatDate} from "../present/index.js";
-import type {ReplySource} from "../report/sources.js";
+import type {ReplySource} from "../report/reply-source.js";
 import type {SourceLine} from "./parts.js";
 
 export type SourceLike = Pick<ReplySource, "authority" | "source" | "replyDate" | "file" | "licence" | "attribution">;

@@ -15,7 +15,7 @@ import {
   type CampaignInput,
   type UnreadableReply
 } from "../campaign/summarise.js";
-import type {AskedAuthority, CampaignRequest} from "../campaign/types.js";
+import type {AskedAuthority, CampaignRequest} from "../campaign/campaign-data.js";
 import {outcomeOrder, type Mappings} from "../parse/mappings.js";
 import type {ParsedReply} from "../core/types.js";
 import {readRegularFile} from "../extract/files.js";

@@ -8,7 +8,7 @@
 import type {WorkforceContext, WorkforceProfile} from "../ofcom/reference.js";
 import type {ParsedReply, ReplyFormat, TextSource} from "../core/types.js";
 import {unreadableAdvice} from "./summarise.js";
-import type {CampaignRequest, CouncilSummary} from "./types.js";
+import type {CampaignRequest, CouncilSummary} from "./campaign-data.js";
 
 /** Lines of text shown on a council's page, numbered from 1 as the kit's "line N" counts them. */
 export interface CouncilText {

@@ -6,7 +6,7 @@
  * return is a count of 0; a refusal and "not held" are no count at all, and
  * must never be read as 0. Answer 5 is read first for what it says itself.
  */
-import {NUMBER_WORDS, wordNumber} from "./numbers.js";
+import {NUMBER_WORDS, wordNumber} from "./number-words.js";
 import {boundsIn, parseCount} from "./record.js";
 import {cleanCell} from "../core/text.js";
 import type {Answer, Refusal, ReplyFields, ReplyStatus} from "../core/types.js";
