@@ -174,10 +174,14 @@ export const SERIES = {
   reviewSave: "review desk: a correction saved and the reply read again"
 } as const;
 
+/** Issue 17: every page of the shipped site ready within 0.6 s (bare Framework with Plot is 0.44-0.68 s here); issue 7 had 1.5 s. */
+export const PAGE_READY_MS = 600;
+
 /** Issue 11's budgets, on the made-up campaign (bench/campaign.ts). */
 export const CAMPAIGN_COUNCILS = 400;
 export const CAMPAIGN_BUDGET = {
-  buildMs: 60_000,
+  // Issue 17: 30 s (issue 11 had 60 s).
+  buildMs: 30_000,
   pageReadyMs: 1000,
   pageGzipBytes: 250_000,
   explorerControlMs: 100
@@ -212,14 +216,18 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
   }
   const pages = results.filter((r) => r.name === SERIES.pageReady);
   if (pages.length === 0)
-    out.push(missing("every page within 350 kB gzip"), missing("every page ready in under 1.5 s"));
+    out.push(missing("every page within 350 kB gzip"), missing(`every page ready within ${PAGE_READY_MS / 1000} s`));
   for (const p of pages) {
     out.push({
       target: `${p.page}: within 350 kB gzip`,
       value: p.gzipBytes === undefined ? "not measured" : kB(p.gzipBytes),
       pass: p.gzipBytes === undefined ? null : p.gzipBytes <= 350_000
     });
-    out.push({target: `${p.page}: ready in under 1.5 s`, value: ms(p.medianMs), pass: p.medianMs < 1500});
+    out.push({
+      target: `${p.page}: ready within ${PAGE_READY_MS / 1000} s`,
+      value: ms(p.medianMs),
+      pass: p.medianMs <= PAGE_READY_MS
+    });
   }
   const controls = results.filter((r) => r.name === SERIES.pageControl);
   for (const c of controls) {
@@ -244,7 +252,7 @@ export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
   // Issue 10: a build from nothing, and a rebuild after a reply is edited.
   for (const [name, t, limit] of [
     [SERIES.buildCold, "cold build (npm run clean, npm run build) within 10 s", 10_000],
-    [SERIES.buildEditOne, "rebuild after editing one reply within 5 s", 5_000]
+    [SERIES.buildEditOne, "rebuild after editing one reply within 3 s", 3_000]
   ] as const) {
     const b = find(results, name, "node", null);
     out.push(b ? {target: t, value: `${(b.medianMs / 1000).toFixed(1)} s`, pass: b.medianMs <= limit} : missing(t));
@@ -275,7 +283,7 @@ export function checkCampaignTargets(results: readonly BenchResult[]): TargetChe
   const n = CAMPAIGN_COUNCILS;
   const at = (r: BenchResult) => r.rows === n;
   const build = results.find((r) => r.name === SERIES.campaignBuild && at(r));
-  const tb = `campaign of ${n}: clean build within 60 s`;
+  const tb = `campaign of ${n}: clean build within ${CAMPAIGN_BUDGET.buildMs / 1000} s`;
   out.push(
     build
       ? {target: tb, value: `${(build.medianMs / 1000).toFixed(1)} s`, pass: build.medianMs <= CAMPAIGN_BUDGET.buildMs}
