@@ -66,7 +66,13 @@ export function benchBuild(options: {runs?: number; log?: (line: string) => void
       appendFileSync(join(data, "responses/leicester-city-council-2016.txt"), "\n");
       edited.push(run(build, env));
       log(`build, round ${k} of ${runs}: Framework's whole cache removed first (before issue 10)`);
-      before.push(run(`rm -rf '${output}' src/.observablehq/cache && npm exec --offline -- observable build`, env));
+      // The npm cache seeded again first: offline, Framework would fetch the free names from a CDN (issue 18).
+      before.push(
+        run(
+          `rm -rf '${output}' src/.observablehq/cache && node --import tsx scripts/seed-npm-cache.ts && npm exec --offline -- observable build`,
+          env
+        )
+      );
     }
   } finally {
     rmSync(data, {recursive: true, force: true});

@@ -7,10 +7,11 @@
 // - Framework writes into a new folder beside the output, which then replaces the output whole: a
 //   build into a folder outside the project (which Framework never clears) leaves no stale pages,
 //   and a failed build leaves the last good site as it was, never half a site.
-import {spawn, spawnSync} from "node:child_process";
+import {spawn} from "node:child_process";
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {prepareBuild} from "./prepare-build.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FRAMEWORK = join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js");
@@ -92,7 +93,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function buildSite(): Promise<number> {
+  const env = process.env;
   const output = resolve(ROOT, env.FOI_OUTPUT || "dist");
   const releases: (() => void)[] = [];
   const release = () => releases.splice(0).forEach((r) => r());
@@ -105,12 +107,8 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<n
   try {
     releases.push(await takeLock(join(dirname(output), `.${basename(output)}.build-lock`), output));
     releases.push(await takeLock(join(ROOT, "src/.observablehq/build.lock"), `the project in ${ROOT}`));
-    const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-build.ts"], {
-      cwd: ROOT,
-      env,
-      stdio: "inherit"
-    });
-    if (prepared.status !== 0) return prepared.status ?? 1;
+    // In this process: another start of Node with tsx would cost about 0.3 s of every rebuild.
+    await prepareBuild();
     const staging = `${output}.building-${process.pid}`;
     rmSync(staging, {recursive: true, force: true});
     const built = await run([FRAMEWORK, "build"], {...env, FOI_OUTPUT: staging, OBSERVABLE_TELEMETRY_DISABLE: "1"});
