@@ -5,7 +5,7 @@
  */
 import {html} from "htl";
 import * as Inputs from "@observablehq/inputs";
-import {councilHref} from "../lib/campaign/council-page.js";
+import {councilHref} from "../lib/campaign/slug.js";
 import {formatCount, formatDate, formatLines} from "../lib/present/index.js";
 import type {CouncilRow} from "../lib/report/campaign-figures.js";
 import type {CaveatItem, Part, SourceLine} from "../lib/views/parts.js";

@@ -5,7 +5,7 @@
  * control; htl sets it as text, never as HTML.
  */
 import {html} from "htl";
-import {councilHref} from "../lib/campaign/council-page.js";
+import {councilHref} from "../lib/campaign/slug.js";
 import {STATUS_WORDS, formatCount} from "../lib/present/index.js";
 import {needsReview, problemRank, type QualityReply} from "../lib/campaign/quality.js";
 import type {Check, Warning} from "../lib/core/types.js";

@@ -5,7 +5,7 @@
  * A cell of thousands of records lists them a page at a time.
  */
 import {html} from "htl";
-import {councilLineHref} from "../lib/campaign/council-page.js";
+import {councilLineHref} from "../lib/campaign/slug.js";
 import {slugOf} from "../lib/campaign/slug.js";
 import {recordLines, recordSource} from "../lib/pivot/format.js";
 import type {CaseRecord} from "../lib/core/types.js";

@@ -58,9 +58,3 @@ export function councilPage(options: {
     workforceContext: options.workforceContext.find((c) => c.authority === summary.authority) ?? null
   };
 }
-
-/** A council page's address relative to the site's root: `councils/<slug>.html` (links keep their .html, see observablehq.config.ts). */
-export const councilHref = (slug: string) => `councils/${slug}.html`;
-
-/** Where "line N" of a council's reply stands: `councils/<slug>.html#L<N>` (relative to the site's root). */
-export const councilLineHref = (slug: string, line: number) => `${councilHref(slug)}#L${line}`;

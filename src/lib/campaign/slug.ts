@@ -52,3 +52,9 @@ export function assignSlugs(names: readonly string[]): SlugAssignment[] {
 export function uniqueSlugs(names: readonly string[]): string[] {
   return assignSlugs(names).map((a) => a.slug);
 }
+
+/** A council page's address relative to the site's root: `councils/<slug>.html` (links keep their .html, see observablehq.config.ts). */
+export const councilHref = (slug: string) => `councils/${slug}.html`;
+
+/** Where "line N" of a council's reply stands: `councils/<slug>.html#L<N>` (relative to the site's root). */
+export const councilLineHref = (slug: string, line: number) => `${councilHref(slug)}#L${line}`;

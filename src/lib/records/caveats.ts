@@ -9,6 +9,9 @@ import {impliedProceedings} from "../parse/reconcile.js";
 import {parseLongDate} from "../parse/answers.js";
 import {sumCounts, type CountSum} from "../core/withheld.js";
 import type {Answer, ParsedReply} from "../core/types.js";
+import {surveyYearFact} from "./survey-year.js";
+
+export {surveyYearFact};
 
 export type CaveatKind = "scope" | "period" | "share" | "bands-reason" | "survey-year";
 
@@ -302,24 +305,6 @@ export function bandsReasonFact(reply: ParsedReply): BandsReasonFact | null {
     }
   }
   return null;
-}
-
-export function surveyYearFact(period: PeriodFact | null, survey: CaveatOptions["survey"]): SurveyYearFact | null {
-  if (!period || !survey) return null;
-  const periodStartYear = Number(period.start.slice(0, 4)),
-    periodEndYear = Number(period.end.slice(0, 4));
-  return {
-    kind: "survey-year",
-    file: survey.file,
-    answer: null,
-    line: null,
-    endLine: null,
-    quote: null,
-    surveyYear: survey.year,
-    periodStartYear,
-    periodEndYear,
-    within: periodStartYear <= survey.year && survey.year <= periodEndYear
-  };
 }
 
 export function replyCaveats(reply: ParsedReply, options: CaveatOptions = {}): ReplyCaveats {

@@ -8,7 +8,7 @@
  * say why), never a failed build; the downloads leave it out.
  */
 import {councilPage} from "../campaign/council-page.js";
-import {qualityData, slugsByFile} from "../campaign/quality.js";
+import {qualityData} from "../campaign/quality.js";
 import {summariseCampaign} from "../campaign/summarise.js";
 import {safeCsvFormat} from "../core/csv.js";
 import {AGE_BANDS} from "../core/types.js";
@@ -48,7 +48,8 @@ export async function siteFiles(
   const ofcom = readOfcomData();
   const summary = summariseCampaign(input);
   const outcomes = outcomeOrder(mappings);
-  const slugs = slugsByFile(replies, unreadable, asked);
+  // Each reply's council page, as the summary named it (orderCouncils: the one place slugs are made).
+  const slugs = new Map(summary.councils.flatMap((c) => (c.file ? [[c.file, c.slug] as const] : [])));
   const tidy = tidyRecords(replies);
   const json = (name: string, value: unknown): SiteFile => ({name, content: JSON.stringify(value)});
   const files: SiteFile[] = [

@@ -20,7 +20,8 @@ import {
 } from "../present/index.js";
 import {pivot} from "../pivot/pivot.js";
 import {bandFunnel, councilRows, pooledFigures, statusFigures, type StatusFigures} from "../report/campaign-figures.js";
-import {surveyYearFact, type ReplyCaveats} from "../records/caveats.js";
+import type {ReplyCaveats} from "../records/caveats.js";
+import {surveyYearFact} from "../records/survey-year.js";
 import type {CampaignNotes} from "../report/notes.js";
 import type {Verdict} from "../core/types.js";
 import type {CaveatItem, Part} from "./parts.js";
