@@ -67,7 +67,7 @@ export function findLoaders(srcRoot: string): Map<string, string[]> {
   for (const path of filesUnder(srcRoot)) {
     const ext = extname(path);
     const target = path.slice(0, -ext.length);
-    // A loader's name has two extensions: the output's and the language's (records.csv.ts).
+    // A loader's name has two extensions: the output's and the language's (campaign.zip.ts).
     if (!LOADER_EXTENSIONS.includes(ext) || !extname(target) || path.endsWith(".d.ts")) continue;
     loaders.set(target, [...(loaders.get(target) ?? []), path]);
   }
@@ -137,7 +137,7 @@ export function loaderInputs(project: Project): Map<string, Inputs> {
   return out;
 }
 
-/** Archives a loader may write (Framework extracts their members): `data/councils.zip` gives `data/councils/<member>`. */
+/** Archives a loader may write (Framework extracts their members): `data/campaign.zip` gives `data/campaign/<member>`. */
 const ARCHIVE_EXTENSIONS = [".zip", ".tar", ".tar.gz", ".tgz"];
 
 /**

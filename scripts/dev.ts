@@ -38,7 +38,7 @@ export async function refreshLoaders(project: Project): Promise<string[]> {
   const now = new Date();
   const touched: string[] = [];
   for (const [target, loaders] of findLoaders(project.srcRoot)) {
-    // An archive's members (data/councils/x.json from data/councils.zip) are cleared with it.
+    // An archive's members (data/campaign/summary.json from data/campaign.zip) are cleared with it.
     const members = `${target.replace(/\.(zip|tar|tgz|tar\.gz)$/, "")}/`;
     if (!cleared.some((output) => output === target || output.startsWith(members))) continue;
     for (const loader of loaders) {
