@@ -14,10 +14,9 @@ import {safeCsvFormat} from "../core/csv.js";
 import {AGE_BANDS} from "../core/types.js";
 import {BoundedReader} from "../extract/bounded.js";
 import {ofcomReplies} from "../ofcom/comparable-replies.js";
-import {outcomeOrder} from "../parse/mappings.js";
-import {readAsked, readCampaign} from "../read/campaign-folder.js";
+import {readCampaign} from "../read/campaign-folder.js";
 import {councilText} from "../read/council-text.js";
-import {readOfcomData, readWorkforce, readWorkforceContext} from "../read/ofcom-data.js";
+import {readOfcomData} from "../read/ofcom-data.js";
 import {DATA_DIR} from "../read/replies.js";
 import {encodeColumns} from "../records/columns.js";
 import {describeDownloads} from "../records/downloads.js";
@@ -39,15 +38,15 @@ export async function siteFiles(
   dataDir = DATA_DIR,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
 ): Promise<SiteFile[]> {
-  const {input, mappings, replies, unreadable} = await readCampaign(dataDir);
+  const {input, replies, unreadable} = await readCampaign(dataDir);
   for (const u of unreadable)
     log(
       `unreadable, listed on the pages and left out of the figures: ${u.file}${u.line == null ? "" : `:${u.line}`}: ${u.reason}`
     );
-  const asked = readAsked(dataDir);
-  const ofcom = readOfcomData();
+  // What the campaign read already holds (the authorities asked, the outcomes' order) is not read again.
+  const {asked, outcomes} = input;
+  const ofcom = readOfcomData(dataDir);
   const summary = summariseCampaign(input);
-  const outcomes = outcomeOrder(mappings);
   // Each reply's council page, as the summary named it (orderCouncils: the one place slugs are made).
   const slugs = new Map(summary.councils.flatMap((c) => (c.file ? [[c.file, c.slug] as const] : [])));
   const tidy = tidyRecords(replies);
@@ -88,8 +87,6 @@ export async function siteFiles(
   ];
   // A page per council (src/councils/[slug].md).
   const byFile = new Map(replies.map((r) => [r.file, r]));
-  const workforce = readWorkforce();
-  const workforceContext = readWorkforceContext();
   const reader = new BoundedReader();
   try {
     for (const council of summary.councils) {
@@ -104,8 +101,8 @@ export async function siteFiles(
         request: summary.request,
         ageBands: summary.ageBands,
         outcomes: summary.outcomes,
-        workforce,
-        workforceContext
+        workforce: ofcom.workforce,
+        workforceContext: ofcom.workforceContext
       });
       files.push(json(`councils/${council.slug}.json`, page));
     }
