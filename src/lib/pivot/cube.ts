@@ -231,6 +231,21 @@ export interface ColumnsInput {
   /** Stated bounds of each withheld record's measure, `[min, max]`; null or omitted where none are stated. */
   bounds?: ArrayLike<readonly [number, number] | null | undefined>;
   measureName?: string;
+  /** As prepareCube's: maps a dictionary value to the value the cube keeps; values with the same label share one code. */
+  label?: PrepareOptions["label"];
+}
+
+/** A dictionary labelled: the labels, once each in first-seen order, and each value's new code. */
+function labelled(name: string, values: ReadonlyArray<unknown>, label: NonNullable<PrepareOptions["label"]>) {
+  const index = new Map<unknown, number>();
+  const labels: unknown[] = [];
+  const remap = values.map((v) => {
+    const key = label(name, v);
+    let code = index.get(key);
+    if (code === undefined) index.set(key, (code = labels.push(key) - 1));
+    return code;
+  });
+  return {labels, remap};
 }
 
 /** Build a cube directly from encoded columns (e.g. for a million synthetic records without objects). */
@@ -239,23 +254,29 @@ export function cubeFromColumns(input: ColumnsInput): Cube {
   const dims: Record<string, CubeDimension> = {};
   const names = Object.keys(input.dimensions);
   for (const name of names) {
-    const {codes, values} = input.dimensions[name];
+    const given = input.dimensions[name];
+    const {codes} = given;
     if (codes.length !== n) throw new Error(`cube: dimension "${name}" has ${codes.length} codes for ${n} records`);
-    const index = makeIndex(name, values);
-    const size = values.length;
+    const size = given.values.length;
     for (let i = 0; i < n; i++) {
       const c = codes[i];
       if (!(c >= 0 && c < size && c === Math.floor(c))) {
         throw new Error(`cube: dimension "${name}" has code ${c} at record ${i}, outside 0..${size - 1}`);
       }
     }
+    // Refuses a value listed twice; labels that coincide, by contrast, share a code.
+    const index = makeIndex(name, given.values);
+    const {labels: values, remap} = input.label
+      ? labelled(name, given.values, input.label)
+      : {labels: [...given.values], remap: null};
     let out: CodeArray;
-    if (codes instanceof Uint8Array || codes instanceof Uint16Array || codes instanceof Uint32Array) out = codes;
+    if (!remap && (codes instanceof Uint8Array || codes instanceof Uint16Array || codes instanceof Uint32Array))
+      out = codes;
     else {
-      out = codeArrayFor(size, n);
-      for (let i = 0; i < n; i++) out[i] = codes[i];
+      out = codeArrayFor(values.length, n);
+      for (let i = 0; i < n; i++) out[i] = remap ? remap[codes[i]] : codes[i];
     }
-    dims[name] = {name, codes: out, values: [...values], index};
+    dims[name] = {name, codes: out, values, index: remap ? makeIndex(name, values) : index};
   }
   let m: Float64Array;
   if (input.measure instanceof Float64Array) m = input.measure;

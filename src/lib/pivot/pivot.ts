@@ -16,9 +16,9 @@
  * can take, and is never read as 0.
  */
 import {AGE_BANDS, OUTCOME_TIERS, type CaseRecord} from "../core/types.js";
-import {columnCodes, columnRecords, type RecordColumns} from "../records/columns.js";
+import {columnBounds, columnCodes, columnRecords, type RecordColumns} from "../records/columns.js";
 import {buildMasks, passes, type Filters} from "./accumulate.js";
-import {cubeFromColumns, prepareCube, type ColumnInput, type Cube} from "./cube.js";
+import {cubeFromColumns, prepareCube, type Cube} from "./cube.js";
 import {pivotCube, type PivotCell, type PivotTable} from "./kernel.js";
 
 export type {PivotCell} from "./kernel.js";
@@ -130,20 +130,13 @@ export function prepareRecords(records: readonly CaseRecord[]): Cube {
  * with one label (null and "unknown") become one key, as they would from records.
  */
 function columnsCube(columns: RecordColumns): Cube {
-  const dimensions: Record<string, ColumnInput> = {};
-  for (const key of DIMENSION_KEYS) {
-    const {codes, values} = columnCodes(columns, key);
-    const labels: string[] = [];
-    const remap = (values as readonly unknown[]).map((v) => {
-      const label = dimensionLabel(v);
-      const at = labels.indexOf(label);
-      return at >= 0 ? at : labels.push(label) - 1;
-    });
-    dimensions[key] = {codes: Uint32Array.from(codes, (c) => remap[c]), values: labels};
-  }
-  const bounds: ([number, number] | null)[] = new Array(columns.size).fill(null);
-  columns.bounds.at.forEach((i, k) => (bounds[i] = [columns.bounds.min[k], columns.bounds.max[k]]));
-  return cubeFromColumns({dimensions, measure: columns.count, bounds});
+  const dimensions = Object.fromEntries(DIMENSION_KEYS.map((key) => [key, columnCodes(columns, key)]));
+  return cubeFromColumns({
+    dimensions,
+    measure: columns.count,
+    bounds: columnBounds(columns),
+    label: (_, v) => dimensionLabel(v)
+  });
 }
 
 function recordMaker(source: PivotSource): (i: number) => CaseRecord {

@@ -241,6 +241,13 @@ export function columnCodes<K extends "authority" | "ageBand" | "outcome" | "tie
   return {codes: codesOf(name, column, columns), values: columns[name].values};
 }
 
+/** Each record's stated bounds of a withheld count, `[least, most]`, or null where none are stated. */
+export function columnBounds(columns: RecordColumns): ([number, number] | null)[] {
+  const bounds: ([number, number] | null)[] = new Array(columns.size).fill(null);
+  columns.bounds.at.forEach((i, k) => (bounds[i] = [columns.bounds.min[k], columns.bounds.max[k]]));
+  return bounds;
+}
+
 /**
  * Record i of the columns, made on demand: what the drill-down asks for, a cell's few records,
  * without decoding the rest. Throws a one-line error on a malformed file.
@@ -260,8 +267,7 @@ export function columnRecords(columns: RecordColumns): (i: number) => CaseRecord
   const severity = field("severity", columns.severity);
   const upheld = field("upheld", columns.upheld);
   const provenanceOf = field("provenance", columns.provenance);
-  const bounds = new Map<number, [number, number]>();
-  columns.bounds.at.forEach((i, k) => bounds.set(i, [columns.bounds.min[k], columns.bounds.max[k]]));
+  const bounds = columnBounds(columns);
   const countRaw = new Map(columns.countRaw.at.map((i, k) => [i, columns.countRaw.text[k]]));
   return (i) => {
     const line = columns.line[i];
@@ -278,7 +284,7 @@ export function columnRecords(columns: RecordColumns): (i: number) => CaseRecord
       upheld: upheld(i),
       count,
       suppressed: columns.suppressed[i] === 1,
-      countBounds: bounds.get(i) ?? null,
+      countBounds: bounds[i],
       countRaw: countRaw.get(i) ?? String(count),
       line,
       firstLine: line - columns.span[i],

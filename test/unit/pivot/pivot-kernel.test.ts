@@ -505,3 +505,14 @@ test("property: random small record sets agree with arquero and a naive referenc
     {numRuns: 300, seed: 20240601}
   );
 });
+
+test("cubeFromColumns labels a dictionary as prepareCube does: values with one label share a code", () => {
+  const label = (_: string, v: unknown) => (v == null ? "unknown" : String(v));
+  const columns = {dimensions: {a: {codes: [0, 1, 2, 1], values: [null, "unknown", true]}}, measure: [1, 2, 3, 4]};
+  const cube = cubeFromColumns({...columns, label});
+  assert.deepEqual(cube.dims.a.values, ["unknown", "true"]);
+  assert.deepEqual([...cube.dims.a.codes], [0, 0, 1, 0]);
+  const records = [null, "unknown", true, "unknown"].map((a, i) => ({a, count: i + 1}));
+  assert.deepEqual(pivotCube(cube, {rows: "a"}), pivotCube(prepareCube(records, ["a"], {label}), {rows: "a"}));
+  assert.throws(() => cubeFromColumns({...columns, dimensions: {a: {codes: [0, 1, 0, 1], values: [1, 1]}}}), /twice/);
+});
