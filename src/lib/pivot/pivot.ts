@@ -120,8 +120,8 @@ export function recordCube(source: PivotSource): Cube {
   return cube;
 }
 
-/** The preparation itself, uncached (recordCube caches it; the benchmark times it). */
-export function prepareRecords(records: readonly CaseRecord[]): Cube {
+/** The preparation of records itself, uncached (recordCube caches it). */
+function prepareRecords(records: readonly CaseRecord[]): Cube {
   return prepareCube(records, DIMENSION_KEYS, {label: (_, v) => dimensionLabel(v)});
 }
 

@@ -16,7 +16,7 @@ import {
   type UnreadableReply
 } from "../campaign/summarise.js";
 import type {AskedAuthority, CampaignRequest} from "../campaign/campaign-data.js";
-import {outcomeOrder, type Mappings} from "../parse/mappings.js";
+import {outcomeOrder} from "../parse/mappings.js";
 import type {ParsedReply} from "../core/types.js";
 import {readRegularFile} from "../extract/files.js";
 import {DATA_DIR, PROJECT_DATA_DIR, listReplies, metaAuthority, readReplies, shownPath} from "./replies.js";
@@ -43,7 +43,6 @@ export function readAsked(dataDir = DATA_DIR): AskedAuthority[] | null {
 
 export interface CampaignRead {
   input: CampaignInput;
-  mappings: Mappings;
   replies: ParsedReply[];
   unreadable: UnreadableReply[];
 }
@@ -56,7 +55,6 @@ export async function readCampaign(dataDir = DATA_DIR): Promise<CampaignRead> {
   const {mappings, replies, unreadable} = await readReplies({dataDir, keepGoing: true});
   return {
     input: {request, asked, replies, unreadable, outcomes: outcomeOrder(mappings)},
-    mappings,
     replies,
     unreadable
   };
