@@ -13,6 +13,7 @@ import {formulaSafe, safeCsvFormat, unguardFormula} from "../../../src/lib/core/
 import {RECORD_COLUMNS, tidyRecords} from "../../../src/lib/records/tidy.js";
 import {loadMappings} from "../../../src/lib/read/replies.js";
 import type {ReplyMeta} from "../../../src/lib/core/types.js";
+import {madeUpMeta} from "../../../tools/fixtures/made-up-meta.js";
 
 const mappings = loadMappings();
 const HOSTILE = [
@@ -22,15 +23,7 @@ const HOSTILE = [
   "@SUM(1+1)*cmd|' /C calc'!A0"
 ];
 const authority = "=1+1 made-up council";
-const meta: ReplyMeta = {
-  authority,
-  replyDate: "2016-03-01",
-  periodStart: "2013-01-01",
-  periodEnd: "2015-12-31",
-  licence: "none: made up for a test",
-  attribution: "=cmd|' /C calc'!A0",
-  source: "made up for a test"
-};
+const meta: ReplyMeta = JSON.parse(madeUpMeta(authority, {attribution: "=cmd|' /C calc'!A0"}));
 const text = [
   "Age group\tOutcome\tNumber of employees",
   ...HOSTILE.map((outcome, i) => `${["16-24", "25-34", "35-44", "45-54"][i]}\t${outcome}\t${i + 1}`),

@@ -7,9 +7,9 @@ import * as XLSX from "@e965/xlsx";
 import {PDFDocument, StandardFonts} from "pdf-lib";
 import {makeEml} from "../../../tools/fixtures/make-formats.js";
 import {
-  MADE_UP_TABLE,
   PROSE_AFTER,
   PROSE_BEFORE,
+  drawProseAndTable,
   makePdf,
   makePdfWrapped
 } from "../../../tools/fixtures/make-binary.js";
@@ -58,15 +58,7 @@ test("a PDF whose table is on page 2, after a covering letter: each record says 
     (line, k) => cover.drawText(line, {x: 50, y: 800 - k * 18, size: 11, font})
   );
   const page = pdf.addPage([595, 842]);
-  let y = 800;
-  for (const line of PROSE_BEFORE) {
-    page.drawText(line, {x: 50, y, size: 11, font});
-    y -= 18;
-  }
-  for (const row of MADE_UP_TABLE) {
-    row.forEach((text, j) => text && page.drawText(text, {x: 50 + j * 160, y, size: 11, font}));
-    y -= 18;
-  }
+  let y = drawProseAndTable(page, font);
   PROSE_AFTER.forEach((line) => {
     page.drawText(line, {x: 50, y, size: 11, font});
     y -= 18;
