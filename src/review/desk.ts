@@ -275,7 +275,7 @@ export class Desk {
     if (known?.key === key) return known;
     let format: ReplyFormat | null = null;
     try {
-      format = sniffFormat(bytes, file);
+      format = await sniffFormat(bytes, file);
     } catch {
       // an image or an unknown Office file: extractText says why below; the screen shows the text part only
     }
@@ -437,7 +437,7 @@ export class Desk {
    * folder lists (pathOf: never a path from the request), only a regular file (readRegularFile:
    * no link followed, no FIFO waited on), within the kit's file size limit.
    */
-  original(file: string): {bytes: Buffer; type: string} {
+  async original(file: string): Promise<{bytes: Buffer; type: string}> {
     const path = this.pathOf(file);
     let bytes: Buffer;
     try {
@@ -447,7 +447,7 @@ export class Desk {
     }
     let type = "application/octet-stream";
     try {
-      type = CONTENT_TYPES[sniffFormat(bytes, file)];
+      type = CONTENT_TYPES[await sniffFormat(bytes, file)];
     } catch {
       // an image or an unknown Office file: served as bytes, for the person to open with what they have
     }

@@ -71,8 +71,8 @@ interface Assets {
  * council's, not the desk's: an HTML reply (or anything a browser might run) gets a sandbox
  * with no script and no origin, so it cannot act as the desk's page (post corrections).
  */
-function original(desk: Desk, file: string): Reply {
-  const {bytes, type} = desk.original(file);
+async function original(desk: Desk, file: string): Promise<Reply> {
+  const {bytes, type} = await desk.original(file);
   const name = file.replace(/^.*\//, "").replace(/[^\w.-]/g, "_");
   return {
     type,

@@ -14,12 +14,7 @@ import {decodeReply} from "../core/text.js";
 import {ReplyError} from "../core/errors.js";
 import type {LinePlaces, ReplyFormat, TextSource} from "../core/types.js";
 import {withReadingBudget} from "./formats/budget.js";
-import {openOle} from "./formats/cfb.js";
-import {docxText} from "./formats/docx.js";
-import {htmlText} from "./formats/html.js";
 import {LIMITS, capText, tooBig} from "./formats/limits.js";
-import {odtText} from "./formats/odt.js";
-import {rtfText} from "./formats/rtf.js";
 import {whilePdfReads} from "./formats/pdf-guard.js";
 import {openZip} from "./formats/zip.js";
 
@@ -53,11 +48,12 @@ const ZIP_NAMES: Record<string, string> = {
 const extension = (name: string) => /\.([^./]+)$/.exec(name)?.[1].toLowerCase() ?? "";
 
 /** Says what a file is from its bytes, with its name's extension as a tie-breaker for text. */
-export function sniffFormat(bytes: Uint8Array, name: string): ReplyFormat {
+export async function sniffFormat(bytes: Uint8Array, name: string): Promise<ReplyFormat> {
   const ext = extension(name);
   if (startsWith(bytes, PDF)) return "pdf";
   if (startsWith(bytes, ZIP)) return zipFormat(bytes, name, ext);
   if (startsWith(bytes, OLE)) {
+    const {openOle} = await import("./formats/cfb.js");
     const kind = openOle(bytes, name).kind;
     if (kind) return kind;
     throw new ReplyError(
@@ -153,28 +149,34 @@ export async function extractText(bytes: Uint8Array, name: string, depth = 0): P
 }
 
 async function extractAny(bytes: Uint8Array, name: string, depth: number): Promise<ExtractedText> {
-  const format = sniffFormat(bytes, name);
+  const format = await sniffFormat(bytes, name);
   const extracted = (text: string): ExtractedText => {
     if (!text.trim())
       throw new ReplyError(name, null, `the ${format === "docx" ? "Word document" : `.${format} file`} holds no text`);
     return {text, format, encoding: null, textSource: `extracted from ${format}` as TextSource};
   };
+  // Each reader is loaded when a file needs it: the worker a reply is read in (./bounded.ts) starts
+  // again for each build that reads one, and a plain-text reply needs none of the libraries.
   switch (format) {
     case "pdf": {
-      // Loaded when needed, like the other large readers below: pdf.js and the spreadsheet
-      // library are big, and a loader whose replies all come from the parse cache needs neither.
       const {text, textSource, places} = await whilePdfReads(async () => {
         const {pdfText} = await import("./formats/pdf.js");
         return pdfText(bytes, name);
       });
       return {text, format, encoding: null, textSource, places};
     }
-    case "docx":
+    case "docx": {
+      const {docxText} = await import("./formats/docx.js");
       return extracted(docxText(bytes, name));
-    case "odt":
+    }
+    case "odt": {
+      const {odtText} = await import("./formats/odt.js");
       return extracted(odtText(bytes, name));
-    case "rtf":
+    }
+    case "rtf": {
+      const {rtfText} = await import("./formats/rtf.js");
       return extracted(rtfText(bytes, name));
+    }
     case "xlsx":
     case "xls":
     case "ods": {
@@ -183,8 +185,7 @@ async function extractAny(bytes: Uint8Array, name: string, depth: number): Promi
       return {...extracted(text), places};
     }
     case "doc": {
-      // Loaded when needed: the old-Word and e-mail libraries take a noticeable time to load.
-      const {docText} = await import("./formats/doc.js");
+      const [{docText}, {openOle}] = await Promise.all([import("./formats/doc.js"), import("./formats/cfb.js")]);
       return extracted(await docText(openOle(bytes, name), name));
     }
     case "msg":
@@ -197,6 +198,7 @@ async function extractAny(bytes: Uint8Array, name: string, depth: number): Promi
       return format === "eml" ? emlText(bytes, name, read, depth) : msgText(bytes, name, read, depth);
     }
     case "html": {
+      const {htmlText} = await import("./formats/html.js");
       const {text, encoding} = decodeReply(bytes, name);
       return {...extracted(htmlText(text, name)), encoding};
     }

@@ -7,8 +7,8 @@
 import {splitLines} from "../core/text.js";
 import {ReplyError} from "../core/errors.js";
 import type {ReplyFormat, TextSource} from "../core/types.js";
-import {BoundedReader} from "./bounded.js";
-import {readRegularFile} from "./files.js";
+import type {BoundedReader} from "./bounded.js";
+import type {ExtractedText} from "./extract.js";
 
 export interface ReplyText {
   lines: string[];
@@ -16,24 +16,22 @@ export interface ReplyText {
   textSource: TextSource;
 }
 
+/** The lines of a reply's extracted text, and what they count in. */
+export function replyTextOf({text, format, textSource}: ExtractedText): ReplyText {
+  return {lines: splitLines(text), format, textSource};
+}
+
 /**
- * The decoded or extracted text of a reply file; null when the kit cannot read
+ * The decoded or extracted text of a reply file's bytes; null when the kit cannot read
  * it (a scanned PDF a person transcribed, say: its records then cite the
  * transcription's lines, and the page shows the transcription instead).
- * Read as readReply reads it: a regular file only (never what a link points
- * at), in the bounded worker (`reader`, shared over a batch; by default one
- * for this file).
+ * Read as readReply reads it, in the bounded worker (`reader`, shared over a batch).
  */
-export async function replyText(path: string, shownAs: string, reader?: BoundedReader): Promise<ReplyText | null> {
-  const own = reader ? null : new BoundedReader();
+export async function replyText(bytes: Uint8Array, shownAs: string, reader: BoundedReader): Promise<ReplyText | null> {
   try {
-    const bytes = readRegularFile(path, shownAs);
-    const {text, format, textSource} = await (reader ?? own)!.extract(bytes, shownAs);
-    return {lines: splitLines(text), format, textSource};
+    return replyTextOf(await reader.extract(bytes, shownAs));
   } catch (error) {
     if (error instanceof ReplyError) return null;
     throw error;
-  } finally {
-    await own?.close();
   }
 }

@@ -23,6 +23,10 @@
  * that does not match its seal (cut short, edited, another version's) is ignored
  * and rewritten. A reply that could not be read is cached too, as its one-line
  * error, so each loader of a build does not read a bad file again.
+ *
+ * A reply file's text is kept too (in `text/`, keyed by its bytes, name and the code: textKey),
+ * as reading it for its records left it: a council page shows the lines its records cite without
+ * reading the file a second time (./council-text.ts).
  */
 import {createHash, createHmac, timingSafeEqual, type Hash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
@@ -31,6 +35,7 @@ import {fileURLToPath} from "node:url";
 import type {Mappings} from "../parse/mappings.js";
 import {ReplyError} from "../core/errors.js";
 import type {ParsedReply} from "../core/types.js";
+import type {ReplyText} from "../extract/reply-text.js";
 import {importClosure} from "./imports.js";
 
 const HERE = import.meta.dirname ?? fileURLToPath(new URL(".", import.meta.url));
@@ -151,7 +156,7 @@ function macKey(lib = LIB): Buffer {
   return key;
 }
 
-type EntryKind = "reply" | "error";
+type EntryKind = "reply" | "error" | "text";
 
 /** The seal of an entry: an HMAC-SHA256 of its version, key, kind and body under macKey. */
 function seal(key: string, kind: EntryKind, body: string): string {
@@ -187,7 +192,8 @@ function readEntry(dir: string, key: string): {kind: EntryKind; body: string} | 
     return null;
   }
   const kind = head?.kind;
-  if (head?.version !== ENTRY_VERSION || head.key !== key || (kind !== "reply" && kind !== "error")) return null;
+  if (head?.version !== ENTRY_VERSION || head.key !== key || (kind !== "reply" && kind !== "error" && kind !== "text"))
+    return null;
   const body = text.slice(newline + 1);
   const expected = Buffer.from(seal(key, kind, body), "hex");
   const given = typeof head.mac === "string" && /^[0-9a-f]{64}$/.test(head.mac) ? Buffer.from(head.mac, "hex") : null;
@@ -209,6 +215,7 @@ export function readCachedReply(dir: string, key: string, file: string): ParsedR
   } catch {
     return null;
   }
+  if (entry.kind === "text") return null; // another key's kind: not a reply
   if (entry.kind === "error") {
     const e = body as Partial<CachedError> | null;
     if (typeof e?.file !== "string" || typeof e.reason !== "string" || !(e.line == null || Number.isInteger(e.line)))
@@ -242,6 +249,46 @@ export function writeCachedError(dir: string, key: string, error: ReplyError): v
   writeEntry(dir, key, entryText(key, "error", JSON.stringify(body)));
 }
 
+/**
+ * The key of a reply file's text: its bytes, the name it is shown under (the extension breaks
+ * ties between kinds of text) and the reading code. A council page's lines come from here, so a
+ * reply, a PDF or a scan read for its records is not read again for its page.
+ */
+export function textKey(file: string, bytes: Uint8Array, lib = LIB): string {
+  const hash = createHash("sha256");
+  field(hash, `foi-kit reply text v${ENTRY_VERSION}`);
+  field(hash, codeHash(lib));
+  field(hash, file);
+  field(hash, bytes);
+  return hash.digest("hex");
+}
+
+/**
+ * A reply file's text as cached under textKey: its lines, or null when the kit could not read it
+ * (then a person's transcription stands in); undefined when there is no entry to trust.
+ */
+export function readCachedText(dir: string, key: string): ReplyText | null | undefined {
+  const entry = readEntry(textDir(dir), key);
+  if (entry?.kind !== "text") return undefined;
+  try {
+    const text = JSON.parse(entry.body) as ReplyText | null;
+    if (text === null) return null;
+    return Array.isArray(text?.lines) && typeof text.format === "string" && typeof text.textSource === "string"
+      ? text
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a reply file's text (null: it could not be read) under its textKey. */
+export function writeCachedText(dir: string, key: string, text: ReplyText | null): void {
+  writeEntry(textDir(dir), key, entryText(key, "text", JSON.stringify(text)));
+}
+
+/** Texts are kept apart from the parsed replies, in a folder of the cache's own. */
+const textDir = (dir: string) => join(dir, "text");
+
 function writeEntry(dir: string, key: string, text: string): void {
   const target = entryPath(dir, key);
   const temp = `${target}.${process.pid}.tmp`;
@@ -274,7 +321,10 @@ export function pruneReplyCache(dir = DEFAULT_CACHE_DIR, maxAgeDays = 30, now = 
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     try {
-      if (now - statSync(path).mtimeMs > maxAgeDays * 86_400_000) {
+      const stat = statSync(path);
+      if (stat.isDirectory()) {
+        if (path === textDir(dir)) removed += pruneReplyCache(path, maxAgeDays, now);
+      } else if (now - stat.mtimeMs > maxAgeDays * 86_400_000) {
         rmSync(path, {force: true});
         removed++;
       }

@@ -4,23 +4,28 @@
  */
 import {join} from "node:path";
 import type {CouncilText} from "../campaign/council-page.js";
+import {ReplyError} from "../core/errors.js";
 import {splitLines} from "../core/text.js";
 import type {BoundedReader} from "../extract/bounded.js";
 import {readRegularFile} from "../extract/files.js";
-import {replyText} from "../extract/reply-text.js";
+import {replyText, type ReplyText} from "../extract/reply-text.js";
 import {transcriptionFileFor} from "../parse/human.js";
+import {DEFAULT_CACHE_DIR, readCachedText, textKey, writeCachedText} from "./cache.js";
 
 /**
- * Read through the bounded reader, as the replies were; a file the kit could not read is not read
- * again (it would cost its time limit once more, and has no lines to show).
+ * A reply's text from the parse cache, where readReply left it when it read the reply (a PDF or a
+ * scan is not read twice per build), else read through the bounded reader, as the replies were.
+ * A file the kit could not read is not read again (it would cost its time limit once more, and
+ * has no lines to show).
  */
 export async function councilText(
   dataDir: string,
   file: string,
   unreadable: boolean,
-  reader: BoundedReader
+  reader: BoundedReader,
+  cacheDir: string | null = DEFAULT_CACHE_DIR
 ): Promise<CouncilText | null> {
-  const text = unreadable ? null : await replyText(join(dataDir, file), file, reader);
+  const text = unreadable ? null : await cachedText(join(dataDir, file), file, reader, cacheDir);
   if (text) return {file, ...text};
   try {
     const transcription = transcriptionFileFor(file);
@@ -29,4 +34,25 @@ export async function councilText(
   } catch {
     return null;
   }
+}
+
+async function cachedText(
+  path: string,
+  file: string,
+  reader: BoundedReader,
+  cacheDir: string | null
+): Promise<ReplyText | null> {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(path, file); // a regular file only, never what a link points at
+  } catch (error) {
+    if (error instanceof ReplyError) return null;
+    throw error;
+  }
+  const key = cacheDir == null ? null : textKey(file, bytes);
+  const cached = key == null ? undefined : readCachedText(cacheDir!, key);
+  if (cached !== undefined) return cached;
+  const text = await replyText(bytes, file, reader);
+  if (key != null) writeCachedText(cacheDir!, key, text);
+  return text;
 }

@@ -24,9 +24,18 @@ import {parseReplyText} from "../parse/reply.js";
 import {placeRecords} from "../parse/places.js";
 import {ReplyError} from "../core/errors.js";
 import type {ParsedReply, ReplyMeta, ReplyStatus} from "../core/types.js";
-import {DEFAULT_CACHE_DIR, readCachedReply, replyKey, writeCachedError, writeCachedReply} from "./cache.js";
+import {
+  DEFAULT_CACHE_DIR,
+  readCachedReply,
+  replyKey,
+  textKey,
+  writeCachedError,
+  writeCachedReply,
+  writeCachedText
+} from "./cache.js";
 import {BoundedReader} from "../extract/bounded.js";
 import type {ExtractedText} from "../extract/extract.js";
+import {replyTextOf} from "../extract/reply-text.js";
 import {LIMITS, capLines, tooBig} from "../extract/formats/limits.js";
 import {readRegularFile} from "../extract/files.js";
 
@@ -150,8 +159,16 @@ export async function readReply(path: string, mappings: Mappings, options: ReadO
   const reader = options.reader ?? new BoundedReader();
   try {
     // Lines are counted before parsing: a 800,000-row CSV is refused in a moment, not parsed for a minute.
+    // The text is cached as read, for the council page's lines (./council-text.ts), whether it parses or not.
     const extract = async (b: Uint8Array, name: string) => {
-      const got = await reader.extract(b, name);
+      let got: ExtractedText;
+      try {
+        got = await reader.extract(b, name);
+      } catch (error) {
+        if (error instanceof ReplyError && cacheDir != null) writeCachedText(cacheDir, textKey(name, b), null);
+        throw error;
+      }
+      if (cacheDir != null) writeCachedText(cacheDir, textKey(name, b), replyTextOf(got));
       return {...got, text: capLines(got.text, name)};
     };
     const parsed = await parseReply(bytes, metaBytes, human, shownAs, mappings, extract, questions);

@@ -126,8 +126,8 @@ test("an .odt reply: a cell spanning two rows passes its value to the covered ce
 
 test("an old Word .doc: told from .xls and .msg by its streams, cells and rows from Word's marks", async () => {
   const bytes = makeDoc();
-  assert.equal(sniffFormat(bytes, "reply.bin"), "doc", "by content, not by name");
-  assert.equal(sniffFormat(makeWorkbook("biff8"), "reply.doc"), "xls", "an .xls named .doc is still an .xls");
+  assert.equal(await sniffFormat(bytes, "reply.bin"), "doc", "by content, not by name");
+  assert.equal(await sniffFormat(makeWorkbook("biff8"), "reply.doc"), "xls", "an .xls named .doc is still an .xls");
   const {format, textSource, reply, lines} = await read(bytes, "made-up.doc");
   assert.equal(format, "doc");
   assert.equal(textSource, "extracted from doc");

@@ -98,5 +98,5 @@ test("a damaged RTF file is one ReplyError naming the file", async () => {
     extractText(rtf("{\\rtf1{\\fonttbl{\\f0 Arial;}}}"), "empty.rtf"),
     /empty\.rtf: the \.rtf file holds no text/
   );
-  assert.throws(() => sniffFormat(rtf("hello"), "x.rtf"), /named \.rtf but is not a Rich Text Format/);
+  await assert.rejects(sniffFormat(rtf("hello"), "x.rtf"), /named \.rtf but is not a Rich Text Format/);
 });
