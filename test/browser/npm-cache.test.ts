@@ -12,17 +12,14 @@ import {tableFromArrays, tableToIPC} from "apache-arrow";
 import JSZip from "jszip";
 import type {Browser} from "playwright-core";
 import {seedNpmCache} from "../../scripts/seed-npm-cache.js";
+import {writeNetworkBlock} from "../../tools/framework-offline.js";
 import {launchBrowser, serveDist, visit, type Site} from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = mkdtempSync(join(tmpdir(), "foi-npm-cache-"));
 const SRC = join(DIR, "src");
-/**
- * Loaded into Framework's process: any fetch but the npm registry's fails, as on a machine that
- * reaches the registry (`npm ci` needs it) and nothing else. Framework asks the registry only for
- * the version of a package not in its cache (react-dom, for JSX, which its client names).
- */
-const BLOCK_NETWORK = join(DIR, "block-network.mjs");
+/** Loaded into Framework's process: the network blocked but for the registry (react-dom's version, for JSX). */
+const BLOCK_NETWORK = writeNetworkBlock(join(DIR, "block-network.mjs"));
 
 function build() {
   return spawnSync(
@@ -31,7 +28,7 @@ function build() {
     {
       cwd: DIR,
       encoding: "utf8",
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", NODE_OPTIONS: `--import=${BLOCK_NETWORK}`}
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", NODE_OPTIONS: BLOCK_NETWORK}
     }
   );
 }
@@ -42,14 +39,6 @@ let unseeded: ReturnType<typeof build>;
 let seeded: ReturnType<typeof build>;
 before(async () => {
   mkdirSync(SRC);
-  writeFileSync(
-    BLOCK_NETWORK,
-    "const fetch = globalThis.fetch;\n" +
-      "globalThis.fetch = async (url, init) => {\n" +
-      '  if (new URL(url).hostname === "registry.npmjs.org") return fetch(url, init);\n' +
-      '  throw new TypeError("fetch failed (network blocked by the test): " + url);\n' +
-      "};\n"
-  );
   copyFileSync(join(ROOT, "test/fixtures/framework-idiom/index.md"), join(SRC, "index.md"));
   // MADE-UP attachments, one per file method.
   const rows = [

@@ -7,16 +7,18 @@
  * nest 100,000 elements, walk a 100 MB content stream), its reading ends in one
  * line naming the file and the limit it hit, and the process goes on with the
  * next file. The checks in ./formats/ still refuse the known bombs early and
- * with a better reason; this is for the ones nobody thought of.
+ * with a better reason; this is for the ones nobody thought of. Plain text,
+ * CSV and TSV, which the kit decodes itself with no library, are read in the
+ * calling process (isPlainText), within the same size limit.
  *
- * One worker serves a whole batch of files (starting one costs about half a
- * second: Node, tsx and the readers load again); a worker that was stopped is
- * replaced for the next file. Close the reader when done, or the worker keeps
- * the process alive.
+ * One worker serves a whole batch of files (starting one costs about a quarter
+ * of a second: tsx loads again, and each reader when a file first needs it);
+ * a worker that was stopped is replaced for the next file. Close the reader
+ * when done, or the worker keeps the process alive.
  */
 import {Worker} from "node:worker_threads";
 import {ReplyError} from "../core/errors.js";
-import type {ExtractedText} from "./extract.js";
+import {extractText, isPlainText, type ExtractedText} from "./extract.js";
 import type {ReadRequest, WorkerMessage} from "./extract-worker.js";
 import {LIMITS, transcribedName} from "./formats/limits.js";
 
@@ -106,6 +108,10 @@ export class BoundedReader {
 
   /** extractText in the worker, under the limits: the text, or a ReplyError naming the file. */
   async extract(bytes: Uint8Array, name: string): Promise<ExtractedText> {
+    // Plain text, CSV and TSV are decoded by the kit's own code in one pass, no library involved,
+    // and then parsed in this process anyway: the worker is for the libraries, and starting it
+    // would cost an edited text reply a quarter of a second.
+    if (isPlainText(bytes, name)) return extractText(bytes, name);
     const worker = await this.started(name);
     const {readSeconds, ocrSecondsPerPage, readMemoryMb} = this.limits;
     return new Promise<ExtractedText>((resolve, reject) => {

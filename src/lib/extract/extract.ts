@@ -47,6 +47,31 @@ const ZIP_NAMES: Record<string, string> = {
 };
 const extension = (name: string) => /\.([^./]+)$/.exec(name)?.[1].toLowerCase() ?? "";
 
+/** The extensions of the formats a library reads, as a reader would name them. */
+const DOCUMENT_EXTENSIONS: Record<string, string> = {
+  pdf: "PDF",
+  docx: "Word .docx",
+  xlsx: "Excel .xlsx",
+  xls: "Excel .xls",
+  doc: "Word .doc",
+  ods: "OpenDocument .ods",
+  odt: "OpenDocument .odt",
+  msg: "Outlook .msg",
+  rtf: "Rich Text Format .rtf"
+};
+
+/**
+ * Whether sniffFormat would call the file plain text, CSV or TSV: text the kit decodes itself,
+ * with no library (./bounded.ts reads it without its worker). Told from the same signatures,
+ * extensions and looks as sniffFormat, without opening anything.
+ */
+export function isPlainText(bytes: Uint8Array, name: string): boolean {
+  if ([PDF, ZIP, OLE, RTF, ...IMAGES.map(([signature]) => signature)].some((s) => startsWith(bytes, s))) return false;
+  const ext = extension(name);
+  if (DOCUMENT_EXTENSIONS[ext] || ext === "eml" || ext === "html" || ext === "htm") return false;
+  return !looksLikeEmail(bytes) && !looksLikeHtml(bytes);
+}
+
 /** Says what a file is from its bytes, with its name's extension as a tie-breaker for text. */
 export async function sniffFormat(bytes: Uint8Array, name: string): Promise<ReplyFormat> {
   const ext = extension(name);
@@ -67,17 +92,7 @@ export async function sniffFormat(bytes: Uint8Array, name: string): Promise<Repl
     if (startsWith(bytes, signature))
       throw new ReplyError(name, null, `the file is ${what}, not a document; transcribe its table into a .csv file`);
   }
-  const known: Record<string, string> = {
-    pdf: "PDF",
-    docx: "Word .docx",
-    xlsx: "Excel .xlsx",
-    xls: "Excel .xls",
-    doc: "Word .doc",
-    ods: "OpenDocument .ods",
-    odt: "OpenDocument .odt",
-    msg: "Outlook .msg",
-    rtf: "Rich Text Format .rtf"
-  };
+  const known = DOCUMENT_EXTENSIONS;
   if (known[ext])
     throw new ReplyError(
       name,

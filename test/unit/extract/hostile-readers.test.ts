@@ -23,7 +23,7 @@ import {makeScannedPdf} from "../../../tools/fixtures/make-scan.js";
 import {ReplyError} from "../../../src/lib/core/errors.js";
 import {fuzzedCopy} from "./fuzzed-copies.js";
 import {BoundedReader} from "../../../src/lib/extract/bounded.js";
-import {extractText} from "../../../src/lib/extract/extract.js";
+import {extractText, isPlainText, sniffFormat} from "../../../src/lib/extract/extract.js";
 import {spendOcrPages, withReadingBudget} from "../../../src/lib/extract/formats/budget.js";
 import {LIMITS} from "../../../src/lib/extract/formats/limits.js";
 import {DATA_DIR, loadMappings, readReplies, readReply} from "../../../src/lib/read/replies.js";
@@ -91,8 +91,8 @@ test("a sheet just under the cell limit that needs more memory than the cap is s
         e instanceof ReplyError &&
         /^big\.ods: reading needed more than 48 MB of memory, the kit's limit for one reply/.test(e.message)
     );
-    const after = await reader.extract(new TextEncoder().encode("Made up\nreply\n"), "next.txt");
-    assert.equal(after.text, "Made up\nreply\n");
+    const after = await reader.extract(new TextEncoder().encode("{\\rtf1 Made up reply}"), "next.rtf");
+    assert.match(after.text, /Made up reply/);
   } finally {
     await reader.close();
   }
@@ -165,8 +165,9 @@ test("a reply of more records than a campaign could hold is refused with the rea
   assert.ok(Date.now() - started < 10_000, "refused before parsing");
 });
 
-test("fuzzed copies of every format read under the bound give text or one line naming the file", async () => {
-  const fixtures: [string, Uint8Array][] = [
+/** A made-up file of every format the kit reads, named as a council would name it. */
+async function everyFormat(): Promise<[string, Uint8Array][]> {
+  return [
     ["x.docx", await makeDocx()],
     ["x.xlsx", makeWorkbook("xlsx")],
     ["x.xls", makeWorkbook("biff8")],
@@ -178,6 +179,38 @@ test("fuzzed copies of every format read under the bound give text or one line n
     ["x.html", new TextEncoder().encode(makeHtml())],
     ["x.pdf", await makePdf()]
   ];
+}
+
+test("only what sniffFormat calls plain text, CSV or TSV is read outside the worker, whatever its name", async () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const files: [string, Uint8Array][] = [
+    ...(await everyFormat()),
+    ["x.txt", text("5. How many?\n3\n")],
+    ["x.csv", text("age,outcome,count\n25-34,dismissal,1\n")],
+    ["x.tsv", text("age\toutcome\n")],
+    ["x.rtf", text("{\\rtf1 Made up}")],
+    ["x.png", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0])],
+    ["x.pdf", text("not a PDF")]
+  ];
+  // Each file under every name: its own, a plain one, none, and a misleading one.
+  const names = (own: string) => [own, "reply.txt", "reply", "reply.csv", "reply.html", "reply.docx", "reply.eml"];
+  const plain = new Set(["text", "csv", "tsv"]);
+  for (const [own, original] of files)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant(original), fuzzedCopy(original)),
+        fc.constantFrom(...names(own)),
+        async (bytes, name) => {
+          const format = await sniffFormat(bytes, name).catch(() => null);
+          assert.equal(isPlainText(bytes, name), plain.has(format!), `${name} (${format})`);
+        }
+      ),
+      {numRuns: 30, seed: 7}
+    );
+});
+
+test("fuzzed copies of every format read under the bound give text or one line naming the file", async () => {
+  const fixtures = await everyFormat();
   const reader = new BoundedReader({readSeconds: 15});
   try {
     for (const [name, original] of fixtures) {

@@ -1,0 +1,137 @@
+// The kit's patches to Framework's build (patches/@observablehq+framework+1.13.4.patch) change when
+// work is done, never what is built: a page's data loader starts as soon as the page is read and
+// runs once; one that fails fails the build with its own error; a module rewritten from the store
+// of what it imports is the module parsing it gives. A small project of its own in a temp folder,
+// with MADE-UP pages and data, built with the network blocked as in CI.
+import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, relative} from "node:path";
+import {after, before, test} from "node:test";
+import {seedNpmCache} from "../../../scripts/seed-npm-cache.js";
+import {writeNetworkBlock} from "../../../tools/framework-offline.js";
+
+const ROOT = join(import.meta.dirname, "../../..");
+const DIR = mkdtempSync(join(tmpdir(), "foi-framework-build-"));
+const SRC = join(DIR, "src");
+const RUNS = join(DIR, "loader-runs.txt");
+const STORE = join(DIR, "node_modules/.cache/foi-kit/framework-modules.json");
+const BLOCK_NETWORK = writeNetworkBlock(join(DIR, "block-network.mjs"));
+after(() => rmSync(DIR, {recursive: true, force: true}));
+
+function build(env: Record<string, string> = {}) {
+  rmSync(join(DIR, "dist"), {recursive: true, force: true});
+  const done = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"],
+    {
+      cwd: DIR,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        OBSERVABLE_TELEMETRY_DISABLE: "1",
+        NODE_OPTIONS: BLOCK_NETWORK,
+        LOADER_RUNS: RUNS,
+        ...env
+      }
+    }
+  );
+  return {status: done.status, output: done.stdout + done.stderr};
+}
+
+/** Every file of the built site, by its path, as text. */
+function site(): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(join(DIR, "dist"), path), readFileSync(path, "utf8"));
+    }
+  };
+  walk(join(DIR, "dist"));
+  return files;
+}
+
+const runs = () => readFileSync(RUNS, "utf8").trim().split("\n").length;
+
+before(async () => {
+  mkdirSync(join(SRC, "data"), {recursive: true});
+  mkdirSync(join(SRC, "components"));
+  const config = {
+    root: "src",
+    title: "Made-up build",
+    footer: "Made up for a test.",
+    globalStylesheets: [],
+    head: '<link rel="icon" href="data:,">'
+  };
+  writeFileSync(join(DIR, "observablehq.config.js"), `export default ${JSON.stringify(config)};\n`);
+  // A loader that counts its runs, and fails when asked to.
+  writeFileSync(
+    join(SRC, "data/counts.json.js"),
+    'import {appendFileSync} from "node:fs";\n' +
+      'appendFileSync(process.env.LOADER_RUNS, "run\\n");\n' +
+      'if (process.env.LOADER_FAILS) { console.error("made-up loader failure"); process.exit(1); }\n' +
+      "process.stdout.write(JSON.stringify({madeUp: [3, 5, 2]}));\n"
+  );
+  // Two pages read its output; a component reads it too, and imports another module.
+  for (const page of ["index", "second"])
+    writeFileSync(
+      join(SRC, `${page}.md`),
+      `# Made-up ${page}\n\n\`\`\`js\nimport {total} from "./components/total.js";\n` +
+        'const counts = FileAttachment("data/counts.json").json();\n```\n\nTotal: $' +
+        "{total(counts.madeUp)}\n"
+    );
+  writeFileSync(join(SRC, "components/sum.js"), "export const sum = (values) => values.reduce((a, b) => a + b, 0);\n");
+  writeFileSync(
+    join(SRC, "components/total.js"),
+    'import {FileAttachment} from "observablehq:stdlib";\nimport {sum} from "./sum.js";\nexport const source = FileAttachment("../data/counts.json");\nexport const total = (values) => sum(values);\n'
+  );
+  await seedNpmCache({srcRoot: SRC, projectRoot: ROOT, log: () => {}});
+});
+
+test("a loader read by two pages and a module runs once, and one that fails fails the build with its own error", () => {
+  rmSync(RUNS, {force: true});
+  const failed = build({LOADER_FAILS: "1"});
+  assert.notEqual(failed.status, 0, failed.output);
+  assert.match(failed.output, /made-up loader failure/);
+  assert.match(
+    failed.output,
+    /error loading \/data\/counts\.json: loader exited with code 1/,
+    "the error names the file"
+  );
+  assert.equal(runs(), 1, "the failed loader was run again");
+
+  rmSync(RUNS, {force: true});
+  const built = build();
+  assert.equal(built.status, 0, built.output);
+  assert.equal(runs(), 1);
+  const files = site();
+  const counts = [...files].filter(([path]) => /^_file\/data\/counts\.[0-9a-f]{8}\.json$/.test(path));
+  assert.equal(counts.length, 1);
+  assert.deepEqual(JSON.parse(counts[0][1]), {madeUp: [3, 5, 2]});
+});
+
+test("a module rewritten from the store is the module rewritten by parsing it", () => {
+  assert.equal(build().status, 0);
+  const stored = site();
+  rmSync(STORE, {force: true});
+  assert.equal(build().status, 0);
+  assert.deepEqual(site(), stored, "the site built without the store differs");
+  const total = [...stored].find(([path]) => path.startsWith("_import/components/total."));
+  assert.ok(total, "the component is built");
+  assert.match(total[1], /from "\.\/sum\.[0-9a-f]{8}\.js"/, "its import points at the built module");
+  assert.match(total[1], /"path":"(\.\.\/)+_file\/data\/counts\.[0-9a-f]{8}\.json"/, "its file reference is resolved");
+
+  // An edit that moves the module's imports is seen: the store is keyed by the module's text.
+  const source = join(SRC, "components/total.js");
+  writeFileSync(source, "// Edited: every import moves down a line.\n" + readFileSync(source, "utf8"));
+  assert.equal(build().status, 0);
+  const edited = [...site()].find(([path]) => path.startsWith("_import/components/total."))!;
+  assert.equal(
+    edited[1],
+    "// Edited: every import moves down a line.\n" + total[1],
+    "the edited module is rewritten where its imports now stand"
+  );
+});
