@@ -1,8 +1,9 @@
 // The kit's patches to Framework's build (patches/@observablehq+framework+1.13.4.patch) change when
 // work is done, never what is built: a page's data loader starts as soon as the page is read and
 // runs once; one that fails fails the build with its own error; a module rewritten from the store
-// of what it imports is the module parsing it gives. A small project of its own in a temp folder,
-// with MADE-UP pages and data, built with the network blocked as in CI.
+// of what it imports is the module parsing it gives. And one addition: a page preloads the files
+// its cells fetch as it runs. A small project of its own in a temp folder, with MADE-UP pages and
+// data, built with the network blocked as in CI.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
@@ -83,6 +84,15 @@ before(async () => {
         'const counts = FileAttachment("data/counts.json").json();\n```\n\nTotal: $' +
         "{total(counts.madeUp)}\n"
     );
+  // A file read only when asked for (in a function), and one only linked to.
+  writeFileSync(join(SRC, "data/later.json"), JSON.stringify({madeUp: true}));
+  writeFileSync(join(SRC, "data/linked.txt"), "made up\n");
+  writeFileSync(
+    join(SRC, "second.md"),
+    readFileSync(join(SRC, "second.md"), "utf8") +
+      '\n```js\nconst later = () => FileAttachment("data/later.json").json();\n' +
+      'const link = FileAttachment("data/linked.txt").href;\n```\n'
+  );
   writeFileSync(join(SRC, "components/sum.js"), "export const sum = (values) => values.reduce((a, b) => a + b, 0);\n");
   writeFileSync(
     join(SRC, "components/total.js"),
@@ -111,6 +121,24 @@ test("a loader read by two pages and a module runs once, and one that fails fail
   const counts = [...files].filter(([path]) => /^_file\/data\/counts\.[0-9a-f]{8}\.json$/.test(path));
   assert.equal(counts.length, 1);
   assert.deepEqual(JSON.parse(counts[0][1]), {madeUp: [3, 5, 2]});
+});
+
+test("a page preloads the files its cells fetch as it runs, and only those", () => {
+  assert.equal(build().status, 0);
+  const files = site();
+  const preloads = (page: string) =>
+    [...files.get(page)!.matchAll(/<link rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)">/g)].map(
+      (m) => m[1]
+    );
+  const counts = /^\.\/_file\/data\/counts\.[0-9a-f]{8}\.json$/;
+  for (const page of ["index.html", "second.html"]) {
+    assert.equal(preloads(page).length, 1, page);
+    assert.match(preloads(page)[0], counts, page);
+  }
+  assert.ok(
+    [...files.keys()].some((path) => path.startsWith("_file/data/later.")),
+    "the later file is built"
+  );
 });
 
 test("a module rewritten from the store is the module rewritten by parsing it", () => {
