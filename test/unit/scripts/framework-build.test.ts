@@ -91,7 +91,8 @@ before(async () => {
     join(SRC, "second.md"),
     readFileSync(join(SRC, "second.md"), "utf8") +
       '\n```js\nconst later = () => FileAttachment("data/later.json").json();\n' +
-      'const link = FileAttachment("data/linked.txt").href;\n```\n'
+      'const link = FileAttachment("data/linked.txt").href;\n```\n\n' +
+      '<a href="./data/linked.txt" download>A download</a> and <a href="https://example.org/made-up?a=1&b=2">a link</a>.\n'
   );
   writeFileSync(join(SRC, "components/sum.js"), "export const sum = (values) => values.reduce((a, b) => a + b, 0);\n");
   writeFileSync(
@@ -139,6 +140,18 @@ test("a page preloads the files its cells fetch as it runs, and only those", () 
     [...files.keys()].some((path) => path.startsWith("_file/data/later.")),
     "the later file is built"
   );
+});
+
+test("links in a page's HTML are resolved as Framework resolves them, from the store too", () => {
+  for (let run = 0; run < 2; run++) {
+    assert.equal(build().status, 0);
+    const page = site().get("second.html")!;
+    assert.match(page, /<a href="\.\/_file\/data\/linked\.[0-9a-f]{8}\.txt" download="">A download<\/a>/);
+    assert.match(
+      page,
+      /<a href="https:\/\/example\.org\/made-up\?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">a link<\/a>/
+    );
+  }
 });
 
 test("a module rewritten from the store is the module rewritten by parsing it", () => {
