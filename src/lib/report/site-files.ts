@@ -87,6 +87,7 @@ export async function siteFiles(
   ];
   // A page per council (src/councils/[slug].md).
   const byFile = new Map(replies.map((r) => [r.file, r]));
+  const survey = {year: ofcom.reference.citation.surveyYear, file: ofcom.reference.file};
   const reader = new BoundedReader();
   try {
     for (const council of summary.councils) {
@@ -102,7 +103,8 @@ export async function siteFiles(
         ageBands: summary.ageBands,
         outcomes: summary.outcomes,
         workforce: ofcom.workforce,
-        workforceContext: ofcom.workforceContext
+        workforceContext: ofcom.workforceContext,
+        survey
       });
       files.push(json(`councils/${council.slug}.json`, page));
     }

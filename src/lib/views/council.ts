@@ -22,7 +22,6 @@ import {
   listText,
   statusLabel
 } from "../present/index.js";
-import {replyCaveats} from "../records/caveats.js";
 import {replySource} from "../report/reply-source.js";
 import type {CaveatItem, Part} from "./parts.js";
 import {sourceLine} from "./source-line.js";
@@ -62,11 +61,9 @@ function outcomeParts(page: CouncilPage): Part[] | null {
   }
 }
 
-/** The reply's own caveats (records/caveats.ts), with Ofcom's survey year set against the period. */
-function caveatItems(page: CouncilPage, ofcom: Pick<OfcomData, "reference">): CaveatItem[] {
-  const c = replyCaveats(page.reply!, {
-    survey: {year: ofcom.reference.citation.surveyYear, file: ofcom.reference.file}
-  });
+/** The reply's own caveats (records/caveats.ts, read at build time), with Ofcom's survey year set against the period. */
+function caveatItems(page: CouncilPage): CaveatItem[] {
+  const c = page.caveats!;
   const survey = c.surveyYear
     ? ` Ofcom's figures come from ${c.surveyYear.surveyYear}, ${c.surveyYear.within ? "within" : "outside"} the period.`
     : "";
@@ -214,7 +211,7 @@ export function councilView(page: CouncilPage, ofcom: Pick<OfcomData, "reference
     warnings: (reply?.warnings ?? []).map((w): Part[] =>
       w.line != null ? [{lines: {line: w.line}}, `: ${w.message}`] : [`no line: ${w.message}`]
     ),
-    caveats: shown ? caveatItems(page, ofcom) : null,
+    caveats: shown ? caveatItems(page) : null,
     comparison,
     staff:
       (page.workforce

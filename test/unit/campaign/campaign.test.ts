@@ -191,7 +191,8 @@ test("a council's page data: status in words, what to do with an unreadable file
     ageBands: data.ageBands,
     outcomes: data.outcomes,
     workforce: [],
-    workforceContext: []
+    workforceContext: [],
+    survey: {year: 2015, file: "reference/ofcom-cmr-2015-social-media-profile-by-age.csv"}
   });
   assert.match(page.advice!, /responses\/epsilon\.transcribed\.csv/);
   assert.equal(statusLabel(epsilon), "unreadable");

@@ -57,7 +57,8 @@ const viewOf = (authority: string) => {
     ageBands: campaign.ageBands,
     outcomes: campaign.outcomes,
     workforce: ofcom.workforce,
-    workforceContext: ofcom.workforceContext
+    workforceContext: ofcom.workforceContext,
+    survey: {year: ofcom.reference.citation.surveyYear, file: ofcom.reference.file}
   });
   return councilView(page, ofcom);
 };
