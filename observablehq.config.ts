@@ -15,7 +15,7 @@ export default {
   // A page per council, one per reply or authority asked in the data folder (FOI_DATA or data/):
   // listed from file names and metadata without parsing a reply, with the slugs the data has.
   async *dynamicPaths() {
-    const {councilSlugs} = await import("./src/lib/read/campaign-folder.js");
+    const {councilSlugs} = await import("./src/lib/read/data-folder.js");
     for (const slug of councilSlugs()) yield `/councils/${slug}`;
   },
   // The default theme pulls fonts from a CDN; these machines (and many readers' networks) reach none.

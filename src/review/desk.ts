@@ -11,21 +11,20 @@ import {createHash, randomBytes} from "node:crypto";
 import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
 import {authorityFromFile} from "../lib/campaign/summarise.js";
-import {readAsked, readRequest} from "../lib/read/campaign-folder.js";
+import {readRequest} from "../lib/read/campaign-folder.js";
+import {readAsked} from "../lib/read/data-folder.js";
 import {extractText, sniffFormat} from "../lib/extract/extract.js";
 import {BoundedReader} from "../lib/extract/bounded.js";
 import {readRegularFile} from "../lib/extract/files.js";
 import {
   dataSubdir,
-  listReplies,
   loadMappings,
   parseExtracted,
-  readMeta,
   readReplies,
   readReply,
-  requestQuestions,
-  shownPath
+  requestQuestions
 } from "../lib/read/replies.js";
+import {listReplies, readMeta, shownPath} from "../lib/read/reply-files.js";
 import {
   CORRECTION_COLUMNS,
   SET_STATUSES,

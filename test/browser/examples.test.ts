@@ -5,7 +5,8 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
 import type {Browser} from "playwright-core";
-import {listReplies, loadMappings, readReply} from "../../src/lib/read/replies.js";
+import {loadMappings, readReply} from "../../src/lib/read/replies.js";
+import {listReplies} from "../../src/lib/read/reply-files.js";
 import {formatCount} from "../../src/lib/present/index.js";
 import {type Site, visit, withSiteAndBrowser} from "./harness.js";
 

@@ -7,15 +7,14 @@
  * from the parse cache (./cache.ts) when nothing they depend on has changed.
  * Pages never import this (it reads files).
  */
-import {existsSync, readdirSync} from "node:fs";
-import {basename, isAbsolute, join, relative} from "node:path";
+import {existsSync} from "node:fs";
+import {join} from "node:path";
 import {parseMappings, type Mappings} from "../parse/mappings.js";
 import type {RequestQuestion} from "../parse/answers.js";
 import type {UnreadableReply} from "../campaign/summarise.js";
 import {
   applyCorrections,
   correctionsFileFor,
-  isHumanFile,
   transcribedReply,
   statusSetIn,
   transcriptionFileFor
@@ -40,6 +39,7 @@ import {LIMITS, capLines, tooBig} from "../extract/formats/limits.js";
 import {readRegularFile} from "../extract/files.js";
 
 import {DATA_DIR, PROJECT_DATA_DIR} from "./data-dir.js";
+import {listReplies, metaAuthority, metaPathOf, parseMeta, readMetaBytes, shownPath} from "./reply-files.js";
 
 export {DATA_DIR, PROJECT_DATA_DIR};
 
@@ -66,59 +66,6 @@ export function loadMappings(dataDir = DATA_DIR): Mappings {
   const dir = dataSubdir("mappings", dataDir);
   const read = (name: string) => readBytes(join(dir, name), `data/mappings/${name}`).toString("utf8");
   return parseMappings(read("age-bands.csv"), read("outcomes.csv"));
-}
-
-const META_FIELDS = ["authority", "replyDate", "periodStart", "periodEnd", "licence", "attribution", "source"] as const;
-
-/** `<reply>.meta.json` beside a reply: the same name with its extension replaced. */
-const metaPathOf = (replyPath: string) => replyPath.replace(/\.[^./]+$/, "") + ".meta.json";
-
-/** The bytes of a reply's metadata file; null when there is none. */
-function readMetaBytes(replyPath: string, shownAs: string): Buffer | null {
-  return readRegularFile(metaPathOf(replyPath), metaPathOf(shownAs), undefined, true);
-}
-
-/** Checks a reply's metadata; `shownMeta` names the file in errors. */
-function parseMeta(bytes: Uint8Array, shownMeta: string): ReplyMeta {
-  let meta: unknown;
-  try {
-    meta = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new ReplyError(shownMeta, null, `metadata is not valid JSON (${(error as Error).message})`);
-  }
-  const missing = META_FIELDS.filter((k) => typeof (meta as Record<string, unknown>)?.[k] !== "string");
-  if (missing.length) throw new ReplyError(shownMeta, null, `metadata lacks ${missing.join(", ")}`);
-  return meta as ReplyMeta;
-}
-
-/** Reads `<reply>.meta.json` beside a reply; null when there is none. */
-export function readMeta(replyPath: string, shownAs: string): ReplyMeta | null {
-  const bytes = readMetaBytes(replyPath, shownAs);
-  return bytes == null ? null : parseMeta(bytes, metaPathOf(shownAs));
-}
-
-/** Lists reply files in a folder: everything but metadata and notes. */
-export function listReplies(dir = join(DATA_DIR, "responses")): string[] {
-  return (
-    readdirSync(dir)
-      // Word leaves "~$name.docx" lock files beside a document it has open; they are not replies.
-      .filter(
-        (name) =>
-          !name.endsWith(".meta.json") &&
-          !isHumanFile(name) && // a person's transcription or corrections, read with the reply they belong to
-          !name.startsWith(".") &&
-          !name.startsWith("~$") &&
-          !/^readme/i.test(name)
-      )
-      .sort()
-      .map((name) => join(dir, name))
-  );
-}
-
-/** How a path is shown to readers: relative to `data/` when inside it, else its file name. */
-export function shownPath(path: string, dataDir = DATA_DIR): string {
-  const rel = relative(dataDir, path);
-  return rel.startsWith("..") || isAbsolute(rel) ? basename(path) : rel;
 }
 
 export interface ReadOptions {
@@ -325,15 +272,6 @@ export interface ReadRepliesOptions {
   cacheDir?: string | null;
   /** The worker to read files in (left open); by default one is started and ended for the call. */
   reader?: BoundedReader;
-}
-
-/** The authority a reply's metadata names, or null when there is no metadata or it cannot be read. */
-export function metaAuthority(path: string, shownAs: string): string | null {
-  try {
-    return readMeta(path, shownAs)?.authority ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /** What reading every reply gives: the replies read, and each file that could not be, with why. */

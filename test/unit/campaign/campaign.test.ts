@@ -13,7 +13,8 @@ import {POOLED_AUTHORITY, orderCouncils, poolRecords, summariseCampaign} from ".
 import {councilPage} from "../../../src/lib/campaign/council-page.js";
 import {councilHref, councilLineHref} from "../../../src/lib/campaign/slug.js";
 import {statusLabel} from "../../../src/lib/present/status.js";
-import {councilSlugs, readCampaign} from "../../../src/lib/read/campaign-folder.js";
+import {readCampaign} from "../../../src/lib/read/campaign-folder.js";
+import {councilSlugs} from "../../../src/lib/read/data-folder.js";
 import {PROJECT_DATA_DIR} from "../../../src/lib/read/replies.js";
 import {sumCounts} from "../../../src/lib/core/withheld.js";
 import {ReplyError} from "../../../src/lib/core/errors.js";

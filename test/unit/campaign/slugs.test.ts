@@ -9,7 +9,8 @@ import {after, test} from "node:test";
 import {madeUpMeta} from "../../../tools/fixtures/made-up-meta.js";
 import {assignSlugs, uniqueSlugs} from "../../../src/lib/campaign/slug.js";
 import {summariseCampaign} from "../../../src/lib/campaign/summarise.js";
-import {councilSlugs, readCampaign} from "../../../src/lib/read/campaign-folder.js";
+import {readCampaign} from "../../../src/lib/read/campaign-folder.js";
+import {councilSlugs} from "../../../src/lib/read/data-folder.js";
 import {qualityData, slugsByFile} from "../../../src/lib/campaign/quality.js";
 
 const dir = mkdtempSync(join(tmpdir(), "foi-slugs-"));

@@ -6,7 +6,8 @@ import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
-import {listReplies, readReplies} from "../../../src/lib/read/replies.js";
+import {readReplies} from "../../../src/lib/read/replies.js";
+import {listReplies} from "../../../src/lib/read/reply-files.js";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const dir = mkdtempSync(join(tmpdir(), "foi-human-"));

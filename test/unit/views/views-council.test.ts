@@ -7,7 +7,8 @@ import {summariseCampaign} from "../../../src/lib/campaign/summarise.js";
 import {outcomeOrder} from "../../../src/lib/parse/mappings.js";
 import {readRequest} from "../../../src/lib/read/campaign-folder.js";
 import {readOfcomData} from "../../../src/lib/read/ofcom-data.js";
-import {listReplies, loadMappings, readReply} from "../../../src/lib/read/replies.js";
+import {loadMappings, readReply} from "../../../src/lib/read/replies.js";
+import {listReplies} from "../../../src/lib/read/reply-files.js";
 import type {ParsedReply, PlaceInFile} from "../../../src/lib/core/types.js";
 import {councilView} from "../../../src/lib/views/council.js";
 

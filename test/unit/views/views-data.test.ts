@@ -1,7 +1,8 @@
 // The data page's view (src/lib/views/data.ts): what the downloads hold, from the real Leicester reply.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {listReplies, loadMappings, readReply} from "../../../src/lib/read/replies.js";
+import {loadMappings, readReply} from "../../../src/lib/read/replies.js";
+import {listReplies} from "../../../src/lib/read/reply-files.js";
 import {describeDownloads} from "../../../src/lib/records/downloads.js";
 import {RECORD_FIELDS} from "../../../src/lib/records/tidy.js";
 import {dataView} from "../../../src/lib/views/data.js";

@@ -1,7 +1,8 @@
 // The explorer's view (src/lib/views/explore.ts): the words around the pivot, from the real Leicester reply.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {listReplies, loadMappings, readReply} from "../../../src/lib/read/replies.js";
+import {loadMappings, readReply} from "../../../src/lib/read/replies.js";
+import {listReplies} from "../../../src/lib/read/reply-files.js";
 import {pivot} from "../../../src/lib/pivot/pivot.js";
 import {chosenView, exploreView} from "../../../src/lib/views/explore.js";
 
