@@ -61,23 +61,24 @@ const DOCUMENT_EXTENSIONS: Record<string, string> = {
 };
 
 /**
- * Whether sniffFormat would call the file plain text, CSV or TSV: text the kit decodes itself,
- * with no library (./bounded.ts reads it without its worker). Told from the same signatures,
- * extensions and looks as sniffFormat, without opening anything.
+ * Whether sniffFormat calls the file plain text, CSV or TSV: text the kit decodes itself, with no
+ * library (./bounded.ts reads it without its worker). The same decision, from the part of it that
+ * opens nothing.
  */
 export function isPlainText(bytes: Uint8Array, name: string): boolean {
-  if ([PDF, ZIP, OLE, RTF, ...IMAGES.map(([signature]) => signature)].some((s) => startsWith(bytes, s))) return false;
-  const ext = extension(name);
-  if (DOCUMENT_EXTENSIONS[ext] || ext === "eml" || ext === "html" || ext === "htm") return false;
-  return !looksLikeEmail(bytes) && !looksLikeHtml(bytes);
+  try {
+    const format = formatWithoutOpening(bytes, name);
+    return format === "text" || format === "csv" || format === "tsv";
+  } catch {
+    return false; // an image, or a file misnamed as a document: refused by the reader, with its reason
+  }
 }
 
 /** Says what a file is from its bytes, with its name's extension as a tie-breaker for text. */
 export async function sniffFormat(bytes: Uint8Array, name: string): Promise<ReplyFormat> {
-  const ext = extension(name);
-  if (startsWith(bytes, PDF)) return "pdf";
-  if (startsWith(bytes, ZIP)) return zipFormat(bytes, name, ext);
-  if (startsWith(bytes, OLE)) {
+  const format = formatWithoutOpening(bytes, name);
+  if (format === "zip") return zipFormat(bytes, name, extension(name));
+  if (format === "ole") {
     const {openOle} = await import("./formats/cfb.js");
     const kind = openOle(bytes, name).kind;
     if (kind) return kind;
@@ -87,17 +88,29 @@ export async function sniffFormat(bytes: Uint8Array, name: string): Promise<Repl
       "the file is an old Office (OLE) file but not an old Word (.doc), Excel (.xls) or Outlook (.msg) one; save it as .docx, .xlsx or .csv"
     );
   }
+  return format;
+}
+
+/**
+ * What a file is from its first bytes and its name, opening nothing: a zip archive or an OLE
+ * file is named as such, for sniffFormat to look inside.
+ */
+function formatWithoutOpening(bytes: Uint8Array, name: string): ReplyFormat | "zip" | "ole" {
+  const ext = extension(name);
+  if (startsWith(bytes, PDF)) return "pdf";
+  if (startsWith(bytes, ZIP)) return "zip";
+  if (startsWith(bytes, OLE)) return "ole";
   if (startsWith(bytes, RTF)) return "rtf";
   for (const [signature, what] of IMAGES) {
     if (startsWith(bytes, signature))
       throw new ReplyError(name, null, `the file is ${what}, not a document; transcribe its table into a .csv file`);
   }
-  const known = DOCUMENT_EXTENSIONS;
-  if (known[ext])
+  const document = DOCUMENT_EXTENSIONS[ext];
+  if (document)
     throw new ReplyError(
       name,
       null,
-      `the file is named .${ext} but is not ${/^[AEIOU]/.test(known[ext]) ? "an" : "a"} ${known[ext]} file (its first bytes do not match)`
+      `the file is named .${ext} but is not ${/^[AEIOU]/.test(document) ? "an" : "a"} ${document} file (its first bytes do not match)`
     );
   if (ext === "eml" || looksLikeEmail(bytes)) return "eml";
   if (ext === "html" || ext === "htm" || looksLikeHtml(bytes)) return "html";
