@@ -49,10 +49,11 @@ async function cachedText(
     if (error instanceof ReplyError) return null;
     throw error;
   }
-  const key = cacheDir == null ? null : textKey(file, bytes);
-  const cached = key == null ? undefined : readCachedText(cacheDir!, key);
+  if (cacheDir == null) return replyText(bytes, file, reader);
+  const key = textKey(file, bytes);
+  const cached = readCachedText(cacheDir, key);
   if (cached !== undefined) return cached;
   const text = await replyText(bytes, file, reader);
-  if (key != null) writeCachedText(cacheDir!, key, text);
+  writeCachedText(cacheDir, key, text);
   return text;
 }

@@ -37,7 +37,6 @@ import type {ExtractedText} from "../extract/extract.js";
 import {replyTextOf} from "../extract/reply-text.js";
 import {LIMITS, capLines, tooBig} from "../extract/formats/limits.js";
 import {readRegularFile} from "../extract/files.js";
-
 import {DATA_DIR, PROJECT_DATA_DIR} from "./data-dir.js";
 import {listReplies, metaAuthority, metaPathOf, parseMeta, readMetaBytes, shownPath} from "./reply-files.js";
 

@@ -46,6 +46,8 @@ export async function siteFiles(
   // What the campaign read already holds (the authorities asked, the outcomes' order) is not read again.
   const {asked, outcomes} = input;
   const ofcom = readOfcomData(dataDir);
+  // Ofcom's survey year, set against each reply's period in its caveats.
+  const survey = {year: ofcom.reference.citation.surveyYear, file: ofcom.reference.file};
   const summary = summariseCampaign(input);
   // Each reply's council page, as the summary named it (orderCouncils: the one place slugs are made).
   const slugs = new Map(summary.councils.flatMap((c) => (c.file ? [[c.file, c.slug] as const] : [])));
@@ -60,10 +62,7 @@ export async function siteFiles(
     // Ofcom's rates by age with their citation, and the replies the /ofcom page can compare, each
     // reduced to what the comparison needs.
     json("ofcom.json", ofcom),
-    json(
-      "ofcom-replies.json",
-      ofcomReplies(replies, {year: ofcom.reference.citation.surveyYear, file: ofcom.reference.file})
-    ),
+    json("ofcom-replies.json", ofcomReplies(replies, survey)),
     // The explorer's records in columns (src/lib/records/columns.ts), with each reply's council-page slug.
     json(
       "records.columns.json",
@@ -87,7 +86,6 @@ export async function siteFiles(
   ];
   // A page per council (src/councils/[slug].md).
   const byFile = new Map(replies.map((r) => [r.file, r]));
-  const survey = {year: ofcom.reference.citation.surveyYear, file: ofcom.reference.file};
   const reader = new BoundedReader();
   try {
     for (const council of summary.councils) {
