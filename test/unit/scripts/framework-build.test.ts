@@ -10,6 +10,7 @@ import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {after, before, test} from "node:test";
+import {stripVTControlCharacters} from "node:util";
 import {seedNpmCache} from "../../../scripts/seed-npm-cache.js";
 import {writeNetworkBlock} from "../../../tools/framework-offline.js";
 
@@ -38,7 +39,8 @@ function build(env: Record<string, string> = {}) {
       }
     }
   );
-  return {status: done.status, output: done.stdout + done.stderr};
+  // Framework colours its log when CI is set (picocolors), as on the CI machine: read it as text.
+  return {status: done.status, output: stripVTControlCharacters(done.stdout + done.stderr)};
 }
 
 /** Every file of the built site, by its path, as text. */
