@@ -1,9 +1,10 @@
 // The kit's patches to Framework's build (patches/@observablehq+framework+1.13.4.patch) change when
 // work is done, never what is built: a page's data loader starts as soon as the page is read and
 // runs once; one that fails fails the build with its own error; a module rewritten from the store
-// of what it imports is the module parsing it gives. And one addition: a page preloads the files
-// its cells fetch as it runs. A small project of its own in a temp folder, with MADE-UP pages and
-// data, built with the network blocked as in CI.
+// of what it imports is the module parsing it gives. And two additions: a page preloads the files
+// its cells fetch as it runs, and local modules are bundled into a few files (each module in one),
+// which a page imports and preloads. A small project of its own in a temp folder, with MADE-UP
+// pages and data, built with the network blocked as in CI.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
@@ -96,10 +97,24 @@ before(async () => {
       'const link = FileAttachment("data/linked.txt").href;\n```\n\n' +
       '<a href="./data/linked.txt" download>A download</a> and <a href="https://example.org/made-up?a=1&b=2">a link</a>.\n'
   );
+  // A module imported but none of its code used: bundling leaves it out, and no page may ask for it.
+  writeFileSync(join(SRC, "components/unused.js"), "export const unused = () => 0;\n");
   writeFileSync(join(SRC, "components/sum.js"), "export const sum = (values) => values.reduce((a, b) => a + b, 0);\n");
+  // A second page imports a module of its own that shares sum.js with total.js.
+  writeFileSync(
+    join(SRC, "components/mean.js"),
+    'import {sum} from "./sum.js";\nexport const mean = (values) => sum(values) / values.length;\n'
+  );
+  writeFileSync(
+    join(SRC, "second.md"),
+    readFileSync(join(SRC, "second.md"), "utf8") +
+      '\n```js\nimport {mean} from "./components/mean.js";\n```\n\nMean: $' +
+      "{mean([1, 2])}\n"
+  );
   writeFileSync(
     join(SRC, "components/total.js"),
-    'import {FileAttachment} from "observablehq:stdlib";\nimport {sum} from "./sum.js";\nexport const source = FileAttachment("../data/counts.json");\nexport const total = (values) => sum(values);\n'
+    'import {FileAttachment} from "observablehq:stdlib";\nimport {sum} from "./sum.js";\nimport {unused} from "./unused.js";\n' +
+      'export const source = FileAttachment("../data/counts.json");\nexport const total = (values) => sum(values);\n'
   );
   await seedNpmCache({srcRoot: SRC, projectRoot: ROOT, log: () => {}});
 });
@@ -162,19 +177,67 @@ test("a module rewritten from the store is the module rewritten by parsing it", 
   rmSync(STORE, {force: true});
   assert.equal(build().status, 0);
   assert.deepEqual(site(), stored, "the site built without the store differs");
-  const total = [...stored].find(([path]) => path.startsWith("_import/components/total."));
-  assert.ok(total, "the component is built");
-  assert.match(total[1], /from "\.\/sum\.[0-9a-f]{8}\.js"/, "its import points at the built module");
-  assert.match(total[1], /"path":"(\.\.\/)+_file\/data\/counts\.[0-9a-f]{8}\.json"/, "its file reference is resolved");
 
   // An edit that moves the module's imports is seen: the store is keyed by the module's text.
   const source = join(SRC, "components/total.js");
-  writeFileSync(source, "// Edited: every import moves down a line.\n" + readFileSync(source, "utf8"));
+  writeFileSync(source, "export const edited = true;\n" + readFileSync(source, "utf8"));
   assert.equal(build().status, 0);
-  const edited = [...site()].find(([path]) => path.startsWith("_import/components/total."))!;
-  assert.equal(
-    edited[1],
-    "// Edited: every import moves down a line.\n" + total[1],
-    "the edited module is rewritten where its imports now stand"
+  const edited = site();
+  rmSync(STORE, {force: true});
+  assert.equal(build().status, 0);
+  assert.deepEqual(site(), edited, "the edited site built from the store differs");
+  const total = [...edited].find(([path]) => path.startsWith("_import/components/total."));
+  assert.ok(total, "the component is built");
+  assert.match(total[1], /edited = true/, "the edit is built");
+});
+
+/** The relative imports of a built module, resolved to paths of the site. */
+function importsOf(path: string, code: string): string[] {
+  return [...code.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) =>
+    relative("/", join("/", path, "..", m[1]))
+  );
+}
+
+test("a page's local modules are bundled: each page loads files that exist, and preloads every one it loads", () => {
+  assert.equal(build().status, 0);
+  const files = site();
+  const modules = [...files.keys()].filter((path) => path.startsWith("_import/") && path.endsWith(".js"));
+  // sum.js, imported by total.js and mean.js, is in one file only: it runs once, as a module should.
+  assert.equal(modules.filter((path) => /const sum = /.test(files.get(path)!)).length, 1);
+  assert.ok(modules.length < 4, `${modules.length} files for 3 modules`);
+  const fileOf = (name: string, page: string) =>
+    [...files.get(page)!.matchAll(/import\("\.\/(_import\/[^"]+)"\)/g)].map((m) => m[1]).find((p) => p.includes(name))!;
+  const total = fileOf("/total.", "index.html");
+  // A page imports a module by the file that exports its names as the module does.
+  const mean = fileOf("/mean.", "second.html");
+  assert.match(files.get(mean)!, /export \{[^}]*(?:\bas mean|[{,]\s*mean)\s*[,}]/, "the page's file exports mean");
+  for (const path of modules)
+    for (const target of importsOf(path, files.get(path)!)) assert.ok(files.has(target), `${path} imports ${target}`);
+  for (const page of ["index.html", "second.html"]) {
+    const html = files.get(page)!;
+    const imported = [...html.matchAll(/import\("\.\/(_import\/[^"]+)"\)/g)].map((m) => m[1]);
+    const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)">/g)].map((m) => m[1]));
+    assert.equal(imported.length, page === "index.html" ? 1 : 2, page);
+    const loaded = new Set<string>();
+    const load = (path: string) => {
+      if (loaded.has(path) || !path.startsWith("_import/")) return;
+      loaded.add(path);
+      for (const target of importsOf(path, files.get(path)!)) load(target);
+    };
+    for (const path of imported) {
+      assert.ok(files.has(path), `${page} imports ${path}, which is not built`);
+      load(path);
+    }
+    for (const path of loaded) assert.ok(preloaded.has(path), `${page} loads ${path} without preloading it`);
+    for (const path of preloaded) assert.ok(files.has(path), `${page} preloads ${path}, which is not built`);
+  }
+  // The module's file reference is resolved from where the module would stand on its own, as before.
+  const base = /new URL\("(\.\/total\.[0-9a-f]{8}\.js)", import\.meta\.url\)/.exec(files.get(total)!);
+  assert.ok(base, "the module keeps its own URL for import.meta");
+  const file = /"path":"((?:\.\.\/)+_file\/data\/counts\.[0-9a-f]{8}\.json)"/.exec(files.get(total)!);
+  assert.ok(file, "its file reference is resolved");
+  assert.ok(
+    files.has(relative("/", join("/", total, "..", base[1], "..", file[1]))),
+    "the file it references is built"
   );
 });
